@@ -1,0 +1,30 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "out/**", "coverage/**", "node_modules/**", "bench/out/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly" },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "pptxgenjs", message: "Only src/render/pptx may import pptxgenjs." },
+            { name: "pdfkit", message: "Only src/render/pdf may import pdfkit." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/render/**", "test/**", "bench/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+);

@@ -1,0 +1,34 @@
+import type { Box } from "./deck-model.js";
+
+/** 16:9 canvas in inches (PowerPoint's "Widescreen"). PDF pages use the same size at 72 pt/in. */
+export const SLIDE_WIDTH = 13.333;
+export const SLIDE_HEIGHT = 7.5;
+export const MARGIN = 0.5;
+
+/** Slide chrome shared by both renderers so that the two formats look alike. */
+export const TITLE_BOX: Box = { x: MARGIN, y: 0.3, w: SLIDE_WIDTH - 2 * MARGIN - 1.4, h: 0.75 };
+export const SUBTITLE_BOX: Box = { x: MARGIN, y: 1.0, w: SLIDE_WIDTH - 2 * MARGIN, h: 0.35 };
+export const LOGO_CORNER_BOX: Box = { x: SLIDE_WIDTH - MARGIN - 1.2, y: 0.3, w: 1.2, h: 0.6 };
+export const FOOTER_BOX: Box = { x: MARGIN, y: SLIDE_HEIGHT - 0.45, w: SLIDE_WIDTH - 2 * MARGIN, h: 0.3 };
+/** Where blocks go on a content slide. */
+export const CONTENT_BOX: Box = { x: MARGIN, y: 1.45, w: SLIDE_WIDTH - 2 * MARGIN, h: SLIDE_HEIGHT - 1.45 - 0.6 };
+
+/** Font sizes in points for each text style; renderers may shrink (never grow) text to fit its box. */
+export const FONT_SIZES = {
+  title: 28,
+  subtitle: 14,
+  heading: 16,
+  lead: 18,
+  body: 14,
+  callout: 16,
+  small: 11,
+  bullet: 14,
+  kpiValue: 26,
+  kpiLabel: 11,
+  table: 11,
+  tableHeader: 11,
+  footer: 9,
+} as const;
+
+/** The smallest size text may be shrunk to before it is cut with an ellipsis. */
+export const MIN_FONT_SIZE = 8;
