@@ -1,0 +1,156 @@
+import { daysBetween, quarterLabel, type IsoDate } from "../dates.js";
+import type { Account } from "../input/account-schema.js";
+import type { CompiledVoice, TemplateSet } from "../text/template-set.js";
+import { accountTextContext, findingTextContext, type AccountTextContext } from "./finding-context.js";
+import { computeGoalFigures, type GoalStatus } from "./figures.js";
+import { RULES } from "./rules/index.js";
+import { SEVERITY_RANK, type GoalAnalysis, type RuleFinding, type Severity } from "./rules/rule.js";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "./thresholds.js";
+
+/** A rule's verdict in words: SPEC §3's finding, plus a summary and the customer-voice prompts. */
+export interface Finding extends RuleFinding {
+  title: string;
+  summary: string;
+  /** Root-cause questions in the internal voice (the CSM's preparation). */
+  prompts: string[];
+  /** The same questions in the customer voice, fit to ask the sponsor in the room. */
+  customerPrompts: string[];
+}
+
+export interface ValueRealization {
+  goals: number;
+  achieved: number;
+  onTrack: number;
+  atRisk: number;
+  offTrack: number;
+  noData: number;
+  realizedValue: number | null;
+  plannedValue: number | null;
+  roi: number | null;
+}
+
+export interface Analysis {
+  account: Account;
+  asOf: IsoDate;
+  periodLabel: string;
+  daysToRenewal: number;
+  goals: GoalAnalysis[];
+  valueRealization: ValueRealization;
+  findings: Finding[];
+  riskLevel: Severity;
+  thresholds: Thresholds;
+  textContext: AccountTextContext;
+}
+
+export interface AnalyseOptions {
+  /** The day the analysis is computed at (SPEC: CLI --as-of, else review.asOf, else today). */
+  asOf: IsoDate;
+  templates: TemplateSet;
+  thresholds?: Thresholds;
+}
+
+function countStatus(goals: GoalAnalysis[], status: GoalStatus): number {
+  return goals.filter(({ figures }) => figures.status === status).length;
+}
+
+function valueRealization(account: Account, goals: GoalAnalysis[]): ValueRealization {
+  const withValue = goals.filter(({ goal }) => goal.value !== undefined);
+  const realizedValue =
+    withValue.length === 0
+      ? null
+      : withValue.reduce((sum, { figures }) => sum + (figures.realizedValue ?? 0), 0);
+  const plannedValue =
+    withValue.length === 0
+      ? null
+      : withValue.reduce((sum, { figures }) => sum + (figures.plannedValue ?? 0), 0);
+  return {
+    goals: goals.length,
+    achieved: countStatus(goals, "achieved"),
+    onTrack: countStatus(goals, "on-track"),
+    atRisk: countStatus(goals, "at-risk"),
+    offTrack: countStatus(goals, "off-track"),
+    noData: countStatus(goals, "no-data"),
+    realizedValue,
+    plannedValue,
+    roi: realizedValue === null ? null : realizedValue / account.contract.arr,
+  };
+}
+
+function pickVoice(templates: TemplateSet, finding: RuleFinding): CompiledVoice | null {
+  const prompt = templates.prompts[finding.rule];
+  if (!prompt) return null;
+  return (finding.variant && prompt.variants[finding.variant]) || prompt;
+}
+
+function wordFinding(
+  finding: RuleFinding,
+  templates: TemplateSet,
+  base: AccountTextContext,
+  goals: GoalAnalysis[],
+): Finding {
+  const voice = pickVoice(templates, finding);
+  if (!voice) {
+    return { ...finding, title: finding.rule, summary: "", prompts: [], customerPrompts: [] };
+  }
+  const context = findingTextContext(finding, base, goals);
+  const render = (list: CompiledVoice["internal"]) =>
+    list.map((template) => template(context)).filter(Boolean);
+  return {
+    ...finding,
+    title: voice.title(context),
+    summary: voice.summary(context),
+    prompts: render(voice.internal),
+    customerPrompts: render(voice.customer),
+  };
+}
+
+export function analyseAccount(account: Account, options: AnalyseOptions): Analysis {
+  const { asOf, templates } = options;
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const goals: GoalAnalysis[] = account.goals.map((goal) => ({
+    goal,
+    figures: computeGoalFigures(goal, asOf, thresholds.status),
+  }));
+  const realization = valueRealization(account, goals);
+  const daysToRenewal = daysBetween(asOf, account.contract.renewal);
+
+  const raw: RuleFinding[] = [];
+  for (const rule of RULES) {
+    if (!thresholds.rules[rule.name].enabled) continue;
+    raw.push(
+      ...rule.evaluate({
+        account,
+        asOf,
+        daysToRenewal,
+        goals,
+        roi: realization.roi,
+        realizedValue: realization.realizedValue,
+        plannedValue: realization.plannedValue,
+        thresholds,
+        earlierFindings: raw,
+      }),
+    );
+  }
+  const ranked = raw
+    .map((finding, order) => ({ finding, order }))
+    .sort(
+      (a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.order - b.order,
+    )
+    .map(({ finding }) => finding);
+
+  const textContext = accountTextContext(account, asOf, daysToRenewal, realization);
+  const findings = ranked.map((finding) => wordFinding(finding, templates, textContext, goals));
+  const riskLevel = findings[0]?.severity ?? "low";
+  return {
+    account,
+    asOf,
+    periodLabel: account.review.period ?? quarterLabel(asOf),
+    daysToRenewal,
+    goals,
+    valueRealization: realization,
+    findings,
+    riskLevel,
+    thresholds,
+    textContext,
+  };
+}

@@ -1,0 +1,92 @@
+import type { IsoDate } from "../dates.js";
+import type { Account } from "../input/account-schema.js";
+import type { GoalAnalysis, RuleFinding } from "./rules/rule.js";
+
+/**
+ * The data a finding's templates can print. Everything a prompt may want to name — the goal, its
+ * figures, its open and overdue tasks, the account's value — under stable, documented names
+ * (see README "Writing templates").
+ */
+export interface AccountTextContext {
+  account: { name: string; id: string | null; csm: string | null; segment: string | null };
+  currency: string;
+  asOf: IsoDate;
+  renewal: IsoDate;
+  daysToRenewal: number;
+  arr: number;
+  roi: number | null;
+  realizedValue: number | null;
+  plannedValue: number | null;
+}
+
+export function accountTextContext(
+  account: Account,
+  asOf: IsoDate,
+  daysToRenewal: number,
+  totals: { roi: number | null; realizedValue: number | null; plannedValue: number | null },
+): AccountTextContext {
+  return {
+    account: {
+      name: account.account.name,
+      id: account.account.id ?? null,
+      csm: account.account.csm ?? null,
+      segment: account.account.segment ?? null,
+    },
+    currency: account.contract.currency,
+    asOf,
+    renewal: account.contract.renewal,
+    daysToRenewal,
+    arr: account.contract.arr,
+    ...totals,
+  };
+}
+
+export function goalTextContext({ goal, figures }: GoalAnalysis) {
+  return {
+    id: goal.id,
+    title: goal.title,
+    why: goal.why ?? null,
+    owner: goal.owner ?? null,
+    metric: goal.metric.name,
+    unit: goal.metric.unit ?? "",
+    baseline: goal.baseline,
+    target: goal.target,
+    status: figures.status,
+    attainment: figures.attainment,
+    expectedProgress: figures.expectedProgress,
+    pace: figures.pace,
+    projectedAttainment: figures.projectedAttainment,
+    projected: figures.forecast?.projected ?? null,
+    latest: figures.latestActual,
+    plannedAtLatest: figures.plannedValueAtLatest,
+    realizedValue: figures.realizedValue,
+    plannedValue: figures.plannedValue,
+    daysSinceLatest: figures.daysSinceLatestActual,
+    tasks: {
+      done: figures.tasks.done,
+      total: figures.tasks.total,
+      overdue: figures.tasks.overdueTasks,
+      open: figures.tasks.openTasks,
+      openNotOverdue: figures.tasks.openTasks.filter((task) => !figures.tasks.overdueTasks.includes(task)),
+    },
+  };
+}
+
+export type GoalTextContext = ReturnType<typeof goalTextContext>;
+
+export function findingTextContext(
+  finding: RuleFinding,
+  base: AccountTextContext,
+  goals: readonly GoalAnalysis[],
+) {
+  const goalEntry = finding.goal ? goals.find((entry) => entry.goal.id === finding.goal) : undefined;
+  const behind = goals.filter(({ figures }) => ["at-risk", "off-track", "no-data"].includes(figures.status));
+  return {
+    ...base,
+    goal: goalEntry ? goalTextContext(goalEntry) : null,
+    evidence: finding.evidence,
+    variant: finding.variant ?? null,
+    goalsBehind: behind.map(goalTextContext),
+    goalsCount: goals.length,
+  };
+}

@@ -1,0 +1,27 @@
+import type { Rule } from "./rule.js";
+
+/** A goal whose latest result is behind where the plan expected it on that date. */
+export const goalBehindPlan: Rule = {
+  name: "goal-behind-plan",
+  scope: "goal",
+  evaluate({ goals }) {
+    return goals.flatMap(({ goal, figures }) => {
+      if (figures.status !== "at-risk" && figures.status !== "off-track") return [];
+      return [
+        {
+          rule: "goal-behind-plan",
+          severity: figures.status === "off-track" ? "high" : "medium",
+          goal: goal.id,
+          evidence: {
+            status: figures.status,
+            attainment: figures.attainment,
+            expectedProgress: figures.expectedProgress,
+            pace: figures.pace,
+            latestActual: figures.latestActual,
+            plannedValueAtLatest: figures.plannedValueAtLatest,
+          },
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,30 @@
+import type { Rule } from "./rule.js";
+
+/** At the current trend the goal will not reach its target by the target date. */
+export const goalForecastMiss: Rule = {
+  name: "goal-forecast-miss",
+  scope: "goal",
+  evaluate({ goals, asOf, thresholds }) {
+    const { mediumBelow, highBelow } = thresholds.rules["goal-forecast-miss"];
+    return goals.flatMap(({ goal, figures }) => {
+      const projected = figures.projectedAttainment;
+      if (figures.status === "achieved" || goal.target.date <= asOf || projected === null) return [];
+      if (projected >= mediumBelow) return [];
+      return [
+        {
+          rule: "goal-forecast-miss",
+          severity: projected < highBelow ? "high" : "medium",
+          goal: goal.id,
+          evidence: {
+            projectedAttainment: projected,
+            projected: figures.forecast?.projected ?? null,
+            targetDate: goal.target.date,
+            targetValue: goal.target.value,
+            attainment: figures.attainment,
+            slopePerDay: figures.forecast?.slopePerDay ?? null,
+          },
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,20 @@
+import type { Rule } from "./rule.js";
+
+/** Few active users: without use there can be no results. */
+export const lowAdoption: Rule = {
+  name: "low-adoption",
+  scope: "account",
+  evaluate({ account, thresholds }) {
+    const { activeUsersPctBelow } = thresholds.rules["low-adoption"];
+    const activeUsersPct = account.signals.usage?.activeUsersPct;
+    if (activeUsersPct === undefined || activeUsersPct >= activeUsersPctBelow) return [];
+    return [
+      {
+        rule: "low-adoption",
+        severity: "high",
+        goal: null,
+        evidence: { activeUsersPct, activeUsersPctBelow },
+      },
+    ];
+  },
+};

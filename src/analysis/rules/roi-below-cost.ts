@@ -1,0 +1,19 @@
+import { isWithinDays, type Rule } from "./rule.js";
+
+/** The value delivered so far is worth less than what the customer pays each year. */
+export const roiBelowCost: Rule = {
+  name: "roi-below-cost",
+  scope: "account",
+  evaluate({ account, roi, realizedValue, plannedValue, daysToRenewal, thresholds }) {
+    const { roiBelow, highWithinDays } = thresholds.rules["roi-below-cost"];
+    if (roi === null || roi >= roiBelow) return [];
+    return [
+      {
+        rule: "roi-below-cost",
+        severity: isWithinDays(daysToRenewal, highWithinDays) ? "high" : "medium",
+        goal: null,
+        evidence: { roi, realizedValue, plannedValue, arr: account.contract.arr, daysToRenewal },
+      },
+    ];
+  },
+};

@@ -1,0 +1,41 @@
+import { daysBetween } from "../../dates.js";
+import type { Rule } from "./rule.js";
+
+/** No executive sponsor in place, or none heard from recently: nobody on their side owns the value. */
+export const sponsorGap: Rule = {
+  name: "sponsor-gap",
+  scope: "account",
+  evaluate({ account, asOf, thresholds }) {
+    const { maxDaysSinceContact } = thresholds.rules["sponsor-gap"];
+    const sponsors = account.stakeholders.filter(
+      (person) => person.role === "executive-sponsor" && person.status !== "left",
+    );
+    const daysSince = (lastContact: string | undefined) =>
+      lastContact === undefined ? null : daysBetween(lastContact, asOf);
+    const inContact = sponsors.filter((person) => {
+      const days = daysSince(person.lastContact);
+      return days === null || days <= maxDaysSinceContact;
+    });
+    if (sponsors.length > 0 && inContact.length > 0) return [];
+    const departed = account.stakeholders.filter(
+      (person) => person.role === "executive-sponsor" && person.status === "left",
+    );
+    return [
+      {
+        rule: "sponsor-gap",
+        severity: "high",
+        goal: null,
+        variant: sponsors.length === 0 ? "no-sponsor" : "out-of-contact",
+        evidence: {
+          activeSponsors: sponsors.map((person) => ({
+            name: person.name,
+            lastContact: person.lastContact ?? null,
+            daysSinceContact: daysSince(person.lastContact),
+          })),
+          departedSponsors: departed.map((person) => person.name),
+          maxDaysSinceContact,
+        },
+      },
+    ];
+  },
+};

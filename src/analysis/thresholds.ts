@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/**
+ * The thresholds of SPEC §3 (and the status thresholds of §2) as one defaults object. A rules
+ * file (`--rules FILE`) overrides any part of it; every rule can also be switched off.
+ */
+
+const share = z.number().min(0).max(1);
+const days = z.number().int().min(0);
+const enabled = z.boolean().default(true);
+
+const ruleThresholdsSchema = z.strictObject({
+  "goal-behind-plan": z.strictObject({ enabled }).default({ enabled: true }),
+  "goal-forecast-miss": z
+    .strictObject({ enabled, mediumBelow: z.number().default(0.9), highBelow: z.number().default(0.6) })
+    .default({ enabled: true, mediumBelow: 0.9, highBelow: 0.6 }),
+  "no-outcome-data": z.strictObject({ enabled }).default({ enabled: true }),
+  "stale-outcome-data": z
+    .strictObject({ enabled, maxAgeDays: days.default(60) })
+    .default({ enabled: true, maxAgeDays: 60 }),
+  "tasks-overdue": z
+    .strictObject({ enabled, highShareAbove: share.default(0.5) })
+    .default({ enabled: true, highShareAbove: 0.5 }),
+  watermelon: z
+    .strictObject({
+      enabled,
+      healthScoreGreenShare: share.default(0.7),
+      npsGreenAtLeast: z.number().min(0).max(10).default(9),
+      csatGreenShare: share.default(0.8),
+    })
+    .default({ enabled: true, healthScoreGreenShare: 0.7, npsGreenAtLeast: 9, csatGreenShare: 0.8 }),
+  "usage-without-value": z
+    .strictObject({
+      enabled,
+      activeUsersPctAtLeast: z.number().min(0).max(100).default(70),
+      behindShareAtLeast: share.default(0.5),
+    })
+    .default({ enabled: true, activeUsersPctAtLeast: 70, behindShareAtLeast: 0.5 }),
+  "low-adoption": z
+    .strictObject({ enabled, activeUsersPctBelow: z.number().min(0).max(100).default(30) })
+    .default({ enabled: true, activeUsersPctBelow: 30 }),
+  "sponsor-gap": z
+    .strictObject({ enabled, maxDaysSinceContact: days.default(90) })
+    .default({ enabled: true, maxDaysSinceContact: 90 }),
+  "roi-below-cost": z
+    .strictObject({ enabled, roiBelow: z.number().default(1), highWithinDays: days.default(120) })
+    .default({ enabled: true, roiBelow: 1, highWithinDays: 120 }),
+  "proxy-reason": z.strictObject({ enabled }).default({ enabled: true }),
+  "external-risk": z.strictObject({ enabled }).default({ enabled: true }),
+  "renewal-at-risk": z
+    .strictObject({ enabled, withinDays: days.default(120) })
+    .default({ enabled: true, withinDays: 120 }),
+});
+
+export const thresholdsSchema = z.strictObject({
+  status: z
+    .strictObject({
+      onTrackPace: z.number().positive().default(0.9).describe("pace at or above which a goal is on track"),
+      atRiskPace: z.number().positive().default(0.7).describe("pace at or above which a goal is at risk"),
+    })
+    .default({ onTrackPace: 0.9, atRiskPace: 0.7 }),
+  rules: ruleThresholdsSchema.default(() => ruleThresholdsSchema.parse({})),
+});
+
+export type Thresholds = z.output<typeof thresholdsSchema>;
+export type RuleName = keyof Thresholds["rules"];
+
+export const DEFAULT_THRESHOLDS: Thresholds = thresholdsSchema.parse({});

@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Thresholds } from "../analysis/thresholds.js";
+import { InvalidInputError, UsageError } from "../errors.js";
+import type { Account } from "../input/account-schema.js";
+import { loadAccount } from "../input/load-account.js";
+import { MAX_INPUT_BYTES } from "../input/parse-source.js";
+import { loadRules } from "../input/load-rules.js";
+import { compileTemplateSet, type TemplateFile, type TemplateSet } from "../text/template-set.js";
+
+/**
+ * Everything read from disk before the pure stages run: account files, rules, templates. The
+ * templates and rules are read once per process and cached (batch workers reuse them).
+ */
+
+/** The package's own `templates/` folder (next to dist/ or src/). */
+export const DEFAULT_TEMPLATES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../templates",
+);
+
+function fileProblem(file: string, message: string): InvalidInputError {
+  return new InvalidInputError([{ file, line: 0, column: 0, path: "", message }]);
+}
+
+/** Reads an input file, refusing what is not a regular file or is too large before reading it. */
+export function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): Buffer {
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (stats.isDirectory()) throw fileProblem(file, "is a directory; expected a YAML or JSON file");
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw fileProblem(
+      file,
+      code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`,
+    );
+  }
+  if (size > maxBytes) {
+    throw fileProblem(
+      file,
+      `file is ${(size / 1024 / 1024).toFixed(1)} MB; expected at most ${maxBytes / 1024 / 1024} MB`,
+    );
+  }
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw fileProblem(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+export function readAccount(file: string): { account: Account; bytes: Buffer } {
+  const bytes = readInputFile(file);
+  return { account: loadAccount(file, bytes), bytes };
+}
+
+function templateFilesIn(dir: string): TemplateFile[] {
+  const files: TemplateFile[] = [];
+  const add = (name: string) => {
+    const file = path.join(dir, name);
+    files.push({ name: name.split(path.sep).join("/"), file, bytes: readInputFile(file) });
+  };
+  for (const name of ["deck.yaml", "deck.yml"]) {
+    if (statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile()) add(name);
+  }
+  const promptsDir = path.join(dir, "prompts");
+  if (statSync(promptsDir, { throwIfNoEntry: false })?.isDirectory()) {
+    for (const name of readdirSync(promptsDir).sort()) {
+      if (/\.ya?ml$/.test(name)) add(path.join("prompts", name));
+    }
+  }
+  return files;
+}
+
+const templateCache = new Map<string, TemplateSet>();
+
+/** The default templates, with the files of `customDir` (if given) replacing the defaults. */
+export function loadTemplates(customDir?: string, requiredDeckKeys: readonly string[] = []): TemplateSet {
+  const key = `${customDir ?? ""}|${requiredDeckKeys.join(",")}`;
+  let set = templateCache.get(key);
+  if (!set) {
+    if (customDir && !statSync(customDir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UsageError(`--templates ${customDir}: not a folder`);
+    }
+    const files = templateFilesIn(DEFAULT_TEMPLATES_DIR);
+    if (customDir) files.push(...templateFilesIn(customDir));
+    set = compileTemplateSet(files, requiredDeckKeys);
+    templateCache.set(key, set);
+  }
+  return set;
+}
+
+const rulesCache = new Map<string, Thresholds>();
+
+export function readRules(file: string): Thresholds {
+  let rules = rulesCache.get(file);
+  if (!rules) {
+    rules = loadRules(file, readInputFile(file));
+    rulesCache.set(file, rules);
+  }
+  return rules;
+}

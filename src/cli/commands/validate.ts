@@ -1,0 +1,31 @@
+import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
+import { readAccount } from "../../batch/resources.js";
+import { formatIssue, InvalidInputError } from "../../errors.js";
+import type { Io } from "../io.js";
+
+/** Checks every file and reports every problem; exit 0 when all are valid, 2 otherwise. */
+export async function validateCommand(inputs: string[], io: Io): Promise<number> {
+  requireInputs(inputs);
+  const files = await discoverAccountFiles(inputs);
+  if (files.length === 0) {
+    io.err(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
+    return 2;
+  }
+  let invalid = 0;
+  for (const file of files) {
+    try {
+      readAccount(file);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      invalid++;
+      for (const issue of error.issues) io.err(formatIssue(issue));
+    }
+  }
+  const valid = files.length - invalid;
+  io.out(
+    invalid === 0
+      ? `${files.length === 1 ? files[0] : `${files.length} files`}: valid`
+      : `${files.length} file${files.length === 1 ? "" : "s"} checked: ${valid} valid, ${invalid} invalid`,
+  );
+  return invalid === 0 ? 0 : 2;
+}

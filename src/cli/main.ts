@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { formatIssue, InvalidInputError, isQbrError } from "../errors.js";
+import { VERSION } from "../version.js";
+import { processIo, type Io } from "./io.js";
+
+/**
+ * The entry point. Commands are imported lazily (so `qbr --help` and `qbr validate` never load
+ * pptxgenjs or pdfkit); `run` returns the exit code and only `main` ends the process.
+ */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const program = new Command("qbr");
+  let exitCode = 0;
+  program
+    .description(
+      "Value-realization figures, hidden-risk findings and QBR/renewal decks from customer account files.",
+    )
+    .version(VERSION, "-V, --version")
+    .option("--debug", "print stack traces for errors")
+    .showHelpAfterError("(run qbr --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+
+  program
+    .command("validate")
+    .description("check account files and list every problem (exit 0 valid, 2 invalid)")
+    .argument("<inputs...>", "account files, folders or globs")
+    .action(async (inputs: string[]) => {
+      const { validateCommand } = await import("./commands/validate.js");
+      exitCode = await validateCommand(inputs, io);
+    });
+
+  program
+    .command("analyze")
+    .description("print an account's figures and findings (--json: the machine-readable object)")
+    .argument("<file>", "account file (YAML or JSON)")
+    .option("--json", "print the analysis as JSON on stdout")
+    .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
+    .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
+    .option("--templates <dir>", "folder of templates replacing the default wording")
+    .action(async (file: string, options) => {
+      const { analyzeCommand } = await import("./commands/analyze.js");
+      exitCode = analyzeCommand(file, options, io);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of the account file (for editor validation and completion)")
+    .action(async () => {
+      const { schemaCommand } = await import("./commands/schema.js");
+      exitCode = schemaCommand(io);
+    });
+
+  program
+    .command("init")
+    .description("write a commented starter account file (and its JSON Schema) to fill in")
+    .argument("[dir]", "folder to write account.yaml into", ".")
+    .addOption(new Option("--force", "overwrite an existing account.yaml"))
+    .action(async (dir: string, options: { force?: boolean }) => {
+      const { initCommand } = await import("./commands/init.js");
+      exitCode = initCommand(dir, options, io);
+    });
+
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync(argv as string[], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage error.
+    return error.exitCode === 0 ||
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version"
+      ? 0
+      : 2;
+  }
+  if (error instanceof InvalidInputError) {
+    for (const issue of error.issues) io.err(formatIssue(issue));
+    if (debug) io.err(error.stack ?? "");
+    return error.exitCode;
+  }
+  if (isQbrError(error)) {
+    io.err(`qbr: ${error.message}`);
+    if (debug) io.err(error.stack ?? "");
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`qbr: internal error: ${message}${debug ? "" : " (run with --debug for the stack trace)"}`);
+  if (debug && error instanceof Error) io.err(error.stack ?? "");
+  return 1;
+}
+
+async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2));
+}
+
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) await main();

@@ -1,0 +1,28 @@
+import { isCalendarDate, todayIso, type IsoDate } from "../dates.js";
+import { UsageError } from "../errors.js";
+import type { Account } from "../input/account-schema.js";
+
+/** Shared parsing of command-line values; bad values are usage errors (exit 2). */
+
+export function parseDateOption(name: string, value: string | undefined): IsoDate | undefined {
+  if (value === undefined) return undefined;
+  if (!isCalendarDate(value)) throw new UsageError(`${name} ${value}: expected a date written YYYY-MM-DD`);
+  return value;
+}
+
+export function parseIntegerOption(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value) || Number(value) < min) {
+    throw new UsageError(`${name} ${value}: expected a whole number of at least ${min}`);
+  }
+  return Number(value);
+}
+
+/** SPEC §1: the CLI's --as-of wins, then review.asOf, then today. */
+export function resolveAsOf(
+  account: Account,
+  cliAsOf: IsoDate | undefined,
+  today: IsoDate = todayIso(),
+): IsoDate {
+  return cliAsOf ?? account.review.asOf ?? today;
+}

@@ -1,0 +1,140 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { InvalidInputError, type ValidationIssue } from "../errors.js";
+
+/**
+ * Turns the bytes of a YAML or JSON file into plain data plus a way to find where any path of it
+ * was written, so validation errors can say `file:line:col`. Hostile input is refused here:
+ * binary junk, oversized files, alias bombs, duplicate keys, runaway nesting.
+ */
+
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+/** Aliases a file may expand; a real account needs none, a "billion laughs" file needs millions. */
+export const MAX_ALIAS_COUNT = 100;
+
+export type DataPath = readonly (string | number)[];
+
+export interface ParsedSource {
+  file: string;
+  data: unknown;
+  /** Line and column (1-based) of the value at `path`, or of its nearest existing ancestor. */
+  locate(path: DataPath, at?: "key" | "value"): { line: number; column: number };
+}
+
+function fileIssue(file: string, message: string, line = 0, column = 0): InvalidInputError {
+  return new InvalidInputError([{ file, line, column, path: "", message }]);
+}
+
+function decodeText(file: string, bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_INPUT_BYTES) {
+    throw fileIssue(
+      file,
+      `file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; expected at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
+    );
+  }
+  if (bytes.includes(0))
+    throw fileIssue(file, "file is binary (it holds NUL bytes); expected YAML or JSON text");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw fileIssue(file, "file is not UTF-8 text; expected YAML or JSON saved as UTF-8");
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "")
+    throw fileIssue(file, "file is empty; expected an account (run `qbr init` for a starter file)");
+  return text;
+}
+
+/** JSON.parse's message differs between Node versions; pull out a position when it has one. */
+function jsonErrorIssue(file: string, text: string, error: Error): InvalidInputError {
+  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
+  const position = /position (\d+)/.exec(error.message);
+  const reason = error.message
+    .replace(/\s*\(line \d+ column \d+\)/, "")
+    .replace(/ in JSON at position \d+/, "");
+  if (lineColumn)
+    return fileIssue(file, `invalid JSON: ${reason}`, Number(lineColumn[1]), Number(lineColumn[2]));
+  if (position) {
+    const counter = new LineCounter();
+    text.split("\n").reduce((offset, line) => (counter.addNewLine(offset), offset + line.length + 1), 0);
+    const { line, col } = counter.linePos(Number(position[1]));
+    return fileIssue(file, `invalid JSON: ${reason}`, line, col);
+  }
+  return fileIssue(file, `invalid JSON: ${reason}`, 1, 1);
+}
+
+function findNode(document: Document, path: DataPath, at: "key" | "value"): Node | null {
+  let node: unknown = document.contents;
+  let found: Node | null = (node as Node | null) ?? null;
+  for (const [index, segment] of path.entries()) {
+    const last = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && item.key.value === segment,
+      );
+      if (!pair) return found;
+      node = last && at === "key" ? pair.key : pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+    } else {
+      return found;
+    }
+    if (!node || typeof node !== "object" || !("range" in node)) return found;
+    found = node as Node;
+  }
+  return found;
+}
+
+export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
+  const text = decodeText(file, bytes);
+  if (/\.json$/i.test(file)) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw jsonErrorIssue(file, text, error as Error);
+    }
+  }
+  const lineCounter = new LineCounter();
+  let document: Document;
+  try {
+    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    if (error instanceof RangeError) throw fileIssue(file, "file is nested too deeply to be an account");
+    throw error;
+  }
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (document.errors.length > 0) {
+    throw new InvalidInputError(
+      document.errors.map((error): ValidationIssue => {
+        const where = position(error.pos[0]);
+        const message =
+          error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
+        return { file, ...where, path: "", message: `invalid YAML: ${message}` };
+      }),
+    );
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      throw fileIssue(
+        file,
+        `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`,
+      );
+    }
+    if (error instanceof RangeError) throw fileIssue(file, "file is nested too deeply to be an account");
+    throw error;
+  }
+  return {
+    file,
+    data,
+    locate(path, at = "value") {
+      const node = findNode(document, path, at);
+      return node?.range ? position(node.range[0]) : { line: 1, column: 1 };
+    },
+  };
+}

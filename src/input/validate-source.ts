@@ -1,0 +1,141 @@
+import type { z } from "zod";
+import { InvalidInputError, type ValidationIssue } from "../errors.js";
+import type { DataPath, ParsedSource } from "./parse-source.js";
+
+/**
+ * Validates parsed data against a zod schema and reports every problem at once, each located
+ * in the file and worded as "what was expected, what was found".
+ */
+
+/** goals[1].target.value */
+export function formatPath(path: DataPath): string {
+  return path
+    .map((segment, index) =>
+      typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join("");
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "a text",
+  number: "a number",
+  boolean: "true or false",
+  object: "a mapping (key: value pairs)",
+  array: "a list",
+  date: "a date",
+};
+
+export function describeValue(value: unknown): string {
+  if (value === null) return "nothing (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return JSON.stringify(shown);
+  }
+  return String(value);
+}
+
+/** The keys a strict object at `path` of the schema accepts, for "did you mean" hints. */
+function knownKeys(schema: z.ZodType, path: DataPath): string[] {
+  let current: unknown = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+      if (!def) return undefined;
+      if (def.type === "optional" || def.type === "default" || def.type === "nullable")
+        current = def.innerType;
+      else if (def.type === "pipe") current = def.in;
+      else return def;
+    }
+  };
+  for (const segment of path) {
+    const def = unwrap();
+    if (def?.type === "object" && typeof segment === "string") {
+      current = (def.shape as Record<string, unknown>)[segment];
+    } else if (def?.type === "array" && typeof segment === "number") {
+      current = def.element;
+    } else {
+      return [];
+    }
+  }
+  const def = unwrap();
+  return def?.type === "object" ? Object.keys(def.shape as Record<string, unknown>) : [];
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length]!;
+}
+
+function unknownKeyMessage(key: string, known: string[]): string {
+  const closest = known
+    .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((x, y) => x.distance - y.distance)[0];
+  const hint =
+    closest && closest.distance <= Math.max(2, Math.floor(key.length / 3))
+      ? ` — did you mean "${closest.candidate}"?`
+      : known.length > 0
+        ? ` (expected one of: ${known.join(", ")})`
+        : "";
+  return `unknown key "${key}"${hint}`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (issue.input === undefined) return `is missing; expected ${expected}`;
+      return `expected ${expected}, got ${describeValue(issue.input)}`;
+    }
+    case "invalid_value": {
+      const options = issue.values.map((value) => JSON.stringify(value)).join(", ");
+      const expected = issue.values.length === 1 ? options : `one of ${options}`;
+      return `expected ${expected}, got ${describeValue(issue.input)}`;
+    }
+    default:
+      return issue.message;
+  }
+}
+
+export function validateSource<Schema extends z.ZodType>(
+  source: ParsedSource,
+  schema: Schema,
+): z.output<Schema> {
+  const result = schema.safeParse(source.data, { reportInput: true });
+  if (result.success) return result.data;
+  const issues: ValidationIssue[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((segment): segment is string | number => typeof segment !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      const known = knownKeys(schema, path);
+      for (const key of issue.keys) {
+        const keyPath = [...path, key];
+        issues.push({
+          file: source.file,
+          ...source.locate(keyPath, "key"),
+          path: formatPath(keyPath),
+          message: unknownKeyMessage(key, known),
+        });
+      }
+      continue;
+    }
+    const isRoot = path.length === 0;
+    const message =
+      isRoot && issue.code === "invalid_type"
+        ? `expected ${TYPE_NAMES[issue.expected] ?? issue.expected} at the top of the file, got ${describeValue(issue.input)}`
+        : issueMessage(issue);
+    issues.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
+  }
+  issues.sort((a, b) => a.line - b.line || a.column - b.column);
+  throw new InvalidInputError(issues);
+}
