@@ -1,0 +1,233 @@
+import { scaleBand, type ScaleBand } from "d3-scale";
+import type { BarChart } from "../../../deck/deck-model.js";
+import type { DrawContext } from "../context.js";
+import { drawLabel, drawLines, fitInRect, lineStep, measure } from "../text.js";
+import { css, mix, type Rect } from "../units.js";
+import { AXIS_GAP, drawValueGrid, drawValueTicks, valueAxis, type ValueAxis } from "./axis.js";
+import { formatter } from "./format.js";
+import { drawFrame } from "./frame.js";
+import { CHART_FONT, seriesStyle, type SeriesStyle } from "./style.js";
+
+const CATEGORY_SIZE = 10;
+const MIN_LABEL_SIZE = 7;
+/** Bars thicker than this look like blocks; they are narrowed and centred in their slot. */
+const MAX_BAR = { vertical: 44, horizontal: 26 } as const;
+
+interface BarSeries {
+  name: string;
+  style: SeriesStyle;
+  values: number[];
+}
+
+/** Series colours by role; a colour used twice gets a lighter tint the second time. */
+function barSeries(ctx: DrawContext, chart: BarChart): BarSeries[] {
+  const seen = new Map<string, number>();
+  return chart.series.map((entry) => {
+    const style = seriesStyle(ctx.theme, entry.role);
+    const repeats = seen.get(style.color) ?? 0;
+    seen.set(style.color, repeats + 1);
+    const color = repeats === 0 ? style.color : mix(style.color, "FFFFFF", Math.min(0.7, 0.35 * repeats));
+    return { name: entry.name, style: { ...style, color }, values: entry.values };
+  });
+}
+
+interface ValueLabels {
+  texts: string[][];
+  sizePt: number;
+}
+
+/** Full format while it stays readable, then compact (1.2M) down to the smallest size. */
+const LABEL_CANDIDATES: { compact: boolean; sizePt: number }[] = [
+  { compact: false, sizePt: CHART_FONT.value },
+  { compact: false, sizePt: CHART_FONT.value - 0.5 },
+  { compact: true, sizePt: CHART_FONT.value },
+  { compact: true, sizePt: 8 },
+  { compact: true, sizePt: MIN_LABEL_SIZE },
+];
+
+/**
+ * Value labels per bar in the chart's format that fit `room` points; null when none does (the
+ * axis still carries the values).
+ */
+function valueLabels(
+  ctx: DrawContext,
+  chart: BarChart,
+  series: BarSeries[],
+  room: number,
+): ValueLabels | null {
+  for (const { compact, sizePt } of LABEL_CANDIDATES) {
+    const format = formatter(chart.format, ctx.locale, { compact });
+    const texts = series.map((entry) =>
+      entry.values.map((value) => ctx.glyphs.clean(format(value), "regular")),
+    );
+    const widest = Math.max(0, ...texts.flat().map((text) => measure(ctx, text, sizePt, "regular")));
+    if (widest <= room) return { texts, sizePt };
+  }
+  return null;
+}
+
+function bar(
+  slot: number,
+  inner: ScaleBand<string>,
+  direction: BarChart["direction"],
+): { offset: number; thickness: number } {
+  const thickness = Math.min(inner.bandwidth(), MAX_BAR[direction]);
+  return { offset: slot + (inner.bandwidth() - thickness) / 2, thickness };
+}
+
+export function drawBarChart(ctx: DrawContext, chart: BarChart, area: Rect): void {
+  const series = barSeries(ctx, chart);
+  const legend =
+    series.length > 1
+      ? series.map((entry) => ({ label: entry.name, style: entry.style, swatch: "box" as const }))
+      : [];
+  const plotArea = drawFrame(ctx, chart.title, legend, area);
+  if (chart.categories.length === 0 || series.length === 0) return;
+  const values = series.flatMap((entry) => entry.values);
+  if (chart.direction === "horizontal") drawHorizontal(ctx, chart, series, values, plotArea);
+  else drawVertical(ctx, chart, series, values, plotArea);
+}
+
+function bands(categories: string[], seriesCount: number, range: [number, number]) {
+  const outer = scaleBand<string>().domain(categories).range(range).paddingInner(0.3).paddingOuter(0.15);
+  const inner = scaleBand<string>()
+    .domain(Array.from({ length: seriesCount }, (_, index) => String(index)))
+    .range([0, outer.bandwidth()])
+    .paddingInner(0.08);
+  return { outer, inner };
+}
+
+function drawVertical(
+  ctx: DrawContext,
+  chart: BarChart,
+  series: BarSeries[],
+  values: number[],
+  area: Rect,
+): void {
+  const { doc, theme } = ctx;
+  const categoryHeight = lineStep(CATEGORY_SIZE) * 2 + AXIS_GAP;
+  const valueHeight = lineStep(CHART_FONT.value) + 2;
+  const axis = valueAxis(ctx, chart.format, values, Math.floor((area.h - categoryHeight) / 42));
+  const plot: Rect = {
+    x: area.x + axis.labelWidth + AXIS_GAP,
+    y: area.y + valueHeight,
+    w: Math.max(10, area.w - axis.labelWidth - AXIS_GAP),
+    h: Math.max(10, area.h - categoryHeight - valueHeight),
+  };
+  axis.scale.range([plot.y + plot.h, plot.y]);
+  const { outer, inner } = bands(chart.categories, series.length, [plot.x, plot.x + plot.w]);
+  drawValueGrid(ctx, axis, plot, "vertical");
+  drawValueTicks(ctx, axis, plot, "vertical");
+  const zero = axis.scale(0);
+  const labels = valueLabels(ctx, chart, series, inner.step());
+  chart.categories.forEach((category, categoryIndex) => {
+    const left = outer(category) ?? plot.x;
+    series.forEach((entry, seriesIndex) => {
+      const value = entry.values[categoryIndex] ?? 0;
+      const { offset, thickness } = bar(left + (inner(String(seriesIndex)) ?? 0), inner, "vertical");
+      const end = axis.scale(value);
+      doc.rect(offset, Math.min(zero, end), thickness, Math.abs(zero - end)).fill(css(entry.style.color));
+      const text = labels?.texts[seriesIndex]?.[categoryIndex];
+      if (labels && text) {
+        const width = measure(ctx, text, labels.sizePt, "regular");
+        const y = value >= 0 ? end - lineStep(labels.sizePt) - 1 : end + 1;
+        drawLabel(ctx, text, offset + thickness / 2 - width / 2, y, width + 1, {
+          sizePt: labels.sizePt,
+          weight: "regular",
+          color: theme.colors.text,
+        });
+      }
+    });
+    const slot: Rect = {
+      x: left - (outer.step() - outer.bandwidth()) / 2,
+      y: plot.y + plot.h + AXIS_GAP,
+      w: outer.step(),
+      h: categoryHeight - AXIS_GAP,
+    };
+    const fitted = fitInRect(ctx, category, slot, CATEGORY_SIZE, "regular", MIN_LABEL_SIZE);
+    drawLines(ctx, fitted.lines, slot, {
+      sizePt: fitted.sizePt,
+      weight: "regular",
+      color: theme.colors.text,
+      align: "center",
+    });
+  });
+  doc
+    .moveTo(plot.x, zero)
+    .lineTo(plot.x + plot.w, zero)
+    .lineWidth(1)
+    .stroke(css(theme.colors.muted));
+}
+
+function drawHorizontal(
+  ctx: DrawContext,
+  chart: BarChart,
+  series: BarSeries[],
+  values: number[],
+  area: Rect,
+): void {
+  const { doc, theme } = ctx;
+  const tickHeight = lineStep(CHART_FONT.tick) + AXIS_GAP;
+  const axis: ValueAxis = valueAxis(ctx, chart.format, values, Math.floor(area.w / 90));
+  const natural = Math.max(
+    ...chart.categories.map((category) =>
+      measure(ctx, ctx.glyphs.clean(category, "regular"), CATEGORY_SIZE, "regular"),
+    ),
+  );
+  const categoryWidth = Math.min(area.w * 0.3, natural + 2);
+  const labels = valueLabels(ctx, chart, series, area.w * 0.15);
+  const labelRoom = labels
+    ? Math.max(0, ...labels.texts.flat().map((text) => measure(ctx, text, labels.sizePt, "regular"))) + 4
+    : 0;
+  const plot: Rect = {
+    x: area.x + categoryWidth + AXIS_GAP,
+    y: area.y,
+    w: Math.max(10, area.w - categoryWidth - AXIS_GAP - Math.max(labelRoom, axis.labelWidth / 2)),
+    h: Math.max(10, area.h - tickHeight),
+  };
+  axis.scale.range([plot.x, plot.x + plot.w]);
+  const { outer, inner } = bands(chart.categories, series.length, [plot.y, plot.y + plot.h]);
+  drawValueGrid(ctx, axis, plot, "horizontal");
+  drawValueTicks(ctx, axis, plot, "horizontal");
+  const zero = axis.scale(0);
+  chart.categories.forEach((category, categoryIndex) => {
+    const top = outer(category) ?? plot.y;
+    series.forEach((entry, seriesIndex) => {
+      const value = entry.values[categoryIndex] ?? 0;
+      const { offset, thickness } = bar(top + (inner(String(seriesIndex)) ?? 0), inner, "horizontal");
+      const end = axis.scale(value);
+      doc.rect(Math.min(zero, end), offset, Math.abs(end - zero), thickness).fill(css(entry.style.color));
+      const text = labels?.texts[seriesIndex]?.[categoryIndex];
+      if (labels && text) {
+        const width = measure(ctx, text, labels.sizePt, "regular");
+        const x = value >= 0 ? end + 3 : end - width - 3;
+        drawLabel(ctx, text, x, offset + thickness / 2 - lineStep(labels.sizePt) / 2, width + 1, {
+          sizePt: labels.sizePt,
+          weight: "regular",
+          color: theme.colors.text,
+        });
+      }
+    });
+    const slot: Rect = { x: area.x, y: top, w: categoryWidth, h: outer.bandwidth() };
+    const fitted = fitInRect(
+      ctx,
+      category,
+      { ...slot, h: Math.max(slot.h, lineStep(MIN_LABEL_SIZE)) },
+      CATEGORY_SIZE,
+      "regular",
+      MIN_LABEL_SIZE,
+    );
+    drawLines(
+      ctx,
+      fitted.lines,
+      slot,
+      { sizePt: fitted.sizePt, weight: "regular", color: theme.colors.text, align: "right" },
+      "middle",
+    );
+  });
+  doc
+    .moveTo(zero, plot.y)
+    .lineTo(zero, plot.y + plot.h)
+    .lineWidth(1)
+    .stroke(css(theme.colors.muted));
+}

@@ -1,0 +1,79 @@
+import type { Block, Deck, Slide } from "../../deck/deck-model.js";
+import type { RenderOptions, RenderResult, Renderer } from "../renderer.js";
+import { drawBulletsBlock } from "./blocks/bullets.js";
+import { drawChartBlock } from "./blocks/chart.js";
+import { drawImageBlock } from "./blocks/image.js";
+import { drawKpisBlock } from "./blocks/kpis.js";
+import { drawTableBlock } from "./blocks/table.js";
+import { drawTextBlock } from "./blocks/text.js";
+import { intlLocale } from "./charts/format.js";
+import { drawBackground, drawContentChrome, drawCoverChrome } from "./chrome.js";
+import type { DrawContext } from "./context.js";
+import { checkOptions, collectBytes, createDocument } from "./document.js";
+import { GlyphCollector } from "./glyphs.js";
+import { ImageCache } from "./images.js";
+import { Tagger } from "./tagging.js";
+
+function drawBlock(ctx: DrawContext, block: Block): void {
+  switch (block.kind) {
+    case "text":
+      return drawTextBlock(ctx, block);
+    case "bullets":
+      return drawBulletsBlock(ctx, block);
+    case "kpis":
+      return drawKpisBlock(ctx, block);
+    case "table":
+      return drawTableBlock(ctx, block);
+    case "chart":
+      return drawChartBlock(ctx, block);
+    case "image":
+      return drawImageBlock(ctx, block);
+  }
+}
+
+function drawSlide(ctx: DrawContext, deck: Deck, slide: Slide, pageNumber: number): void {
+  ctx.doc.addPage();
+  drawBackground(ctx);
+  if (slide.layout === "title") drawCoverChrome(ctx, deck, slide);
+  else drawContentChrome(ctx, deck, slide, pageNumber);
+  for (const block of slide.blocks) drawBlock(ctx, block);
+}
+
+/**
+ * Draws a Deck as a PDF: one 16:9 page per slide, vector charts, embedded DejaVu Sans, tagged for
+ * screen readers. Speaker notes are not printed (they are for the PPTX).
+ */
+async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResult> {
+  checkOptions(options);
+  const doc = createDocument(deck, options);
+  const output = collectBytes(doc);
+  const tagger = new Tagger(doc);
+  const glyphs = new GlyphCollector();
+  const warnings: string[] = [];
+  const images = new ImageCache(doc);
+  const locale = intlLocale(deck.meta.language);
+  deck.slides.forEach((slide, index) => {
+    const section = tagger.element(tagger.root, "Sect", { title: slide.title });
+    const ctx: DrawContext = {
+      doc,
+      theme: deck.theme,
+      meta: deck.meta,
+      locale,
+      glyphs,
+      tagger,
+      images,
+      section,
+      warnings,
+      pageCount: deck.slides.length,
+      slideLabel: `slide ${index + 1} ("${slide.title}")`,
+    };
+    drawSlide(ctx, deck, slide, index + 1);
+    section.end();
+  });
+  tagger.finish();
+  const bytes = await output.finish();
+  const glyphWarning = glyphs.warning();
+  return { bytes: new Uint8Array(bytes), warnings: glyphWarning ? [glyphWarning, ...warnings] : warnings };
+}
+
+export const pdfRenderer: Renderer = { format: "pdf", render: renderPdf };

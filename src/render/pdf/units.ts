@@ -1,0 +1,66 @@
+import type { Box, Theme, Tone } from "../../deck/deck-model.js";
+
+/** PDF user space is 72 points per inch; the deck model is in inches. */
+export const POINTS_PER_INCH = 72;
+
+/** A rectangle in PDF points, origin top-left (pdfkit flips the y axis for us). */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function pt(inches: number): number {
+  return inches * POINTS_PER_INCH;
+}
+
+export function rect(x: number, y: number, w: number, h: number): Rect {
+  return { x, y, w, h };
+}
+
+export function rectOf(box: Box): Rect {
+  return { x: pt(box.x), y: pt(box.y), w: pt(box.w), h: pt(box.h) };
+}
+
+export function inset(rect: Rect, dx: number, dy: number = dx): Rect {
+  return { x: rect.x + dx, y: rect.y + dy, w: Math.max(0, rect.w - 2 * dx), h: Math.max(0, rect.h - 2 * dy) };
+}
+
+/** Theme colours are hex without '#'; pdfkit wants CSS-style '#RRGGBB'. */
+export function css(hex: string): string {
+  return `#${hex}`;
+}
+
+/** `hex` moved towards `towards` by `amount` (0–1): tints for fills without PDF transparency. */
+export function mix(hex: string, towards: string, amount: number): string {
+  const channel = (color: string, index: number) => parseInt(color.slice(index, index + 2), 16);
+  let out = "";
+  for (const index of [0, 2, 4]) {
+    const value = Math.round(channel(hex, index) * (1 - amount) + channel(towards, index) * amount);
+    out += Math.min(255, Math.max(0, value)).toString(16).padStart(2, "0");
+  }
+  return out.toUpperCase();
+}
+
+export function toneColor(
+  theme: Theme,
+  tone: Tone | undefined,
+  fallback: string = theme.colors.text,
+): string {
+  switch (tone) {
+    case "good":
+      return theme.colors.good;
+    case "warn":
+      return theme.colors.warn;
+    case "bad":
+      return theme.colors.bad;
+    case "accent":
+      return theme.colors.accent;
+    case "muted":
+      return theme.colors.muted;
+    case "neutral":
+    case undefined:
+      return fallback;
+  }
+}
