@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { parse as parseJson, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
 
 /**
@@ -45,22 +46,49 @@ function decodeText(file: string, bytes: Uint8Array): string {
   return text;
 }
 
-/** JSON.parse's message differs between Node versions; pull out a position when it has one. */
-function jsonErrorIssue(file: string, text: string, error: Error): InvalidInputError {
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
-  const position = /position (\d+)/.exec(error.message);
-  const reason = error.message
-    .replace(/\s*\(line \d+ column \d+\)/, "")
-    .replace(/ in JSON at position \d+/, "");
-  if (lineColumn)
-    return fileIssue(file, `invalid JSON: ${reason}`, Number(lineColumn[1]), Number(lineColumn[2]));
-  if (position) {
-    const counter = new LineCounter();
-    text.split("\n").reduce((offset, line) => (counter.addNewLine(offset), offset + line.length + 1), 0);
-    const { line, col } = counter.linePos(Number(position[1]));
-    return fileIssue(file, `invalid JSON: ${reason}`, line, col);
+const JSON_ERROR_WORDS: Record<string, string> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "malformed number",
+  PropertyNameExpected: "expected a property name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: "expected ':'",
+  CommaExpected: "expected ','",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: "expected the end of the file",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfComment: "unterminated comment",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "unterminated number",
+  InvalidUnicode: "invalid unicode escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character in a string",
+};
+
+/** Strict JSON syntax check with positions (JSON.parse's messages differ between Node versions). */
+function checkJsonSyntax(file: string, text: string): void {
+  const errors: ParseError[] = [];
+  parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length === 0) return;
+  const counter = new LineCounter();
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    counter.addNewLine(offset);
+    offset += line.length + 1;
   }
-  return fileIssue(file, `invalid JSON: ${reason}`, 1, 1);
+  throw new InvalidInputError(
+    errors.slice(0, 5).map((error): ValidationIssue => {
+      const { line, col } = counter.linePos(error.offset);
+      const code = printParseErrorCode(error.error);
+      return {
+        file,
+        line,
+        column: col,
+        path: "",
+        message: `invalid JSON: ${JSON_ERROR_WORDS[code] ?? code}`,
+      };
+    }),
+  );
 }
 
 function findNode(document: Document, path: DataPath, at: "key" | "value"): Node | null {
@@ -88,11 +116,7 @@ function findNode(document: Document, path: DataPath, at: "key" | "value"): Node
 export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
   const text = decodeText(file, bytes);
   if (/\.json$/i.test(file)) {
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      throw jsonErrorIssue(file, text, error as Error);
-    }
+    checkJsonSyntax(file, text);
   }
   const lineCounter = new LineCounter();
   let document: Document;

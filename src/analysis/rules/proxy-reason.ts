@@ -12,7 +12,7 @@ export type RootCause = "value gap" | "adoption gap" | "unknown";
 const CATEGORY_PATTERNS: [ReasonCategory, RegExp][] = [
   [
     "competitor",
-    /\b(competitor|competition|alternative|rival|switch(ing)?|migrat\w*|replac\w*|other (vendor|tool|provider|solution)s?|evaluat\w*|rfp)\b/i,
+    /\b(competitors?|competition|alternatives?|rivals?|switch(ing)?|migrat\w*|replac\w*|other (vendor|tool|provider|solution)s?|evaluat\w*|rfp)\b/i,
   ],
   [
     "price",

@@ -1,0 +1,166 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { SAMPLES_DIR } from "./helpers/accounts.js";
+import { qbr } from "./helpers/cli.js";
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "qbr-cli-"));
+const northwind = path.join(SAMPLES_DIR, "northwind-logistics.yaml");
+
+describe("qbr --help and usage errors", () => {
+  it("lists the commands and exits 0", () => {
+    const result = qbr(["--help"]);
+    expect(result.code).toBe(0);
+    for (const command of ["validate", "analyze", "schema", "init"]) expect(result.stdout).toContain(command);
+  });
+  it("exits 2 on an unknown command or option, without a stack trace", () => {
+    for (const args of [["frobnicate"], ["analyze", northwind, "--bogus"], ["analyze"]]) {
+      const result = qbr(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+  it("exits 2 on a bad --as-of", () => {
+    const result = qbr(["analyze", northwind, "--as-of", "2025-02-30"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--as-of 2025-02-30: expected a date written YYYY-MM-DD");
+  });
+});
+
+describe("qbr validate", () => {
+  it("exits 0 for the samples folder", () => {
+    const result = qbr(["validate", SAMPLES_DIR]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\d+ files: valid/);
+  });
+  it("prints one located line per problem and exits 2", () => {
+    const dir = tmp();
+    const file = path.join(dir, "bad.yaml");
+    writeFileSync(
+      file,
+      readFileSync(northwind, "utf8").replace("arr: 240000", "arr: -1").replace("value: 820", 'value: "ten"'),
+    );
+    const result = qbr(["validate", file]);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+ contract\\.arr — expected an ARR greater than 0$`,
+      ),
+    );
+    expect(lines[1]).toMatch(/:\d+:\d+ goals\[0\]\.actuals\[2\]\.value — expected a number, got "ten"$/);
+  });
+  it("reports a missing file and a folder without account files", () => {
+    const missing = qbr(["validate", "no/such/file.yaml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no/such/file.yaml — file not found");
+    const empty = qbr(["validate", tmp()]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("no account files");
+  });
+  it("shows a stack trace only with --debug", () => {
+    const dir = tmp();
+    const file = path.join(dir, "list.yaml");
+    writeFileSync(file, "- 1\n");
+    expect(qbr(["analyze", file]).stderr).not.toMatch(/\n\s+at /);
+    expect(qbr(["analyze", file, "--debug"]).stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe("qbr analyze", () => {
+  it("prints exactly the SPEC §4 object with --json", () => {
+    const result = qbr(["analyze", northwind, "--json"]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json)).toEqual([
+      "account",
+      "asOf",
+      "renewal",
+      "riskLevel",
+      "valueRealization",
+      "goals",
+      "findings",
+    ]);
+    expect(json.account).toEqual({ name: "Northwind Logistics", id: "NW-1042" });
+    expect(json.valueRealization).toEqual({
+      goals: 3,
+      achieved: 0,
+      onTrack: 1,
+      atRisk: 1,
+      offTrack: 1,
+      noData: 0,
+      realizedValue: 57000,
+      plannedValue: 135000,
+      roi: 0.2375,
+    });
+    const backlog = json.goals[0];
+    expect(backlog.attainment).toBeCloseTo(0.4222, 4);
+    expect(backlog.pace).toBeCloseTo(0.5429, 4);
+    expect(backlog.projectedAttainment).toBeCloseTo(0.6013, 4);
+    expect(backlog.tasks).toEqual({ done: 1, total: 2, overdue: 1 });
+    for (const finding of json.findings) {
+      expect(Object.keys(finding)).toEqual(
+        expect.arrayContaining(["rule", "severity", "goal", "title", "evidence", "prompts"]),
+      );
+    }
+    expect(result.stderr).toBe("");
+  });
+  it("prints a readable report with findings ranked by severity", () => {
+    const result = qbr(["analyze", northwind]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Northwind Logistics (NW-1042) — Q3 2025");
+    expect(result.stdout.indexOf("HIGH")).toBeLessThan(result.stdout.indexOf("MEDIUM"));
+    expect(result.stdout).toContain(
+      "→ Cut the support ticket backlog is at 42% of target where 78% was planned.",
+    );
+  });
+  it("lets --as-of win over review.asOf", () => {
+    const json = JSON.parse(qbr(["analyze", northwind, "--json", "--as-of", "2025-07-01"]).stdout);
+    expect(json.asOf).toBe("2025-07-01");
+    expect(json.goals[0].attainment).toBeCloseTo(300 / 900, 10);
+  });
+  it("applies a --rules file, and reports a bad one with its location", () => {
+    const dir = tmp();
+    const rules = path.join(dir, "rules.yaml");
+    writeFileSync(rules, "rules:\n  watermelon: { enabled: false }\n");
+    const json = JSON.parse(qbr(["analyze", northwind, "--json", "--rules", rules]).stdout);
+    expect(json.findings.some((finding: { rule: string }) => finding.rule === "watermelon")).toBe(false);
+    writeFileSync(rules, "rules:\n  watermelon: { enabeld: false }\n");
+    const bad = qbr(["analyze", northwind, "--rules", rules]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      `${rules}:2:17 rules.watermelon.enabeld — unknown key "enabeld" — did you mean "enabled"?`,
+    );
+  });
+});
+
+describe("qbr schema and qbr init", () => {
+  it("prints a JSON Schema generated from the loader's schema", () => {
+    const schema = JSON.parse(qbr(["schema"]).stdout);
+    expect(schema.$schema).toContain("json-schema.org");
+    expect(schema.required).toEqual(
+      expect.arrayContaining(["schemaVersion", "account", "contract", "goals"]),
+    );
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.goals.items.properties.direction.enum).toEqual(["increase", "decrease"]);
+  });
+  it("writes a starter account that validates and analyses, and refuses to overwrite it", () => {
+    const dir = tmp();
+    const result = qbr(["init", dir]);
+    expect(result.code).toBe(0);
+    const starter = path.join(dir, "account.yaml");
+    expect(readFileSync(starter, "utf8")).toContain(
+      "# yaml-language-server: $schema=./qbr-account.schema.json",
+    );
+    expect(parse(readFileSync(starter, "utf8")).schemaVersion).toBe(1);
+    expect(qbr(["validate", starter]).code).toBe(0);
+    expect(qbr(["analyze", starter]).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "qbr-account.schema.json"), "utf8")).title).toContain(
+      "qbr-deck",
+    );
+    expect(qbr(["init", dir]).code).toBe(2);
+  });
+});
