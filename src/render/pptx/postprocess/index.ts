@@ -1,0 +1,66 @@
+import type { DeckMeta } from "../../../deck/deck-model.js";
+import { removeOrphanAxisIds } from "./chart-axes.js";
+import { dropBlankCachePoints } from "./chart-blanks.js";
+import { singleLevelCategoriesAsStrRef } from "./chart-categories.js";
+import { renumberCharts } from "./chart-numbering.js";
+import { pruneContentTypeOverrides } from "./content-types.js";
+import { normaliseCoreProperties } from "./core-properties.js";
+import { packageDate, readPackage, textPart, writePackage, type PackageFiles } from "./package.js";
+import { normaliseWorkbook } from "./workbook.js";
+
+/**
+ * Rewrites the zip pptxgenjs produced: fixes its known chart defects and makes the bytes a pure
+ * function of the Deck (same deck → same bytes, in any process, on any day). Each part is read
+ * and written once.
+ */
+export async function postprocessPptx(bytes: Uint8Array, meta: DeckMeta): Promise<Uint8Array> {
+  const date = packageDate(meta.asOf);
+  const files = renumberCharts(await readPackage(bytes));
+  fixCharts(files);
+  await fixWorkbooks(files, date);
+  const core = textPart(files, "docProps/core.xml");
+  if (core !== undefined) files.set("docProps/core.xml", normaliseCoreProperties(core, meta, date));
+  const contentTypes = textPart(files, "[Content_Types].xml");
+  if (contentTypes !== undefined) {
+    files.set("[Content_Types].xml", pruneContentTypeOverrides(contentTypes, new Set(files.keys())));
+  }
+  return writePackage(files, date);
+}
+
+const CHART_PART = /^ppt\/charts\/chart\d+\.xml$/;
+
+function fixCharts(files: PackageFiles): void {
+  for (const name of [...files.keys()]) {
+    const chartXml = CHART_PART.test(name) ? textPart(files, name) : undefined;
+    if (chartXml === undefined) continue;
+    files.set(name, dropBlankCachePoints(singleLevelCategoriesAsStrRef(removeOrphanAxisIds(chartXml))));
+  }
+}
+
+async function fixWorkbooks(files: PackageFiles, date: Date): Promise<void> {
+  const chartOfWorkbook = workbookCharts(files);
+  const jobs = [...files].flatMap(([name, content]) =>
+    name.startsWith("ppt/embeddings/") && name.endsWith(".xlsx") && content instanceof Uint8Array
+      ? [{ name, content, chartXml: textPart(files, chartOfWorkbook.get(name) ?? "") }]
+      : [],
+  );
+  const fixed = await Promise.all(jobs.map((job) => normaliseWorkbook(job.content, job.chartXml, date)));
+  jobs.forEach((job, index) => {
+    const bytes = fixed[index];
+    if (bytes) files.set(job.name, bytes);
+  });
+}
+
+/** Embedded workbook part → the chart part that embeds it, read from the charts' relationships. */
+function workbookCharts(files: PackageFiles): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const name of [...files.keys()]) {
+    const chart = /^ppt\/charts\/_rels\/(chart\d+\.xml)\.rels$/.exec(name)?.[1];
+    const rels = chart ? textPart(files, name) : undefined;
+    if (!chart || rels === undefined) continue;
+    for (const [, target] of rels.matchAll(/Target="\.\.\/embeddings\/([^"]+)"/g)) {
+      result.set(`ppt/embeddings/${target}`, `ppt/charts/${chart}`);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,73 @@
+import JSZip from "jszip";
+
+/**
+ * An OPC package (PPTX, or the XLSX embedded in a chart) as a map from part name to content.
+ * Parts stay bytes until a fix needs their text (textPart decodes once and keeps the string), so
+ * the parts nobody edits are never decoded or re-encoded. Read once, edited in memory, written once.
+ */
+export type PackageFiles = Map<string, string | Uint8Array>;
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+/** Parts that are compressed already; deflating them again costs time and saves nothing. */
+const STORED_PART = /\.(png|jpe?g|gif|xlsx)$/i;
+const CONTENT_TYPES = "[Content_Types].xml";
+
+export async function readPackage(bytes: Uint8Array): Promise<PackageFiles> {
+  const zip = await JSZip.loadAsync(bytes);
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  const contents = await Promise.all(entries.map((entry) => entry.async("uint8array")));
+  const files: PackageFiles = new Map();
+  entries.forEach((entry, index) => files.set(entry.name, contents[index] ?? new Uint8Array()));
+  return files;
+}
+
+/**
+ * Writes a byte-reproducible zip: `[Content_Types].xml` first, then every part in code-point
+ * order, each with the same timestamp, no folder entries, DEFLATE for XML.
+ */
+export async function writePackage(files: PackageFiles, date: Date): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const name of partOrder(files.keys())) {
+    const content = files.get(name) ?? "";
+    zip.file(name, typeof content === "string" ? encoder.encode(content) : content, {
+      date,
+      createFolders: false,
+      compression: STORED_PART.test(name) ? "STORE" : "DEFLATE",
+    });
+  }
+  return zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    // Level 3 measured ~30% faster than the default 6 for ~6% larger decks (batch runs matter more).
+    compressionOptions: { level: 3 },
+    platform: "DOS",
+  });
+}
+
+export function partOrder(names: Iterable<string>): string[] {
+  return [...names].sort((a, b) => {
+    if (a === b) return 0;
+    if (a === CONTENT_TYPES) return -1;
+    if (b === CONTENT_TYPES) return 1;
+    return a < b ? -1 : 1;
+  });
+}
+
+/** The zip entry date for a deck: its as-of day at 00:00 UTC, clamped to what DOS dates can hold. */
+export function packageDate(asOf: string): Date {
+  const parsed = new Date(`${asOf}T00:00:00Z`);
+  const min = Date.UTC(1980, 0, 1);
+  const max = Date.UTC(2107, 11, 31);
+  if (Number.isNaN(parsed.getTime())) return new Date(min);
+  return new Date(Math.min(max, Math.max(min, parsed.getTime())));
+}
+
+/** The text of an XML part, decoded on first use and kept decoded in `files`. */
+export function textPart(files: PackageFiles, name: string): string | undefined {
+  const content = files.get(name);
+  if (content === undefined || typeof content === "string") return content;
+  const text = decoder.decode(content);
+  files.set(name, text);
+  return text;
+}

@@ -1,0 +1,45 @@
+import type { SeriesRole, Theme, Tone } from "../../deck/deck-model.js";
+
+/** Theme colours and fonts as pptxgenjs wants them (hex without '#', upper case). */
+export function hex(color: string): string {
+  return color.replace(/^#/, "").toUpperCase();
+}
+
+export function toneColor(theme: Theme, tone: Tone | undefined): string {
+  const { colors } = theme;
+  switch (tone ?? "neutral") {
+    case "neutral":
+      return hex(colors.text);
+    case "good":
+      return hex(colors.good);
+    case "warn":
+      return hex(colors.warn);
+    case "bad":
+      return hex(colors.bad);
+    case "accent":
+      return hex(colors.accent);
+    case "muted":
+      return hex(colors.muted);
+  }
+}
+
+/** Accent stripes (KPI tiles, callouts) use the primary colour where the text would be neutral. */
+export function accentColor(theme: Theme, tone: Tone | undefined): string {
+  return tone === undefined || tone === "neutral" ? hex(theme.colors.primary) : toneColor(theme, tone);
+}
+
+export function roleColor(theme: Theme, role: SeriesRole): string {
+  const { colors } = theme;
+  switch (role) {
+    case "plan":
+    case "planned":
+      return hex(colors.plan);
+    case "actual":
+    case "value":
+      return hex(colors.actual);
+    case "forecast":
+      return hex(colors.forecast);
+    case "target":
+      return hex(colors.target);
+  }
+}

@@ -1,0 +1,188 @@
+import { createHash } from "node:crypto";
+import JSZip from "jszip";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Deck } from "../src/deck/deck-model.js";
+import { pptxRenderer } from "../src/render/pptx/render-pptx.js";
+import { orphanAxisIds } from "../src/render/pptx/postprocess/chart-axes.js";
+import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
+
+/** Renders the fixture deck and reads the real PPTX back: XML parts, zip layout, bytes. */
+async function render(deck: Deck = buildFixtureDeck()) {
+  const result = await pptxRenderer.render(deck, {});
+  const zip = await JSZip.loadAsync(result.bytes);
+  const text = async (name: string): Promise<string> => {
+    const file = zip.file(name);
+    if (!file) throw new Error(`missing part ${name}`);
+    return file.async("string");
+  };
+  return { ...result, zip, text };
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+describe("pptx renderer", () => {
+  let output: Awaited<ReturnType<typeof render>>;
+  const deck = buildFixtureDeck();
+
+  beforeAll(async () => {
+    output = await render(deck);
+  });
+
+  it("writes one slide per deck slide, each with its title", async () => {
+    const slides = Object.keys(output.zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slides).toHaveLength(deck.slides.length);
+    for (const [index, slide] of deck.slides.entries()) {
+      expect(await output.text(`ppt/slides/slide${index + 1}.xml`)).toContain(xmlText(slide.title));
+    }
+  });
+
+  it("draws the chrome: footer, classification and page number on content slides, not on the cover", async () => {
+    const cover = await output.text("ppt/slides/slide1.xml");
+    const content = await output.text("ppt/slides/slide2.xml");
+    expect(content).toContain(xmlText(deck.meta.footer));
+    expect(content).toContain(xmlText(deck.meta.classification));
+    expect(content).toContain('type="slidenum"');
+    expect(cover).not.toContain(xmlText(deck.meta.footer));
+    expect(cover).not.toContain('type="slidenum"');
+    expect(cover).toContain('descr="Account logo"');
+  });
+
+  it("keeps Greek and Cyrillic text intact", async () => {
+    const slide = await output.text("ppt/slides/slide6.xml");
+    expect(slide).toContain("Σύνοψη για την ομάδα — Итоги для команды");
+    expect(slide).toContain("Обучить ещё три команды до конца ноября");
+    expect(slide).toContain('lang="en-US"');
+  });
+
+  it("shrinks long text to a computed size and cuts what cannot fit, with warnings", async () => {
+    const summary = await output.text("ppt/slides/slide2.xml");
+    const bodyRun = runSize(summary, "Adoption grew in every region");
+    expect(bodyRun).toBeLessThan(1400);
+    expect(bodyRun).toBeGreaterThanOrEqual(800);
+    const international = await output.text("ppt/slides/slide6.xml");
+    expect(international).toContain("Far too much text for a small box");
+    expect(international).not.toContain("Discussion question 40");
+    expect(output.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/slide 6 \("international"\): heading text .* cut with an ellipsis/),
+        expect.stringMatching(/slide 6 \("international"\): bullet list .* bullets were left out/),
+        expect.stringMatching(/slide 3 \("scorecard"\): table shows \d+ of 30 rows/),
+      ]),
+    );
+  });
+
+  it("draws tables as real tables, sized so that the rows shown fit the box", async () => {
+    const slide = await output.text("ppt/slides/slide3.xml");
+    expect(slide).toContain("<a:tbl>");
+    expect(slide).toContain("Attainment");
+    const rowHeightsEmu = [...slide.matchAll(/<a:tr h="(\d+)"/g)].map((match) => Number(match[1]));
+    const block = deck.slides[2]?.blocks[0];
+    expect(block?.kind).toBe("table");
+    expect(rowHeightsEmu.reduce((sum, height) => sum + height, 0) / 914400).toBeLessThanOrEqual(block!.box.h + 0.01);
+    expect(slide).toMatch(/\+ \d+ more rows/);
+    const table = slide.slice(slide.indexOf("<a:tbl>"), slide.indexOf("</a:tbl>"));
+    const sizes = [...table.matchAll(/<a:rPr[^>]* sz="(\d+)"/g)].map((match) => Number(match[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1100);
+  });
+
+  it("draws the timeline as a native line chart with every role, spanning gaps", async () => {
+    const chart = await output.text("ppt/charts/chart1.xml");
+    expect(chart).toContain("<c:lineChart>");
+    const seriesNames = [
+      ...chart.matchAll(/<c:tx>\s*<c:strRef>\s*<c:f>[^<]*<\/c:f>\s*<c:strCache>.*?<c:v>([^<]*)<\/c:v>/g),
+    ].map((match) => match[1]);
+    expect(seriesNames).toEqual(["Plan", "Actual", "Forecast", "Target"]);
+    expect(chart).toContain('<c:dispBlanksAs val="span"/>');
+    expect(chart).toContain("<c:v>Jan 2025</c:v>");
+    expect(chart).toContain('<c:symbol val="circle"/>');
+    expect(chart).toContain('<a:prstDash val="lgDash"/>');
+    expect(chart).toContain('formatCode="#,##0"');
+    const slide = await output.text("ppt/slides/slide4.xml");
+    expect(slide).toContain('descr="Open tickets: plan falls from 1,000');
+  });
+
+  it("draws bar charts clustered, vertical and horizontal, with data labels", async () => {
+    const vertical = await output.text("ppt/charts/chart2.xml");
+    const horizontal = await output.text("ppt/charts/chart3.xml");
+    expect(vertical).toContain('<c:barDir val="col"/>');
+    expect(vertical).toContain('<c:grouping val="clustered"/>');
+    expect(vertical).toContain('formatCode="&quot;€&quot;#,##0"');
+    expect(horizontal).toContain('<c:barDir val="bar"/>');
+    expect(horizontal).toContain('<c:showVal val="1"/>');
+  });
+
+  it("leaves no pptxgenjs chart defects: axis ids all defined, string categories, no blank points", async () => {
+    const charts = Object.keys(output.zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
+    expect(charts).toHaveLength(3);
+    for (const name of charts) {
+      const chart = await output.text(name);
+      expect(orphanAxisIds(chart)).toEqual([]);
+      expect(chart).not.toContain("multiLvlStrRef");
+      expect(chart).toMatch(/<c:cat>\s*<c:strRef>\s*<c:f>Sheet1!\$A\$2:\$A\$\d+<\/c:f>\s*<c:strCache>/);
+      expect(chart).not.toMatch(/<c:v>\s*<\/c:v>/);
+    }
+  });
+
+  it("embeds workbooks that Keynote can parse, dated as of the deck", async () => {
+    const bytes = await output.zip.file("ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx")!.async("uint8array");
+    const workbook = await JSZip.loadAsync(bytes);
+    const table = await workbook.file("xl/tables/table1.xml")!.async("string");
+    expect(table).toMatch(/ref="A1:E16"/);
+    const core = await workbook.file("docProps/core.xml")!.async("string");
+    expect(core).toContain("2025-09-30T00:00:00Z");
+    const sheet = await workbook.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).not.toContain("<v></v>");
+  });
+
+  it("writes speaker notes for slides that have them", async () => {
+    const notes = await output.text("ppt/notesSlides/notesSlide1.xml");
+    expect(notes).toContain("Open with thanks for the pilot teams.");
+    expect(notes).toContain("Agenda: results, risks, next quarter.");
+    expect(await output.text("ppt/notesSlides/notesSlide6.xml")).toContain("Ελληνικά και русский");
+  });
+
+  it("sets document properties from the deck meta only, dated as of the deck", async () => {
+    const core = await output.text("docProps/core.xml");
+    expect(core).toContain(`<dc:title>${xmlText(deck.meta.title)}</dc:title>`);
+    expect(core).toContain(`<dc:creator>${deck.meta.author}</dc:creator>`);
+    expect(core).toContain(`<dc:subject>${deck.meta.subject}</dc:subject>`);
+    expect(core).toContain("<dc:language>en-US</dc:language>");
+    expect(core).toMatch(/<dcterms:created[^>]*>2025-09-30T00:00:00Z<\/dcterms:created>/);
+    expect(core).toMatch(/<dcterms:modified[^>]*>2025-09-30T00:00:00Z<\/dcterms:modified>/);
+    expect(core).not.toContain("PptxGenJS");
+    expect(await output.text("docProps/app.xml")).toContain("<Company>qbr-deck</Company>");
+  });
+
+  it("writes a deflated zip with [Content_Types].xml first and fixed entry dates", () => {
+    const view = new DataView(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength);
+    const nameLength = view.getUint16(26, true);
+    const firstName = new TextDecoder().decode(output.bytes.subarray(30, 30 + nameLength));
+    expect(firstName).toBe("[Content_Types].xml");
+    expect(view.getUint16(8, true)).toBe(8); // compression method: DEFLATE
+    const dates = new Set(Object.values(output.zip.files).map((file) => file.date.toISOString()));
+    expect(dates).toEqual(new Set(["2025-09-30T00:00:00.000Z"]));
+    expect(Object.values(output.zip.files).some((file) => file.dir)).toBe(false);
+  });
+
+  it("gives byte-identical output for the same deck, whatever was rendered before in the process", async () => {
+    const first = output.bytes;
+    await pptxRenderer.render(buildFixtureDeck({ title: "Another deck", asOf: "2024-01-15" }), {});
+    const again = await pptxRenderer.render(buildFixtureDeck(), {});
+    expect(sha256(again.bytes)).toBe(sha256(first));
+    expect(again.warnings).toEqual(output.warnings);
+  });
+});
+
+/** Text as pptxgenjs escapes it in XML. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Font size (hundredths of a point) of the run that starts with `start`. */
+function runSize(slideXml: string, start: string): number {
+  const index = slideXml.indexOf(`<a:t>${start}`);
+  const runStart = slideXml.lastIndexOf("<a:rPr", index);
+  const size = /sz="(\d+)"/.exec(slideXml.slice(runStart, index))?.[1];
+  return Number(size);
+}
