@@ -78,7 +78,9 @@ describe("pptx renderer", () => {
     const rowHeightsEmu = [...slide.matchAll(/<a:tr h="(\d+)"/g)].map((match) => Number(match[1]));
     const block = deck.slides[2]?.blocks[0];
     expect(block?.kind).toBe("table");
-    expect(rowHeightsEmu.reduce((sum, height) => sum + height, 0) / 914400).toBeLessThanOrEqual(block!.box.h + 0.01);
+    expect(rowHeightsEmu.reduce((sum, height) => sum + height, 0) / 914400).toBeLessThanOrEqual(
+      block!.box.h + 0.01,
+    );
     expect(slide).toMatch(/\+ \d+ more rows/);
     const table = slide.slice(slide.indexOf("<a:tbl>"), slide.indexOf("</a:tbl>"));
     const sizes = [...table.matchAll(/<a:rPr[^>]* sz="(\d+)"/g)].map((match) => Number(match[1]));
@@ -125,7 +127,9 @@ describe("pptx renderer", () => {
   });
 
   it("embeds workbooks that Keynote can parse, dated as of the deck", async () => {
-    const bytes = await output.zip.file("ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx")!.async("uint8array");
+    const bytes = await output.zip
+      .file("ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx")!
+      .async("uint8array");
     const workbook = await JSZip.loadAsync(bytes);
     const table = await workbook.file("xl/tables/table1.xml")!.async("string");
     expect(table).toMatch(/ref="A1:E16"/);

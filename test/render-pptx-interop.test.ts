@@ -1,0 +1,43 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { pptxRenderer } from "../src/render/pptx/render-pptx.js";
+import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
+
+/** Interop: a real office suite (LibreOffice) opens the PPTX and lays out every slide. */
+function onPath(tool: string): boolean {
+  try {
+    execFileSync("which", [tool], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const missing = ["soffice", "pdfinfo"].filter((tool) => !onPath(tool));
+const reason = missing.length > 0 ? ` (skipped: ${missing.join(" and ")} not on PATH)` : "";
+
+describe.skipIf(missing.length > 0)(`LibreOffice interop${reason}`, () => {
+  const directory = mkdtempSync(path.join(tmpdir(), "qbr-pptx-interop-"));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("converts the PPTX to a PDF with one page per slide", async () => {
+    const deck = buildFixtureDeck();
+    const { bytes } = await pptxRenderer.render(deck, {});
+    const input = path.join(directory, "fixture.pptx");
+    writeFileSync(input, bytes);
+    // A private profile so a conversion running elsewhere on the machine cannot block this one.
+    const profile = pathToFileURL(path.join(directory, "profile")).href;
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", directory, input],
+      { stdio: "ignore", timeout: 120_000 },
+    );
+    expect(readdirSync(directory)).toContain("fixture.pdf");
+    const info = execFileSync("pdfinfo", [path.join(directory, "fixture.pdf")], { encoding: "utf8" });
+    expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(deck.slides.length);
+  }, 150_000);
+});
