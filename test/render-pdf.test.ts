@@ -41,6 +41,12 @@ async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumen
   }).promise;
 }
 
+/** The Info dictionary and a reader of the XMP packet. */
+async function readMetadata(bytes: Uint8Array): Promise<{ info: object; xmp: (name: string) => unknown }> {
+  const { info, metadata } = await (await openPdf(bytes)).getMetadata();
+  return { info, xmp: (name) => metadata?.get(name) as unknown };
+}
+
 async function pageTexts(pdf: PDFDocumentProxy): Promise<string[]> {
   const texts: string[] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
@@ -180,10 +186,7 @@ describe("PDF renderer: content", () => {
 describe("PDF renderer: document properties", () => {
   it("takes metadata from deck.meta, dated at the as-of date", async () => {
     const { result } = await render("plain");
-    const { info, metadata } = (await (await openPdf(result.bytes)).getMetadata()) as {
-      info: Record<string, unknown>;
-      metadata: { get(name: string): unknown } | null;
-    };
+    const { info, xmp } = await readMetadata(result.bytes);
     const meta = pdfFixtureDeck().meta;
     expect(info).toMatchObject({
       Title: meta.title,
@@ -195,18 +198,16 @@ describe("PDF renderer: document properties", () => {
       ModDate: "D:20250630000000Z",
       Language: "en-GB",
     });
-    expect(metadata?.get("dc:title")).toBe(meta.title);
-    expect(metadata?.get("xmp:modifydate")).toBe("2025-06-30T00:00:00Z");
+    expect(xmp("dc:title")).toBe(meta.title);
+    expect(xmp("xmp:modifydate")).toBe("2025-06-30T00:00:00Z");
   });
 
   it("escapes XML in the XMP packet", async () => {
     const deck = pdfFixtureDeck();
     deck.meta.title = "R&D <Q2> review";
     const result = await pdfRenderer.render(deck, {});
-    const { metadata } = (await (await openPdf(result.bytes)).getMetadata()) as {
-      metadata: { get(name: string): unknown } | null;
-    };
-    expect(metadata?.get("dc:title")).toBe("R&D <Q2> review");
+    const { xmp } = await readMetadata(result.bytes);
+    expect(xmp("dc:title")).toBe("R&D <Q2> review");
     expect(latin1(result.bytes)).toContain("R&amp;D &lt;Q2&gt; review");
   });
 

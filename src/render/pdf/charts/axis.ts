@@ -14,15 +14,19 @@ export interface ValueAxis {
   labelWidth: number;
 }
 
+const MIN_LABEL_SPACING = 12;
+
 /**
  * A value scale over `values` (always including zero), with d3's nice ticks labelled per the
- * chart's NumberFormat. The range is set by the caller once the plot area is known.
+ * chart's NumberFormat. The range is set by the caller once the plot area is known. With
+ * `horizontalLength` (values left to right), ticks are thinned until their labels fit side by side.
  */
 export function valueAxis(
   ctx: DrawContext,
   format: NumberFormat,
   values: number[],
   tickCount: number,
+  horizontalLength?: number,
 ): ValueAxis {
   const finite = values.filter(Number.isFinite);
   let low = Math.min(0, ...finite);
@@ -31,12 +35,15 @@ export function valueAxis(
   // Headroom so that the highest line or bar does not touch the top of the plot.
   if (high > 0) high += (high - low) * 0.04;
   if (low < 0) low -= (high - low) * 0.04;
-  const count = Math.max(2, tickCount);
-  const scale = scaleLinear().domain([low, high]).nice(count);
-  const ticks = scale.ticks(count);
-  const labels = tickLabels(format, ctx.locale, ticks).map((label) => ctx.glyphs.clean(label, "regular"));
-  const labelWidth = Math.max(0, ...labels.map((label) => measure(ctx, label, CHART_FONT.tick, "regular")));
-  return { scale, ticks, labels, labelWidth };
+  for (let count = Math.max(2, tickCount); ; count--) {
+    const scale = scaleLinear().domain([low, high]).nice(count);
+    const ticks = scale.ticks(count);
+    const labels = tickLabels(format, ctx.locale, ticks).map((label) => ctx.glyphs.clean(label, "regular"));
+    const labelWidth = Math.max(0, ...labels.map((label) => measure(ctx, label, CHART_FONT.tick, "regular")));
+    const fits =
+      horizontalLength === undefined || ticks.length * (labelWidth + MIN_LABEL_SPACING) <= horizontalLength;
+    if (fits || count <= 2) return { scale, ticks, labels, labelWidth };
+  }
 }
 
 export const AXIS_GAP = 6;

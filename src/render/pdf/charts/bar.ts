@@ -168,7 +168,6 @@ function drawHorizontal(
 ): void {
   const { doc, theme } = ctx;
   const tickHeight = lineStep(CHART_FONT.tick) + AXIS_GAP;
-  const axis: ValueAxis = valueAxis(ctx, chart.format, values, Math.floor(area.w / 90));
   const natural = Math.max(
     ...chart.categories.map((category) =>
       measure(ctx, ctx.glyphs.clean(category, "regular"), CATEGORY_SIZE, "regular"),
@@ -179,10 +178,14 @@ function drawHorizontal(
   const labelRoom = labels
     ? Math.max(0, ...labels.texts.flat().map((text) => measure(ctx, text, labels.sizePt, "regular"))) + 4
     : 0;
+  // Value labels sit past the bar ends: on the right, and on the left too when bars go negative.
+  const leftRoom = values.some((value) => value < 0) ? labelRoom : 0;
+  const plotWidth = area.w - categoryWidth - AXIS_GAP - leftRoom - labelRoom;
+  const axis: ValueAxis = valueAxis(ctx, chart.format, values, Math.floor(plotWidth / 70), plotWidth);
   const plot: Rect = {
-    x: area.x + categoryWidth + AXIS_GAP,
+    x: area.x + categoryWidth + AXIS_GAP + leftRoom,
     y: area.y,
-    w: Math.max(10, area.w - categoryWidth - AXIS_GAP - Math.max(labelRoom, axis.labelWidth / 2)),
+    w: Math.max(10, area.w - categoryWidth - AXIS_GAP - leftRoom - Math.max(labelRoom, axis.labelWidth / 2)),
     h: Math.max(10, area.h - tickHeight),
   };
   axis.scale.range([plot.x, plot.x + plot.w]);

@@ -26,22 +26,21 @@ function toPoints(points: TimePoint[]): Point[] {
 }
 
 /**
- * Date labels that carry the year only where it changes ("Jan 2025", "Apr", "Jul", …), or day
- * labels ("5 Jan") when ticks are closer than a month apart.
+ * Date labels that carry the year only where it changes: "Jan 2025", "Apr", "Jul", … for monthly
+ * ticks, "5 Jan 2025", "12 Jan", … when ticks are closer than a month apart, "2025" for yearly.
  */
 function dateLabels(ticks: Date[], locale: string): string[] {
   const monthly = ticks.every((tick) => tick.getUTCDate() === 1);
   const yearly = monthly && ticks.every((tick) => tick.getUTCMonth() === 0);
-  const year = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric" });
-  const monthYear = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", year: "numeric" });
-  const month = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short" });
-  const day = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric" });
+  const parts: Intl.DateTimeFormatOptions = monthly ? { month: "short" } : { month: "short", day: "numeric" };
+  const withYear = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...parts, year: "numeric" });
+  const withoutYear = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...parts });
+  const yearOnly = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric" });
   return ticks.map((tick, index) => {
-    if (yearly) return year.format(tick);
-    if (!monthly) return day.format(tick);
+    if (yearly) return yearOnly.format(tick);
     const previous = ticks[index - 1];
     const newYear = !previous || previous.getUTCFullYear() !== tick.getUTCFullYear();
-    return (newYear ? monthYear : month).format(tick);
+    return (newYear ? withYear : withoutYear).format(tick);
   });
 }
 
