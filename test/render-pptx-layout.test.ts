@@ -4,7 +4,7 @@ import { MIN_FONT_SIZE } from "../src/deck/geometry.js";
 import { alignTimeline, formatDateLabels } from "../src/render/pptx/chart-data.js";
 import { layoutTable } from "../src/render/pptx/blocks/table-layout.js";
 import { containImage } from "../src/render/pptx/image-fit.js";
-import { excelFormatCode } from "../src/render/pptx/number-format.js";
+import { chartFormatCode, excelFormatCode } from "../src/render/pptx/number-format.js";
 import { fitParagraphs, largestFittingSize } from "../src/render/pptx/text-layout.js";
 
 describe("number formats for charts", () => {
@@ -16,6 +16,17 @@ describe("number formats for charts", () => {
     expect(excelFormatCode({ style: "currency", currency: "EUR", decimals: 0 })).toBe('"€"#,##0');
     expect(excelFormatCode({ style: "currency", currency: "usd", decimals: 2 })).toBe('"$"#,##0.00');
     expect(excelFormatCode({ style: "currency", currency: "CHF", decimals: 0 })).toBe('"CHF"#,##0');
+  });
+
+  it("writes large chart amounts in thousands or millions so labels stay short", () => {
+    const euros = { style: "currency", currency: "EUR", decimals: 0 } as const;
+    expect(chartFormatCode(euros, 9_999)).toBe('"€"#,##0');
+    expect(chartFormatCode(euros, 610_000)).toBe('"€"#,##0,"k"');
+    expect(chartFormatCode(euros, 1_240_000)).toBe('"€"#,##0.0,,"M"');
+    expect(chartFormatCode({ style: "number", decimals: 0, unit: "tickets" }, 50_000)).toBe(
+      '#,##0,"k" "tickets"',
+    );
+    expect(chartFormatCode({ style: "percent", decimals: 0 }, 50_000)).toBe("0%");
   });
 });
 
@@ -99,7 +110,7 @@ describe("text fitting for lists", () => {
   const items = (count: number) =>
     Array.from({ length: count }, (_, index) => ({
       text: `Bullet ${index}: a sentence long enough to need a second line in a narrow box`,
-      indentPt: 18,
+      indentEm: 1.3,
       weight: "regular" as const,
     }));
 

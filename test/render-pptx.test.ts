@@ -109,7 +109,9 @@ describe("pptx renderer", () => {
     const horizontal = await output.text("ppt/charts/chart3.xml");
     expect(vertical).toContain('<c:barDir val="col"/>');
     expect(vertical).toContain('<c:grouping val="clustered"/>');
-    expect(vertical).toContain('formatCode="&quot;€&quot;#,##0"');
+    expect(vertical).toContain('formatCode="&quot;€&quot;#,##0,&quot;k&quot;"');
+    expect(vertical).toContain("<c:legend>");
+    expect(horizontal).not.toContain("<c:legend>");
     expect(horizontal).toContain('<c:barDir val="bar"/>');
     expect(horizontal).toContain('<c:showVal val="1"/>');
   });
@@ -175,6 +177,47 @@ describe("pptx renderer", () => {
     const again = await pptxRenderer.render(buildFixtureDeck(), {});
     expect(sha256(again.bytes)).toBe(sha256(first));
     expect(again.warnings).toEqual(output.warnings);
+  });
+});
+
+describe("pptx renderer with a bare deck", () => {
+  it("renders without logo, classification, notes or chart data, and says what it left out", async () => {
+    const full = buildFixtureDeck({ classification: "" });
+    const deck: Deck = {
+      ...full,
+      logo: null,
+      theme: { ...full.theme, logo: { placement: "title" } },
+      slides: [
+        { id: "title", layout: "title", title: "Bare", blocks: [], notes: "" },
+        {
+          id: "empty-chart",
+          layout: "content",
+          title: "Nothing measured yet",
+          notes: "",
+          blocks: [
+            {
+              kind: "chart",
+              box: { x: 0.5, y: 1.5, w: 6, h: 4 },
+              alt: "No data",
+              chart: {
+                type: "timeline",
+                title: "Open tickets",
+                format: { style: "number", decimals: 0 },
+                series: [],
+                referenceLines: [],
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const output = await render(deck);
+    expect(Object.keys(output.zip.files).some((name) => name.startsWith("ppt/media/"))).toBe(false);
+    expect(Object.keys(output.zip.files).some((name) => name.startsWith("ppt/charts/"))).toBe(false);
+    expect(await output.text("ppt/slides/slide2.xml")).toContain("No data to chart yet.");
+    expect(output.warnings).toEqual([
+      'pptx slide 2 ("empty-chart"): chart "Open tickets" has no data points; a note is shown instead',
+    ]);
   });
 });
 

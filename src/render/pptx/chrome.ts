@@ -139,6 +139,7 @@ function drawFooter(ctx: DrawContext, deck: Deck): void {
     fontSize: FONT_SIZES.footer,
     color: hex(colors.muted),
     align: "right",
+    valign: "middle",
     margin: 0,
   };
 }

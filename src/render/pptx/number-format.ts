@@ -22,6 +22,26 @@ export function excelFormatCode(format: NumberFormat): string {
   }
 }
 
+/**
+ * The format for chart axes and data labels: large amounts are written in thousands or millions
+ * ("€610k", "1.2M") so that labels stay short enough not to collide. Percentages and small
+ * numbers keep the plain format.
+ */
+export function chartFormatCode(format: NumberFormat, largestAbsolute: number): string {
+  if (format.style === "percent" || largestAbsolute < 10_000) return excelFormatCode(format);
+  const millions = largestAbsolute >= 1_000_000;
+  // Each trailing comma in an Excel number format divides by 1,000.
+  const scaled = millions ? "#,##0.0,," : "#,##0,";
+  const suffix = millions ? "M" : "k";
+  if (format.style === "number") {
+    return `${scaled}${quoted(suffix)}${format.unit ? ` ${quoted(format.unit)}` : ""}`;
+  }
+  const symbol = currencySymbol(format.currency);
+  return symbol.position === "before"
+    ? `${quoted(symbol.text)}${scaled}${quoted(suffix)}`
+    : `${scaled}${quoted(suffix)} ${quoted(symbol.text)}`;
+}
+
 /** Excel has no escape for '"' inside a quoted literal; drop it rather than break the code. */
 function quoted(text: string): string {
   return `"${text.replace(/"/g, "")}"`;

@@ -11,8 +11,8 @@ export const POINTS_PER_INCH = 72;
 
 export interface ParagraphSpec {
   text: string;
-  /** Left indent in points (bullet margin); the paragraph wraps in the width that remains. */
-  indentPt: number;
+  /** Left indent in multiples of the font size (bullet margin); the text wraps in the width left. */
+  indentEm: number;
   weight: FontWeight;
 }
 
@@ -29,7 +29,12 @@ export const PARAGRAPH_SPACING = 0.4;
 function paragraphsHeightPt(paragraphs: ParagraphSpec[], widthPt: number, sizePt: number): number {
   let height = 0;
   for (const paragraph of paragraphs) {
-    const lines = wrapText(paragraph.text, widthPt - paragraph.indentPt, sizePt, paragraph.weight).length;
+    const lines = wrapText(
+      paragraph.text,
+      widthPt - paragraph.indentEm * sizePt,
+      sizePt,
+      paragraph.weight,
+    ).length;
     height += lines * sizePt * LINE_HEIGHT;
   }
   return height + Math.max(0, paragraphs.length - 1) * sizePt * PARAGRAPH_SPACING;
@@ -87,7 +92,7 @@ function truncateParagraphs(
     const spacing = kept.length > 0 ? sizePt * PARAGRAPH_SPACING : 0;
     const available = Math.floor((heightPt - used - spacing) / lineHeight);
     if (available < 1) break;
-    const width = widthPt - paragraph.indentPt;
+    const width = widthPt - paragraph.indentEm * sizePt;
     const lines = wrapText(paragraph.text, width, sizePt, paragraph.weight);
     kept.push({ lines: lines.slice(0, available), width, weight: paragraph.weight });
     used += spacing + Math.min(lines.length, available) * lineHeight;

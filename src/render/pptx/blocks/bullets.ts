@@ -7,8 +7,8 @@ import { PARAGRAPH_SPACING, POINTS_PER_INCH, fitParagraphs } from "../text-layou
 import { drawFittedText } from "../text-box.js";
 import { hex, toneColor } from "../theme.js";
 
-/** Bullet indent per level in points (pptxgenjs puts level n at (n + 1) × indent). */
-const BULLET_INDENT_PT = 18;
+/** Bullet indent per level, in multiples of the font size (level n sits at (n + 1) × indent). */
+const BULLET_INDENT_EM = 1.3;
 const HEADING_GAP = 0.08;
 
 /** An optional heading, then a bulleted list with two levels, shrunk as a whole to fit the box. */
@@ -34,7 +34,7 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
   const fitted = fitParagraphs(
     block.items.map((item) => ({
       text: item.text,
-      indentPt: BULLET_INDENT_PT * ((item.level ?? 0) + 1),
+      indentEm: BULLET_INDENT_EM * ((item.level ?? 0) + 1),
       weight: "regular" as const,
     })),
     listBox,
@@ -54,7 +54,7 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
     return {
       text,
       options: {
-        bullet: { indent: BULLET_INDENT_PT },
+        bullet: { indent: Math.round(BULLET_INDENT_EM * fitted.sizePt) },
         indentLevel: item?.level ?? 0,
         color: toneColor(ctx.theme, item?.tone),
         breakLine: true,

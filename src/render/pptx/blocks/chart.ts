@@ -2,7 +2,7 @@ import type { BarChart, ChartBlock, TimelineChart } from "../../../deck/deck-mod
 import { FONT_SIZES } from "../../../deck/geometry.js";
 import { alignTimeline, type AlignedSeries } from "../chart-data.js";
 import { warnOnSlide, type DrawContext } from "../context.js";
-import { excelFormatCode } from "../number-format.js";
+import { chartFormatCode } from "../number-format.js";
 import type { ChartData, ChartMulti, ChartOptions } from "../pptxgen.js";
 import { drawFittedText } from "../text-box.js";
 import { hex, roleColor } from "../theme.js";
@@ -64,8 +64,11 @@ function drawTimeline(ctx: DrawContext, block: ChartBlock, chart: TimelineChart)
     },
   }));
   const options: ChartOptions = {
-    ...commonOptions(ctx, block, chart.title),
-    valAxisLabelFormatCode: excelFormatCode(chart.format),
+    ...commonOptions(ctx, block, chart.title, aligned.series.length),
+    valAxisLabelFormatCode: chartFormatCode(
+      chart.format,
+      largestAbsolute(aligned.series.flatMap((s) => s.values)),
+    ),
     displayBlanksAs: "span",
     catAxisLabelFrequency: labelFrequency(aligned.labels.length, block.box.w),
   };
@@ -92,9 +95,9 @@ function drawBars(ctx: DrawContext, block: ChartBlock, chart: BarChart): void {
       order(chart.categories.map((_, index) => series.values[index] ?? 0)) as number[],
     ),
   );
-  const formatCode = excelFormatCode(chart.format);
+  const formatCode = chartFormatCode(chart.format, largestAbsolute(chart.series.flatMap((s) => s.values)));
   ctx.slide.addChart("bar", data, {
-    ...commonOptions(ctx, block, chart.title),
+    ...commonOptions(ctx, block, chart.title, chart.series.length),
     barDir: horizontal ? "bar" : "col",
     barGrouping: "clustered",
     barGapWidthPct: 60,
@@ -114,7 +117,17 @@ function chartSeries(name: string, labels: string[], values: (number | null)[]):
   return { name, labels, values: values as number[] };
 }
 
-function commonOptions(ctx: DrawContext, block: ChartBlock, title: string): ChartOptions {
+function largestAbsolute(values: (number | null)[]): number {
+  return values.reduce<number>((largest, value) => Math.max(largest, Math.abs(value ?? 0)), 0);
+}
+
+/** Options shared by every chart; a legend only when there is more than one series to tell apart. */
+function commonOptions(
+  ctx: DrawContext,
+  block: ChartBlock,
+  title: string,
+  seriesCount: number,
+): ChartOptions {
   const { colors, fonts } = ctx.theme;
   const axisLabels = { color: hex(colors.muted), fontFace: fonts.body, fontSize: 10 };
   return {
@@ -126,7 +139,7 @@ function commonOptions(ctx: DrawContext, block: ChartBlock, title: string): Char
     titleFontSize: 13,
     titleColor: hex(colors.primary),
     titleBold: true,
-    showLegend: true,
+    showLegend: seriesCount > 1,
     legendPos: "b",
     legendFontFace: fonts.body,
     legendFontSize: 10,
