@@ -7,6 +7,10 @@ import { renumberCharts } from "../src/render/pptx/postprocess/chart-numbering.j
 import { pruneContentTypeOverrides } from "../src/render/pptx/postprocess/content-types.js";
 import { normaliseCoreProperties } from "../src/render/pptx/postprocess/core-properties.js";
 import { packageDate, partOrder, textPart, writePackage } from "../src/render/pptx/postprocess/package.js";
+import {
+  addBackgroundEffectList,
+  addMissingTextBodies,
+} from "../src/render/pptx/postprocess/slide-shapes.js";
 import { fillCellsFromChart, fixTableRef } from "../src/render/pptx/postprocess/workbook.js";
 import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
 
@@ -103,6 +107,29 @@ describe("#1306 / #1327 Keynote: embedded workbook", () => {
       '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2"><v>5</v></c></row>' +
         '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3"><v>0</v></c></row>' +
         '<row r="4"><c r="A4" t="s"><v>5</v></c></row>',
+    );
+  });
+});
+
+describe("#1441 / #1442 slide parts PowerPoint repairs", () => {
+  it("gives a solid background the effect list PowerPoint expects", () => {
+    const slide = '<p:bg><p:bgPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></p:bgPr></p:bg>';
+    const fixed = addBackgroundEffectList(slide);
+    expect(fixed).toBe(
+      '<p:bg><p:bgPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>',
+    );
+    expect(addBackgroundEffectList(fixed)).toBe(fixed);
+  });
+
+  it("gives shapes without text an empty text body and leaves text shapes alone", () => {
+    const rule = '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Shape 0"/></p:nvSpPr><p:spPr><a:ln/></p:spPr></p:sp>';
+    const text =
+      "<p:sp><p:nvSpPr/><p:spPr/><p:txBody><a:bodyPr/><a:p><a:r><a:t>Hi</a:t></a:r></a:p></p:txBody></p:sp>";
+    const fixed = addMissingTextBodies(`<p:spTree>${rule}${text}</p:spTree>`);
+    expect(fixed).toBe(
+      '<p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="Shape 0"/></p:nvSpPr><p:spPr><a:ln/></p:spPr>' +
+        '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>' +
+        `${text}</p:spTree>`,
     );
   });
 });

@@ -116,6 +116,20 @@ describe("pptx renderer", () => {
     expect(horizontal).toContain('<c:showVal val="1"/>');
   });
 
+  it("leaves no slide parts PowerPoint would repair: every shape has a text body, backgrounds an effect list", async () => {
+    for (const index of deck.slides.keys()) {
+      const slide = await output.text(`ppt/slides/slide${index + 1}.xml`);
+      const shapes = slide.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? [];
+      expect(shapes.length).toBeGreaterThan(0);
+      for (const shape of shapes) expect(shape).toContain("<p:txBody>");
+      expect(slide).toMatch(/<p:bgPr>.*<a:effectLst\/><\/p:bgPr>/);
+    }
+    const contentTypes = await output.text("[Content_Types].xml");
+    for (const [, part] of contentTypes.matchAll(/<Override PartName="\/([^"]+)"/g)) {
+      expect(output.zip.file(part!), part).not.toBeNull();
+    }
+  });
+
   it("leaves no pptxgenjs chart defects: axis ids all defined, string categories, no blank points", async () => {
     const charts = Object.keys(output.zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
     expect(charts).toHaveLength(3);

@@ -1,5 +1,6 @@
 import type { DeckMeta } from "../../../deck/deck-model.js";
 import { removeOrphanAxisIds } from "./chart-axes.js";
+import { addBackgroundEffectList, addMissingTextBodies } from "./slide-shapes.js";
 import { dropBlankCachePoints } from "./chart-blanks.js";
 import { singleLevelCategoriesAsStrRef } from "./chart-categories.js";
 import { renumberCharts } from "./chart-numbering.js";
@@ -17,6 +18,7 @@ export async function postprocessPptx(bytes: Uint8Array, meta: DeckMeta): Promis
   const date = packageDate(meta.asOf);
   const files = renumberCharts(await readPackage(bytes));
   fixCharts(files);
+  fixSlides(files);
   await fixWorkbooks(files, date);
   const core = textPart(files, "docProps/core.xml");
   if (core !== undefined) files.set("docProps/core.xml", normaliseCoreProperties(core, meta, date));
@@ -28,6 +30,15 @@ export async function postprocessPptx(bytes: Uint8Array, meta: DeckMeta): Promis
 }
 
 const CHART_PART = /^ppt\/charts\/chart\d+\.xml$/;
+const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
+
+function fixSlides(files: PackageFiles): void {
+  for (const name of [...files.keys()]) {
+    const slideXml = SLIDE_PART.test(name) ? textPart(files, name) : undefined;
+    if (slideXml === undefined) continue;
+    files.set(name, addMissingTextBodies(addBackgroundEffectList(slideXml)));
+  }
+}
 
 function fixCharts(files: PackageFiles): void {
   for (const name of [...files.keys()]) {
