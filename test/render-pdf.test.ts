@@ -6,10 +6,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDocument, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Deck } from "../src/deck/deck-model.js";
-import { CONTENT_BOX } from "../src/deck/geometry.js";
+import { CONTENT_BOX, FOOTER_BOX, SLIDE_WIDTH } from "../src/deck/geometry.js";
 import type { RenderOptions, RenderResult } from "../src/render/renderer.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
 import { EXPECTED_TEXT, pdfFixtureDeck } from "./fixtures/pdf-deck.js";
+import { pdfStressDeck } from "./fixtures/pdf-stress-deck.js";
+
+const pt = (inches: number) => inches * 72;
 
 const PASSWORD = "s3cret-Ωμέγα";
 
@@ -45,6 +48,28 @@ async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumen
 async function readMetadata(bytes: Uint8Array): Promise<{ info: object; xmp: (name: string) => unknown }> {
   const { info, metadata } = await (await openPdf(bytes)).getMetadata();
   return { info, xmp: (name) => metadata?.get(name) as unknown };
+}
+
+interface PlacedText {
+  str: string;
+  /** Left, top and right edges and the baseline, in points from the page's top-left corner. */
+  left: number;
+  top: number;
+  right: number;
+  baseline: number;
+}
+
+/** Text items of one page with their positions, top-left origin like the deck model. */
+async function placedTexts(pdf: PDFDocumentProxy, pageNumber: number): Promise<PlacedText[]> {
+  const page = await pdf.getPage(pageNumber);
+  const height = page.view[3] ?? 0;
+  const content = await page.getTextContent();
+  return content.items.flatMap((item) => {
+    if (!("str" in item) || item.str.trim() === "") return [];
+    const [, , , size = 0, x = 0, baseline = 0] = item.transform as number[];
+    const fromTop = height - baseline;
+    return [{ str: item.str, left: x, top: fromTop - size, right: x + item.width, baseline: fromTop }];
+  });
 }
 
 async function pageTexts(pdf: PDFDocumentProxy): Promise<string[]> {
@@ -128,9 +153,40 @@ describe("PDF renderer: content", () => {
     }
     expect(pages[4]).toContain("Self-service portal");
     expect(pages[4]).toContain("108%");
-    expect(pages[1]).toContain("2 / 6");
     expect(pages[1]).toContain("Confidential — prepared for Northwind Traders");
     expect(pages.join("\n")).not.toContain(EXPECTED_TEXT.notes);
+  });
+
+  it("numbers content pages in the footer's right corner", async () => {
+    const { result } = await render("plain");
+    const pdf = await openPdf(result.bytes);
+    const footerTop = pt(FOOTER_BOX.y);
+    for (const pageNumber of [2, 3, 6]) {
+      const numbers = (await placedTexts(pdf, pageNumber)).filter((item) => item.top >= footerTop - 2);
+      const rightmost = numbers.reduce((a, b) => (a.right > b.right ? a : b));
+      expect(rightmost.str).toBe(String(pageNumber));
+      expect(rightmost.right).toBeCloseTo(pt(FOOTER_BOX.x + FOOTER_BOX.w), 0);
+    }
+  });
+
+  it("keeps every piece of text on the page and clear of the footer, even for overfull content", async () => {
+    for (const deck of [pdfFixtureDeck(), pdfStressDeck()]) {
+      const pdf = await openPdf((await pdfRenderer.render(deck, {})).bytes);
+      const footerRule = pt(FOOTER_BOX.y - 0.06);
+      const footerTexts = [deck.meta.footer, deck.meta.classification];
+      for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
+        const items = await placedTexts(pdf, pageNumber);
+        expect(items.length).toBeGreaterThan(0);
+        for (const item of items) {
+          const where = `page ${pageNumber}: "${item.str}"`;
+          expect(item.left, where).toBeGreaterThanOrEqual(0);
+          expect(item.right, where).toBeLessThanOrEqual(pt(SLIDE_WIDTH));
+          expect(item.top, where).toBeGreaterThanOrEqual(0);
+          const isFooter = footerTexts.includes(item.str) || item.str === String(pageNumber);
+          if (!isFooter) expect(item.baseline, where).toBeLessThan(footerRule);
+        }
+      }
+    }
   });
 
   it("warns once, naming the characters the font lacks, and leaves them out of the page", async () => {
@@ -176,10 +232,14 @@ describe("PDF renderer: content", () => {
     ];
     const result = await pdfRenderer.render(deck, {});
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(/^slide 1 \("A very long table"\): \d+ of 80 table rows did not fit/);
+    expect(result.warnings[0]).toMatch(
+      /^pdf slide 1 \("long"\): table shows (\d+) of 80 rows; \d+ did not fit its box$/,
+    );
+    const shown = Number(/shows (\d+)/.exec(result.warnings[0] ?? "")?.[1]);
     const text = (await pageTexts(await openPdf(result.bytes))).join("\n");
-    expect(text).toContain("Row 1 ");
-    expect(text).not.toContain("Row 80");
+    expect(text).toContain(`Row ${shown} `);
+    expect(text).not.toContain(`Row ${shown + 1} `);
+    expect(text).toContain(`+ ${80 - shown} more rows`);
   });
 });
 

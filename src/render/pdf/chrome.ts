@@ -1,42 +1,57 @@
-import type { Deck, Slide } from "../../deck/deck-model.js";
+import type { Box, Deck, Slide } from "../../deck/deck-model.js";
 import {
   FONT_SIZES,
   FOOTER_BOX,
   LOGO_CORNER_BOX,
+  MARGIN,
   SLIDE_HEIGHT,
   SLIDE_WIDTH,
   SUBTITLE_BOX,
   TITLE_BOX,
 } from "../../deck/geometry.js";
 import type { DrawContext } from "./context.js";
-import { drawFitted, drawLines, fitInRect, measure } from "./text.js";
-import { css, mix, pt, rect, rectOf } from "./units.js";
+import { drawFitted, drawLines, lineStep } from "./text.js";
+import { css, POINTS_PER_INCH, pt, rectOf } from "./units.js";
 
 /**
- * The cover page (layout "title"). geometry.ts defines only content-slide chrome, so the cover's
- * boxes live here; an accent bar on the left, the logo top left, a large title and subtitle.
+ * Slide chrome: everything on a slide that is not a block, placed like the PPTX renderer's.
+ * Content slides get a thin primary bar on top, the title row, the corner logo and the footer;
+ * the cover ("title" layout) a band on the left, the logo, a large title and the classification.
  */
+
+/** Cover layout (inches). geometry.ts defines content-slide chrome only; the PPTX uses the same. */
 const COVER = {
-  bar: { x: 0, y: 0, w: 0.28, h: SLIDE_HEIGHT },
-  logo: { x: 0.9, y: 0.7, w: 2.6, h: 1.1 },
-  title: { x: 0.9, y: 2.1, w: SLIDE_WIDTH - 1.8, h: 1.6 },
-  subtitle: { x: 0.9, y: 3.75, w: SLIDE_WIDTH - 1.8, h: 0.6 },
+  band: { x: 0, y: 0, w: 0.28, h: SLIDE_HEIGHT },
+  logo: { x: MARGIN + 0.3, y: 0.7, w: 3.0, h: 1.3 },
+  title: { x: MARGIN + 0.3, y: 2.3, w: SLIDE_WIDTH - 2 * MARGIN - 0.6, h: 1.9 },
+  rule: { x: MARGIN + 0.3, y: 4.35, w: 1.6, h: 0.06 },
+  subtitle: { x: MARGIN + 0.3, y: 4.6, w: SLIDE_WIDTH - 2 * MARGIN - 0.6, h: 1.0 },
+  classification: { x: MARGIN + 0.3, y: SLIDE_HEIGHT - 0.8, w: 8, h: 0.35 },
   titleSize: 40,
   subtitleSize: 20,
 } as const;
 
+const TOP_BAR_HEIGHT = 0.08;
+const PAGE_NUMBER_WIDTH = 0.6;
+/** Share of the footer (left of the page number) given to meta.footer; the classification gets the rest. */
+const FOOTER_TEXT_SHARE = 0.6;
+
+function fillBox(ctx: DrawContext, box: Box, color: string): void {
+  const rect = rectOf(box);
+  ctx.doc.rect(rect.x, rect.y, rect.w, rect.h).fill(css(color));
+}
+
 export function drawBackground(ctx: DrawContext): void {
-  const { doc, theme } = ctx;
-  ctx.tagger.artifact(() => {
-    doc.rect(0, 0, pt(SLIDE_WIDTH), pt(SLIDE_HEIGHT)).fill(css(theme.colors.background));
-  });
+  ctx.tagger.artifact(() =>
+    fillBox(ctx, { x: 0, y: 0, w: SLIDE_WIDTH, h: SLIDE_HEIGHT }, ctx.theme.colors.background),
+  );
 }
 
 export function drawCoverChrome(ctx: DrawContext, deck: Deck, slide: Slide): void {
-  const { doc, theme, tagger } = ctx;
+  const { theme, tagger } = ctx;
   tagger.artifact(() => {
-    const bar = rectOf(COVER.bar);
-    doc.rect(bar.x, bar.y, bar.w, bar.h).fill(css(theme.colors.primary));
+    fillBox(ctx, COVER.band, theme.colors.primary);
+    fillBox(ctx, COVER.rule, theme.colors.accent);
   });
   if (deck.logo && theme.logo.placement !== "none") {
     const logo = deck.logo;
@@ -51,131 +66,101 @@ export function drawCoverChrome(ctx: DrawContext, deck: Deck, slide: Slide): voi
     );
   }
   tagger.leaf(ctx.section, "H1", () => {
-    drawFitted(
-      ctx,
-      slide.title,
-      rectOf(COVER.title),
-      { maxSizePt: COVER.titleSize, weight: "bold", color: theme.colors.primary },
-      "bottom",
-    );
+    const style = { maxSizePt: COVER.titleSize, weight: "bold" as const, color: theme.colors.primary };
+    drawFitted(ctx, slide.title, rectOf(COVER.title), style, "bottom");
   });
   if (slide.subtitle) {
     const subtitle = slide.subtitle;
     tagger.leaf(ctx.section, "P", () => {
-      drawFitted(ctx, subtitle, rectOf(COVER.subtitle), {
-        maxSizePt: COVER.subtitleSize,
-        weight: "regular",
-        color: theme.colors.muted,
-      });
+      const style = { maxSizePt: COVER.subtitleSize, weight: "regular" as const, color: theme.colors.muted };
+      drawFitted(ctx, subtitle, rectOf(COVER.subtitle), style);
     });
   }
-  drawFooter(ctx, deck, null);
+  if (deck.meta.classification) {
+    const classification = deck.meta.classification;
+    tagger.artifact(() => {
+      const style = { maxSizePt: FONT_SIZES.small, weight: "bold" as const, color: theme.colors.muted };
+      drawFitted(ctx, classification, rectOf(COVER.classification), style, "bottom");
+    }, "Pagination");
+  }
 }
 
 export function drawContentChrome(ctx: DrawContext, deck: Deck, slide: Slide, pageNumber: number): void {
   const { theme, tagger } = ctx;
+  tagger.artifact(() =>
+    fillBox(ctx, { x: 0, y: 0, w: SLIDE_WIDTH, h: TOP_BAR_HEIGHT }, theme.colors.primary),
+  );
   tagger.leaf(ctx.section, "H1", () => {
-    drawFitted(
-      ctx,
-      slide.title,
-      rectOf(TITLE_BOX),
-      {
-        maxSizePt: FONT_SIZES.title,
-        minSizePt: FONT_SIZES.subtitle,
-        weight: "bold",
-        color: theme.colors.primary,
-      },
-      "middle",
-    );
+    const style = {
+      maxSizePt: FONT_SIZES.title,
+      minSizePt: FONT_SIZES.subtitle,
+      weight: "bold" as const,
+      color: theme.colors.primary,
+    };
+    drawFitted(ctx, slide.title, rectOf(TITLE_BOX), style, slide.subtitle ? "bottom" : "middle");
   });
   if (slide.subtitle) {
     const subtitle = slide.subtitle;
     tagger.leaf(ctx.section, "P", () => {
-      drawFitted(
-        ctx,
-        subtitle,
-        rectOf(SUBTITLE_BOX),
-        { maxSizePt: FONT_SIZES.subtitle, weight: "regular", color: theme.colors.muted },
-        "middle",
-      );
+      const style = { maxSizePt: FONT_SIZES.subtitle, weight: "regular" as const, color: theme.colors.muted };
+      drawFitted(ctx, subtitle, rectOf(SUBTITLE_BOX), style, "middle");
     });
   }
   if (deck.logo && theme.logo.placement === "every-slide") {
     const logo = deck.logo;
     tagger.artifact(() => ctx.images.draw(logo, rectOf(LOGO_CORNER_BOX), { x: "right", y: "middle" }));
   }
-  drawFooter(ctx, deck, pageNumber);
+  tagger.artifact(() => drawFooter(ctx, deck, pageNumber), "Pagination");
 }
 
-/**
- * Footer: a hairline, then meta.footer on the left and, on the right, the classification and the
- * page number ("3 / 12"). The cover carries the classification only.
- */
-function drawFooter(ctx: DrawContext, deck: Deck, pageNumber: number | null): void {
+/** A hairline, meta.footer on the left, the classification right-aligned, then the page number. */
+function drawFooter(ctx: DrawContext, deck: Deck, pageNumber: number): void {
   const { doc, theme } = ctx;
-  const box = rectOf(FOOTER_BOX);
+  const box = FOOTER_BOX;
+  const rule = pt(box.y - 0.06);
+  doc
+    .moveTo(pt(box.x), rule)
+    .lineTo(pt(box.x + box.w), rule)
+    .lineWidth(0.75)
+    .stroke(css(theme.colors.surface));
+  const textWidth = (box.w - PAGE_NUMBER_WIDTH) * FOOTER_TEXT_SHARE;
   const size = FONT_SIZES.footer;
-  const gap = pt(0.3);
-  ctx.tagger.artifact(() => {
-    if (pageNumber !== null) {
-      doc
-        .moveTo(box.x, box.y - 4)
-        .lineTo(box.x + box.w, box.y - 4)
-        .lineWidth(0.5)
-        .strokeColor(css(mix(theme.colors.muted, "FFFFFF", 0.55)))
-        .stroke();
-    }
-    let right = box.x + box.w;
-    if (pageNumber !== null) {
-      const label = `${pageNumber} / ${ctx.pageCount}`;
-      const width = measure(ctx, label, size, "regular");
-      drawLines(
-        ctx,
-        [label],
-        rect(right - width, box.y, width, box.h),
-        {
-          sizePt: size,
-          weight: "regular",
-          color: theme.colors.muted,
-        },
-        "middle",
-      );
-      right -= width + gap;
-    }
-    const classification = deck.meta.classification;
-    if (classification) {
-      const available = rect(box.x + box.w / 2, box.y, right - box.x - box.w / 2, box.h);
-      const fitted = fitInRect(ctx, classification, { ...available, h: size * 1.25 }, size, "bold", 6);
-      const line = fitted.lines[0] ?? "";
-      const width = Math.min(available.w, measure(ctx, line, fitted.sizePt, "bold"));
-      const color = deck.meta.audience === "internal" ? theme.colors.bad : theme.colors.muted;
-      drawLines(
-        ctx,
-        [line],
-        rect(right - width, box.y, width, box.h),
-        {
-          sizePt: fitted.sizePt,
-          weight: "bold",
-          color,
-        },
-        "middle",
-      );
-      right -= width + gap;
-    }
-    if (pageNumber !== null && deck.meta.footer) {
-      const available = rect(box.x, box.y, right - box.x, box.h);
-      const fitted = fitInRect(ctx, deck.meta.footer, { ...available, h: size * 1.25 }, size, "regular", 6);
-      drawLines(
-        ctx,
-        fitted.lines.slice(0, 1),
-        available,
-        {
-          sizePt: fitted.sizePt,
-          weight: "regular",
-          color: theme.colors.muted,
-        },
-        "middle",
-      );
-    }
-  }, "Pagination");
+  const lineHeight = lineStep(size) / POINTS_PER_INCH;
+  const lineTop = box.y + (box.h - lineHeight) / 2;
+  // Boxes one line high, so that a long footer shrinks (down to 6 pt) or is cut, never wraps.
+  const oneLine = (
+    text: string,
+    area: Box,
+    weight: "regular" | "bold",
+    color: string,
+    align: "left" | "right",
+  ) => {
+    const style = { maxSizePt: size, minSizePt: 6, weight, color, align };
+    drawFitted(ctx, text, rectOf({ ...area, y: lineTop, h: lineHeight * 1.05 }), style);
+  };
+  if (deck.meta.footer) {
+    oneLine(deck.meta.footer, { ...box, w: textWidth - 0.2 }, "regular", theme.colors.muted, "left");
+  }
+  if (deck.meta.classification) {
+    const area = { x: box.x + textWidth, y: box.y, w: box.w - textWidth - PAGE_NUMBER_WIDTH - 0.2, h: box.h };
+    oneLine(deck.meta.classification, area, "bold", theme.colors.bad, "right");
+  }
+  const numberArea = rectOf({
+    x: box.x + box.w - PAGE_NUMBER_WIDTH,
+    y: box.y,
+    w: PAGE_NUMBER_WIDTH,
+    h: box.h,
+  });
+  drawLines(
+    ctx,
+    [String(pageNumber)],
+    numberArea,
+    {
+      sizePt: size,
+      weight: "regular",
+      color: theme.colors.muted,
+      align: "right",
+    },
+    "middle",
+  );
 }

@@ -19,8 +19,6 @@ export interface DrawContext {
   section: StructElement;
   /** Problems to report besides missing glyphs (e.g. table rows that did not fit). */
   warnings: string[];
-  /** Number of pages, for "3 / 12" in the footer. */
-  pageCount: number;
-  /** Where the current slide is, for warnings: `slide 3 ("Goals scorecard")`. */
+  /** Where the current slide is, for warnings: `pdf slide 3 ("scorecard")`, as the PPTX renderer says it. */
   slideLabel: string;
 }

@@ -64,8 +64,7 @@ async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResu
       images,
       section,
       warnings,
-      pageCount: deck.slides.length,
-      slideLabel: `slide ${index + 1} ("${slide.title}")`,
+      slideLabel: `pdf slide ${index + 1} ("${slide.id}")`,
     };
     drawSlide(ctx, deck, slide, index + 1);
     section.end();

@@ -64,3 +64,8 @@ export function toneColor(
       return fallback;
   }
 }
+
+/** Accent stripes (KPI tiles, callouts) use the primary colour where the text would be neutral. */
+export function accentColor(theme: Theme, tone: Tone | undefined): string {
+  return tone === undefined || tone === "neutral" ? theme.colors.primary : toneColor(theme, tone);
+}

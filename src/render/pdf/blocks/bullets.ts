@@ -70,8 +70,10 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
   const texts = block.items.map((item) => ctx.glyphs.clean(item.text, "regular"));
   const layout = layOut(texts, block.items, area.w, area.y + area.h - top);
   if (layout.dropped > 0) {
+    const first = block.heading ?? block.items[0]?.text ?? "";
+    const excerpt = first.length <= 40 ? first : `${first.slice(0, 39)}…`;
     ctx.warnings.push(
-      `${ctx.slideLabel}: ${layout.dropped} bullet item(s) did not fit their box and were left out`,
+      `${ctx.slideLabel}: bullet list "${excerpt}" does not fit: ${layout.dropped} of ${block.items.length} bullets were left out`,
     );
   }
   const size = layout.sizePt;
@@ -81,11 +83,12 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
     const indent = TEXT_INDENT_EM[level] * size;
     const markerX = area.x + indent - 0.75 * size;
     const markerY = top + lineStep(size) / 2;
-    const markerColor = toneColor(theme, item.tone, level === 0 ? theme.colors.accent : theme.colors.muted);
+    // As in PowerPoint, the bullet takes the item's colour: its tone, or the text colour.
+    const color = toneColor(theme, item.tone);
     tagger.artifact(() => {
       const radius = level === 0 ? size * 0.2 : size * 0.16;
-      if (level === 0) doc.circle(markerX, markerY, radius).fill(css(markerColor));
-      else doc.circle(markerX, markerY, radius).lineWidth(1).stroke(css(markerColor));
+      if (level === 0) doc.circle(markerX, markerY, radius).fill(css(color));
+      else doc.circle(markerX, markerY, radius).lineWidth(1).stroke(css(color));
     });
     const textRect: Rect = {
       x: area.x + indent,
@@ -95,7 +98,7 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
     };
     const entry = tagger.element(list, "LI");
     tagger.leaf(entry, "LBody", () => {
-      drawLines(ctx, lines, textRect, { sizePt: size, weight: "regular", color: theme.colors.text });
+      drawLines(ctx, lines, textRect, { sizePt: size, weight: "regular", color });
     });
     entry.end();
     top += itemHeight(lines.length, size);

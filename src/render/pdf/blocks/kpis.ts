@@ -1,38 +1,48 @@
 import type { Kpi, KpisBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES } from "../../../deck/geometry.js";
-import { fitText, type FittedText } from "../../text-fit.js";
+import { fitText, textWidthPt, type FittedText } from "../../text-fit.js";
 import type { DrawContext } from "../context.js";
 import { drawLines, fitInRect, lineStep } from "../text.js";
-import { css, inset, mix, POINTS_PER_INCH, rectOf, toneColor, type Rect } from "../units.js";
+import { accentColor, css, POINTS_PER_INCH, pt, rectOf, toneColor, type Rect } from "../units.js";
 
-const GAP = 12;
-const ACCENT = 5;
-const PADDING = 10;
+/** Tile geometry as in the PPTX: side by side, a stripe on the left, these insets. */
+const GAP = pt(0.2);
+const STRIPE = pt(0.07);
+const PADDING = { left: pt(0.2), right: pt(0.12), top: pt(0.1), bottom: pt(0.08) };
 const LINE_GAP = 3;
-/** Narrower tiles than this go onto a second row. */
-const MIN_TILE_WIDTH = 1.9 * POINTS_PER_INCH;
 const DETAIL_SIZE = 10;
 const MIN_DETAIL_SIZE = 7;
 
 function tileRects(area: Rect, count: number): Rect[] {
-  const maxColumns = Math.max(1, Math.floor((area.w + GAP) / (MIN_TILE_WIDTH + GAP)));
-  const rows = Math.ceil(count / Math.min(count, maxColumns));
-  const columns = Math.ceil(count / rows);
-  const w = (area.w - GAP * (columns - 1)) / columns;
-  const h = (area.h - GAP * (rows - 1)) / rows;
+  const w = (area.w - GAP * (count - 1)) / count;
   return Array.from({ length: count }, (_, index) => ({
-    x: area.x + (index % columns) * (w + GAP),
-    y: area.y + Math.floor(index / columns) * (h + GAP),
+    x: area.x + index * (w + GAP),
+    y: area.y,
     w,
-    h,
+    h: area.h,
   }));
 }
 
-/** One value size for all tiles, so that the row reads as a set: the largest at which each fits one line. */
+function innerRect(tile: Rect): Rect {
+  return {
+    x: tile.x + PADDING.left,
+    y: tile.y + PADDING.top,
+    w: tile.w - PADDING.left - PADDING.right,
+    h: tile.h - PADDING.top - PADDING.bottom,
+  };
+}
+
+const MIN_VALUE_SIZE = 10;
+
+/**
+ * One value size for all tiles, so that the row reads as a set: the largest (0.5 pt steps) at
+ * which every value fits its tile on one line. Values too wide even then are cut with "…".
+ */
 function valueSize(values: string[], inner: Rect): number {
-  const maxSize = Math.max(10, Math.min(FONT_SIZES.kpiValue, inner.h / 2.4));
-  const oneLine = { w: inner.w / POINTS_PER_INCH, h: (maxSize * 1.3) / POINTS_PER_INCH };
-  return Math.min(maxSize, ...values.map((value) => fitText(value, oneLine, maxSize, "bold", 10).sizePt));
+  const widest = Math.max(...values.map((value) => textWidthPt(value, 1, "bold")));
+  const fitting = widest > 0 ? Math.floor((inner.w / widest) * 2) / 2 : FONT_SIZES.kpiValue;
+  const tallest = Math.floor((inner.h / 2.4) * 2) / 2;
+  return Math.max(MIN_VALUE_SIZE, Math.min(FONT_SIZES.kpiValue, tallest, fitting));
 }
 
 interface TileText {
@@ -68,12 +78,12 @@ function textHeight(text: TileText): number {
   );
 }
 
-/** KPI tiles: value large, label, detail; a tone-coloured bar on top. All tiles share one value size. */
+/** KPI tiles side by side: value large, label, detail; a tone-coloured stripe. One value size for all. */
 export function drawKpisBlock(ctx: DrawContext, block: KpisBlock): void {
   const { doc, theme, tagger } = ctx;
   if (block.items.length === 0) return;
   const tiles = tileRects(rectOf(block.box), block.items.length);
-  const inners = tiles.map((tile) => inset({ ...tile, y: tile.y + ACCENT, h: tile.h - ACCENT }, PADDING));
+  const inners = tiles.map(innerRect);
   const values = block.items.map((kpi) => ctx.glyphs.clean(kpi.value, "bold"));
   const valueSizePt = valueSize(values, inners[0] ?? rectOf(block.box));
   const texts = block.items.map((kpi, index) =>
@@ -86,10 +96,9 @@ export function drawKpisBlock(ctx: DrawContext, block: KpisBlock): void {
     const inner = inners[index];
     const text = texts[index];
     if (!tile || !inner || !text) return;
-    const accent = toneColor(theme, kpi.tone, theme.colors.accent);
     tagger.artifact(() => {
-      doc.roundedRect(tile.x, tile.y, tile.w, tile.h, 4).fill(css(mix(theme.colors.surface, "FFFFFF", 0.1)));
-      doc.rect(tile.x, tile.y, tile.w, ACCENT).fill(css(accent));
+      doc.rect(tile.x, tile.y, tile.w, tile.h).fill(css(theme.colors.surface));
+      doc.rect(tile.x, tile.y, STRIPE, tile.h).fill(css(accentColor(theme, kpi.tone)));
     });
     let y = inner.y + Math.max(0, (inner.h - tallest) / 2);
     const draw = (fitted: FittedText, weight: "regular" | "bold", color: string) => {
@@ -106,7 +115,9 @@ export function drawKpisBlock(ctx: DrawContext, block: KpisBlock): void {
       y += fitted.lines.length * lineStep(fitted.sizePt) + LINE_GAP;
     };
     tagger.leaf(ctx.section, "P", () => {
-      draw(text.value, "bold", kpi.tone && kpi.tone !== "neutral" ? accent : theme.colors.text);
+      const valueColor =
+        kpi.tone && kpi.tone !== "neutral" ? toneColor(theme, kpi.tone) : theme.colors.primary;
+      draw(text.value, "bold", valueColor);
       draw(text.label, "bold", theme.colors.text);
       if (text.detail) draw(text.detail, "regular", theme.colors.muted);
     });

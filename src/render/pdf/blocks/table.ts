@@ -4,13 +4,11 @@ import type { FontWeight } from "../../fonts.js";
 import { wrapText } from "../../text-fit.js";
 import type { DrawContext } from "../context.js";
 import { drawLines, lineStep } from "../text.js";
-import { css, mix, rectOf, toneColor, type Rect } from "../units.js";
+import { css, pt, rectOf, toneColor, type Rect } from "../units.js";
 
-/** Cell padding in em of the table font size. */
-const PAD_X_EM = 0.5;
-const PAD_Y_EM = 0.3;
-/** At the minimum size a cell shows at most this many lines (the last ends with "…"). */
-const MAX_LINES_AT_MIN = 2;
+/** Cell insets, the same as the PPTX table's. */
+const PAD_X = pt(0.08);
+const PAD_Y = pt(0.04);
 
 interface PreparedCell {
   text: string;
@@ -21,22 +19,22 @@ interface PreparedCell {
 interface TableLayout {
   sizePt: number;
   header: string[][];
+  headerHeight: number;
   rows: string[][][];
   rowHeights: number[];
-  headerHeight: number;
+  /** Rows left out (summarised in a "+ N more rows" line of height `moreHeight`). */
+  hidden: number;
+  moreHeight: number;
 }
 
-function clampLines(lines: string[], max: number): string[] {
-  if (lines.length <= max) return lines;
-  const kept = lines.slice(0, max);
-  kept[max - 1] = `${(kept[max - 1] ?? "").replace(/.$/u, "").trimEnd()}…`;
-  return kept;
+function rowHeight(lines: string[][], sizePt: number): number {
+  return Math.max(1, ...lines.map((cell) => cell.length)) * lineStep(sizePt) + 2 * PAD_Y;
 }
 
 /**
- * The largest font size (≤ FONT_SIZES.table) at which every row fits the box height, wrapping
- * cell text to its column. At the minimum size cells are cut to two lines and the rows that
- * still do not fit are left out (the caller warns).
+ * The largest font size (≤ FONT_SIZES.table) at which the header and every row fit the box,
+ * wrapping cell text to its column. Below the minimum size, the rows that fit are shown and the
+ * rest summarised in one line (as the PPTX renderer does).
  */
 function layOut(
   header: PreparedCell[],
@@ -44,95 +42,95 @@ function layOut(
   widths: number[],
   height: number,
 ): TableLayout {
-  const wrapRow = (cells: PreparedCell[], sizePt: number, maxLines: number) =>
+  const wrapRow = (cells: PreparedCell[], sizePt: number) =>
     widths.map((width, index) => {
       const cell = cells[index];
-      if (!cell) return [""];
-      return clampLines(wrapText(cell.text, width - 2 * PAD_X_EM * sizePt, sizePt, cell.weight), maxLines);
+      return cell ? wrapText(cell.text, Math.max(1, width - 2 * PAD_X), sizePt, cell.weight) : [""];
     });
-  const rowHeight = (lines: string[][], sizePt: number) =>
-    Math.max(1, ...lines.map((cell) => cell.length)) * lineStep(sizePt) + 2 * PAD_Y_EM * sizePt;
-  const attempt = (sizePt: number, maxLines: number) => {
-    const headerLines = wrapRow(header, sizePt, maxLines);
-    const rows = body.map((cells) => wrapRow(cells, sizePt, maxLines));
+  const attempt = (sizePt: number): TableLayout => {
+    const headerLines = wrapRow(header, sizePt);
+    const rows = body.map((cells) => wrapRow(cells, sizePt));
     return {
       sizePt,
       header: headerLines,
-      rows,
       headerHeight: rowHeight(headerLines, sizePt),
+      rows,
       rowHeights: rows.map((lines) => rowHeight(lines, sizePt)),
+      hidden: 0,
+      moreHeight: 0,
     };
   };
   for (let sizePt = FONT_SIZES.table; sizePt >= MIN_FONT_SIZE; sizePt -= 0.5) {
-    const layout = attempt(sizePt, Number.POSITIVE_INFINITY);
-    const total = layout.headerHeight + layout.rowHeights.reduce((sum, h) => sum + h, 0);
-    if (total <= height) return layout;
+    const layout = attempt(sizePt);
+    if (layout.headerHeight + layout.rowHeights.reduce((sum, h) => sum + h, 0) <= height + 1e-6)
+      return layout;
   }
-  const layout = attempt(MIN_FONT_SIZE, MAX_LINES_AT_MIN);
-  let used = layout.headerHeight;
-  let fitting = 0;
-  while (fitting < layout.rows.length && used + (layout.rowHeights[fitting] ?? 0) <= height) {
-    used += layout.rowHeights[fitting] ?? 0;
-    fitting++;
+  const layout = attempt(MIN_FONT_SIZE);
+  const moreHeight = lineStep(MIN_FONT_SIZE) + 2 * PAD_Y;
+  let used = layout.headerHeight + moreHeight;
+  let shown = 0;
+  while (shown < layout.rows.length && used + (layout.rowHeights[shown] ?? 0) <= height + 1e-6) {
+    used += layout.rowHeights[shown] ?? 0;
+    shown++;
   }
-  return { ...layout, rows: layout.rows.slice(0, fitting), rowHeights: layout.rowHeights.slice(0, fitting) };
+  return {
+    ...layout,
+    rows: layout.rows.slice(0, shown),
+    rowHeights: layout.rowHeights.slice(0, shown),
+    hidden: layout.rows.length - shown,
+    moreHeight,
+  };
 }
 
+/** Header row on the primary colour, zebra rows, tone colours per cell, like the PPTX table. */
 export function drawTableBlock(ctx: DrawContext, block: TableBlock): void {
   const { doc, theme, tagger } = ctx;
+  if (block.columns.length === 0) return;
   const area = rectOf(block.box);
-  const totalWeight = block.columns.reduce((sum, column) => sum + Math.max(0, column.width), 0) || 1;
-  const widths = block.columns.map((column) => (Math.max(0, column.width) / totalWeight) * area.w);
+  const totalWeight = block.columns.reduce((sum, column) => sum + Math.max(0, column.width), 0);
+  const widths = block.columns.map((column) =>
+    totalWeight > 0 ? (Math.max(0, column.width) / totalWeight) * area.w : area.w / block.columns.length,
+  );
   const lefts = widths.map((_, index) => area.x + widths.slice(0, index).reduce((sum, w) => sum + w, 0));
-  const prepare = (cell: TableCell | undefined, weight: FontWeight, fallback: string): PreparedCell => {
+  const prepare = (cell: TableCell | undefined, weight: FontWeight, color: string): PreparedCell => {
     const cellWeight = cell?.bold ? "bold" : weight;
-    return {
-      text: ctx.glyphs.clean(cell?.text ?? "", cellWeight),
-      weight: cellWeight,
-      color: toneColor(theme, cell?.tone, fallback),
-    };
+    return { text: ctx.glyphs.clean(cell?.text ?? "", cellWeight), weight: cellWeight, color };
   };
-  const header = block.columns.map((column) => prepare({ text: column.header }, "bold", theme.colors.text));
+  const header = block.columns.map((column) =>
+    prepare({ text: column.header }, "bold", theme.colors.background),
+  );
   const body = block.rows.map((row) =>
-    block.columns.map((_, index) => prepare(row[index], "regular", theme.colors.text)),
+    block.columns.map((_, index) => prepare(row[index], "regular", toneColor(theme, row[index]?.tone))),
   );
   const layout = layOut(header, body, widths, area.h);
-  if (layout.rows.length < block.rows.length) {
+  if (layout.hidden > 0) {
     ctx.warnings.push(
-      `${ctx.slideLabel}: ${block.rows.length - layout.rows.length} of ${block.rows.length} table rows did not fit their box and were left out`,
+      `${ctx.slideLabel}: table shows ${layout.rows.length} of ${block.rows.length} rows; ${layout.hidden} did not fit its box`,
     );
   }
-  const size = layout.sizePt;
-  const padX = PAD_X_EM * size;
-  const padY = PAD_Y_EM * size;
   const rowTops: number[] = [];
   let y = area.y + layout.headerHeight;
   for (const height of layout.rowHeights) {
     rowTops.push(y);
     y += height;
   }
+  const bottom = y;
 
   tagger.artifact(() => {
-    doc.rect(area.x, area.y, area.w, layout.headerHeight).fill(css(theme.colors.surface));
-    const stripe = css(mix(theme.colors.surface, "FFFFFF", 0.6));
-    const rule = css(mix(theme.colors.muted, "FFFFFF", 0.65));
+    doc.rect(area.x, area.y, area.w, layout.headerHeight).fill(css(theme.colors.primary));
     // Stripes first: a stripe drawn after a rule would cover it.
     layout.rowHeights.forEach((height, index) => {
-      if (index % 2 === 1) doc.rect(area.x, rowTops[index] ?? 0, area.w, height).fill(stripe);
+      if (index % 2 === 1)
+        doc.rect(area.x, rowTops[index] ?? 0, area.w, height).fill(css(theme.colors.surface));
     });
     layout.rowHeights.forEach((height, index) => {
-      const bottom = (rowTops[index] ?? 0) + height;
+      const rule = (rowTops[index] ?? 0) + height;
       doc
-        .moveTo(area.x, bottom)
-        .lineTo(area.x + area.w, bottom)
-        .lineWidth(0.5)
-        .stroke(rule);
+        .moveTo(area.x, rule)
+        .lineTo(area.x + area.w, rule)
+        .lineWidth(0.75)
+        .stroke(css(theme.colors.surface));
     });
-    doc
-      .moveTo(area.x, area.y + layout.headerHeight)
-      .lineTo(area.x + area.w, area.y + layout.headerHeight)
-      .lineWidth(1)
-      .stroke(css(theme.colors.primary));
   });
 
   const drawCell = (
@@ -143,17 +141,18 @@ export function drawTableBlock(ctx: DrawContext, block: TableBlock): void {
     height: number,
   ) => {
     const rect: Rect = {
-      x: (lefts[column] ?? area.x) + padX,
-      y: top + padY,
-      w: (widths[column] ?? 0) - 2 * padX,
-      h: height - 2 * padY,
+      x: (lefts[column] ?? area.x) + PAD_X,
+      y: top + PAD_Y,
+      w: (widths[column] ?? 0) - 2 * PAD_X,
+      h: height - 2 * PAD_Y,
     };
-    drawLines(ctx, lines, rect, {
-      sizePt: size,
+    const style = {
+      sizePt: layout.sizePt,
       weight: cell?.weight ?? "regular",
       color: cell?.color ?? theme.colors.text,
       align: block.columns[column]?.align ?? "left",
-    });
+    };
+    drawLines(ctx, lines, rect, style, "middle");
   };
 
   const table = tagger.element(ctx.section, "Table");
@@ -167,17 +166,19 @@ export function drawTableBlock(ctx: DrawContext, block: TableBlock): void {
   layout.rows.forEach((row, rowIndex) => {
     const tr = tagger.element(table, "TR");
     row.forEach((lines, column) => {
+      const top = rowTops[rowIndex] ?? 0;
       tagger.leaf(tr, "TD", () =>
-        drawCell(
-          lines,
-          body[rowIndex]?.[column],
-          column,
-          rowTops[rowIndex] ?? 0,
-          layout.rowHeights[rowIndex] ?? 0,
-        ),
+        drawCell(lines, body[rowIndex]?.[column], column, top, layout.rowHeights[rowIndex] ?? 0),
       );
     });
     tr.end();
   });
   table.end();
+  if (layout.hidden > 0) {
+    const more = `+ ${layout.hidden} more ${layout.hidden === 1 ? "row" : "rows"}`;
+    const rect: Rect = { x: area.x + PAD_X, y: bottom + PAD_Y, w: area.w - 2 * PAD_X, h: layout.moreHeight };
+    tagger.leaf(ctx.section, "P", () =>
+      drawLines(ctx, [more], rect, { sizePt: MIN_FONT_SIZE, weight: "regular", color: theme.colors.muted }),
+    );
+  }
 }
