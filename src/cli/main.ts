@@ -63,6 +63,34 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       exitCode = initCommand(dir, options, io);
     });
 
+  program
+    .command("generate")
+    .description("render QBR or renewal decks (PPTX, PDF) for account files, folders or globs")
+    .argument("<inputs...>", "account files, folders (searched recursively) or globs")
+    .option("-o, --output <dir>", "output folder", "out")
+    .option("-f, --format <formats>", "pptx, pdf or pptx,pdf", "pptx,pdf")
+    .option(
+      "--audience <audience>",
+      "internal (CSM preparation) or customer (sponsor-facing); comma-separated for both",
+      "internal",
+    )
+    .option("--kind <kind>", "qbr (the quarter) or renewal (the contract term)", "qbr")
+    .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
+    .option("--renewal-within <days>", "only accounts whose renewal is within DAYS of the as-of date")
+    .option("--theme <file>", "YAML theme file (colours, fonts, logo placement)")
+    .option("--templates <dir>", "folder of templates replacing the default wording")
+    .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
+    .option(
+      "--pdf-password <password>",
+      "password to open the PDF (prefer --pdf-password-file or QBR_PDF_PASSWORD)",
+    )
+    .option("--pdf-password-file <file>", "read the PDF password from a file")
+    .option("--pdf-standard <standard>", "pdfa-2b: archival PDF/A-2b (cannot be combined with a password)")
+    .action(async (inputs: string[], options) => {
+      const { generateCommand } = await import("./commands/generate.js");
+      exitCode = await generateCommand(inputs, { ...options, debug: program.opts().debug }, io);
+    });
+
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv as string[], { from: "user" });

@@ -11,7 +11,12 @@ export const SUBTITLE_BOX: Box = { x: MARGIN, y: 1.0, w: SLIDE_WIDTH - 2 * MARGI
 export const LOGO_CORNER_BOX: Box = { x: SLIDE_WIDTH - MARGIN - 1.2, y: 0.3, w: 1.2, h: 0.6 };
 export const FOOTER_BOX: Box = { x: MARGIN, y: SLIDE_HEIGHT - 0.45, w: SLIDE_WIDTH - 2 * MARGIN, h: 0.3 };
 /** Where blocks go on a content slide. */
-export const CONTENT_BOX: Box = { x: MARGIN, y: 1.45, w: SLIDE_WIDTH - 2 * MARGIN, h: SLIDE_HEIGHT - 1.45 - 0.6 };
+export const CONTENT_BOX: Box = {
+  x: MARGIN,
+  y: 1.45,
+  w: SLIDE_WIDTH - 2 * MARGIN,
+  h: SLIDE_HEIGHT - 1.45 - 0.6,
+};
 
 /** Font sizes in points for each text style; renderers may shrink (never grow) text to fit its box. */
 export const FONT_SIZES = {
@@ -25,10 +30,23 @@ export const FONT_SIZES = {
   bullet: 14,
   kpiValue: 26,
   kpiLabel: 11,
-  table: 11,
-  tableHeader: 11,
+  table: 13,
+  tableHeader: 12,
   footer: 9,
 } as const;
 
 /** The smallest size text may be shrunk to before it is cut with an ellipsis. */
 export const MIN_FONT_SIZE = 8;
+
+/** The cover ("title" layout): accent bar on the left, logo top left, large title and subtitle. */
+export const COVER = {
+  bar: { x: 0, y: 0, w: 0.28, h: SLIDE_HEIGHT },
+  logo: { x: 0.9, y: 0.7, w: 2.8, h: 1.2 },
+  title: { x: 0.9, y: 2.2, w: SLIDE_WIDTH - 1.8, h: 1.7 },
+  subtitle: { x: 0.9, y: 4.0, w: SLIDE_WIDTH - 1.8, h: 0.6 },
+  /** Where the deck builder puts the cover's own blocks (meeting date, author, as-of). */
+  details: { x: 0.9, y: 4.8, w: SLIDE_WIDTH - 1.8, h: 1.2 },
+  classification: { x: 0.9, y: SLIDE_HEIGHT - 0.8, w: 8, h: 0.35 },
+  titleSize: 40,
+  subtitleSize: 20,
+} as const;

@@ -1,0 +1,152 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { analyseAccount, type Analysis } from "../analysis/analyse-account.js";
+import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
+import { isWithinDays } from "../analysis/rules/rule.js";
+import { buildDeck } from "../deck/build-deck.js";
+import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
+import { imageInfo } from "../deck/image-info.js";
+import type { IsoDate } from "../dates.js";
+import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
+import { VERSION } from "../version.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { outputName } from "./output-names.js";
+import { loadTemplates, readAccount, readInputFile, readRules } from "./resources.js";
+import { loadTheme } from "./theme-file.js";
+
+/**
+ * One account through the whole pipeline: read → analyse → build → render → write. Used as is
+ * for a single file and inside each worker of a batch. Everything it needs is in the job, so
+ * it runs the same in any thread.
+ */
+
+export interface GenerateSettings {
+  outDir: string;
+  formats: OutputFormat[];
+  audiences: Audience[];
+  kind: DeckKind;
+  /** --as-of; else the account's review.asOf; else `today`. */
+  asOf?: IsoDate;
+  today: IsoDate;
+  renewalWithinDays?: number;
+  themeFile?: string;
+  templatesDir?: string;
+  rulesFile?: string;
+  render: RenderOptions;
+}
+
+export interface WrittenFile {
+  path: string;
+  format: OutputFormat;
+  audience: Audience;
+  bytes: number;
+  sha256: string;
+}
+
+export interface AccountSummary {
+  name: string;
+  id: string | null;
+  slug: string;
+  asOf: IsoDate;
+  renewal: IsoDate;
+  daysToRenewal: number;
+  arr: number;
+  currency: string;
+  riskLevel: Analysis["riskLevel"];
+  goals: Analysis["valueRealization"];
+  topFinding: string | null;
+  watermelon: boolean;
+}
+
+export type AccountOutcome =
+  | { status: "written"; source: string; account: AccountSummary; files: WrittenFile[]; warnings: string[] }
+  | { status: "filtered"; source: string; account: AccountSummary; reason: string };
+
+const PRODUCER = `qbr-deck ${VERSION}`;
+
+function readLogo(accountFile: string, logoPath: string | undefined, warnings: string[]): ImageData | null {
+  if (!logoPath) return null;
+  const file = path.resolve(path.dirname(accountFile), logoPath);
+  try {
+    const info = imageInfo(readInputFile(file, 2 * 1024 * 1024));
+    if (info) return info;
+    warnings.push(`${accountFile}: logo ${logoPath} is not a PNG or JPEG image; the deck has no logo`);
+  } catch (error) {
+    warnings.push(
+      `${accountFile}: logo ${logoPath} could not be read (${(error as Error).message.split(" — ").pop()}); the deck has no logo`,
+    );
+  }
+  return null;
+}
+
+export function summarise(analysis: Analysis, slug: string): AccountSummary {
+  const { account } = analysis;
+  return {
+    name: account.account.name,
+    id: account.account.id ?? null,
+    slug,
+    asOf: analysis.asOf,
+    renewal: account.contract.renewal,
+    daysToRenewal: analysis.daysToRenewal,
+    arr: account.contract.arr,
+    currency: account.contract.currency,
+    riskLevel: analysis.riskLevel,
+    goals: analysis.valueRealization,
+    topFinding: analysis.findings[0]?.title ?? null,
+    watermelon: analysis.findings.some((finding) => finding.rule === "watermelon"),
+  };
+}
+
+export async function generateAccount(
+  source: string,
+  settings: GenerateSettings,
+  slugOverride?: string,
+): Promise<AccountOutcome> {
+  const { account } = readAccount(source);
+  const thresholds = settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS;
+  const templates = loadTemplates(settings.templatesDir);
+  const asOf = settings.asOf ?? account.review.asOf ?? settings.today;
+  const analysis = analyseAccount(account, { asOf, templates, thresholds });
+  const slug = slugOverride ?? outputName.slug(account);
+  const summary = summarise(analysis, slug);
+  if (
+    settings.renewalWithinDays !== undefined &&
+    !isWithinDays(analysis.daysToRenewal, settings.renewalWithinDays)
+  ) {
+    return {
+      status: "filtered",
+      source,
+      account: summary,
+      reason: `renewal is ${analysis.daysToRenewal} days away`,
+    };
+  }
+  const warnings: string[] = [];
+  const theme = loadTheme(settings.themeFile);
+  const logo = readLogo(source, account.account.logo, warnings);
+  const files: WrittenFile[] = [];
+  for (const audience of settings.audiences) {
+    const deck = buildDeck(analysis, {
+      audience,
+      kind: settings.kind,
+      theme,
+      templates,
+      logo,
+      producer: PRODUCER,
+    });
+    for (const format of settings.formats) {
+      const renderer = await loadRenderer(format);
+      const result = await renderer.render(deck, settings.render);
+      warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
+      const target = path.join(settings.outDir, outputName.file(slug, settings.kind, audience, format));
+      writeFileAtomic(target, result.bytes);
+      files.push({
+        path: target,
+        format,
+        audience,
+        bytes: result.bytes.byteLength,
+        sha256: createHash("sha256").update(result.bytes).digest("hex"),
+      });
+    }
+  }
+  return { status: "written", source, account: summary, files, warnings: [...new Set(warnings)] };
+}

@@ -1,0 +1,101 @@
+import { planCurvePoints } from "../analysis/figures.js";
+import { daysBetween } from "../dates.js";
+import type { GoalAnalysis } from "../analysis/rules/rule.js";
+import { formatDate, formatValue } from "../text/format.js";
+import type { Box, ChartBlock, NumberFormat, TimelineChart, TimePoint } from "./deck-model.js";
+import type { DeckContext } from "./context.js";
+
+/** Chart blocks: a goal's plan vs actual vs forecast, and grouped bars. Data only; renderers draw. */
+
+function valueFormat(values: number[], unit: string | undefined): NumberFormat {
+  const largest = Math.max(...values.map((value) => Math.abs(value)));
+  const decimals = largest >= 100 ? 0 : largest >= 10 ? 1 : 2;
+  return unit ? { style: "number", decimals, unit } : { style: "number", decimals };
+}
+
+function describePoints(points: TimePoint[], unit: string | undefined): string {
+  return points.map((point) => `${formatValue(point.value, unit)} on ${formatDate(point.date)}`).join(", ");
+}
+
+export function goalTimelineChart(context: DeckContext, entry: GoalAnalysis, box: Box): ChartBlock {
+  const { goal, figures } = entry;
+  const unit = goal.metric.unit || undefined;
+  const goalText = context.goalText(entry);
+  const plan = planCurvePoints(goal).map(({ date, value }) => ({ date, value }));
+  const actual = [goal.baseline, ...figures.actualsUsed].map(({ date, value }) => ({ date, value }));
+  const series: TimelineChart["series"] = [
+    { name: context.text("goal.chart.plan"), role: "plan", points: plan },
+    { name: context.text("goal.chart.actual"), role: "actual", points: actual },
+  ];
+  const forecast = figures.forecast;
+  const start = figures.latestActual;
+  let forecastPoints: TimePoint[] = [];
+  if (forecast && start && goal.target.date > start.date && goal.target.date > context.analysis.asOf) {
+    const startValue =
+      forecast.valueAtBaseline + forecast.slopePerDay * daysBetween(goal.baseline.date, start.date);
+    forecastPoints = [
+      { date: start.date, value: startValue },
+      { date: goal.target.date, value: forecast.projected },
+    ];
+    series.push({ name: context.text("goal.chart.forecast"), role: "forecast", points: forecastPoints });
+  }
+  const allValues = [...plan, ...actual, ...forecastPoints].map((point) => point.value);
+  const alt = [
+    `${goal.metric.name} for ${goal.title}.`,
+    `Plan: ${describePoints(plan, unit)}.`,
+    `Actual: ${describePoints(actual, unit)}.`,
+    forecastPoints.length > 0
+      ? `Forecast at the current trend: ${describePoints(forecastPoints, unit)}.`
+      : "",
+    `Target: ${formatValue(goal.target.value, unit)} by ${formatDate(goal.target.date)}.`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    kind: "chart",
+    box,
+    alt,
+    chart: {
+      type: "timeline",
+      title: context.text("goal.chart.title", { goal: goalText }),
+      format: valueFormat(allValues, unit),
+      series,
+      referenceLines: [
+        { label: context.text("goal.chart.target"), value: goal.target.value, role: "target" },
+      ],
+    },
+  };
+}
+
+export interface BarSeries {
+  name: string;
+  role: "value" | "planned" | "actual" | "plan";
+  values: number[];
+}
+
+export function barChart(
+  box: Box,
+  title: string,
+  categories: string[],
+  series: BarSeries[],
+  format: NumberFormat,
+  describe: (value: number) => string,
+): ChartBlock {
+  const alt = `${title}. ${categories
+    .map(
+      (category, index) =>
+        `${category}: ${series.map((one) => `${one.name.toLowerCase()} ${describe(one.values[index] ?? 0)}`).join(", ")}`,
+    )
+    .join("; ")}.`;
+  return {
+    kind: "chart",
+    box,
+    alt,
+    chart: { type: "bar", title, format, direction: "horizontal", categories, series },
+  };
+}
+
+/** Category labels on bar charts stay readable: long goal titles are shortened. */
+export function shortLabel(text: string, max = 34): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,141 @@
+import type { Analysis, Finding } from "../analysis/analyse-account.js";
+import type { GoalStatus } from "../analysis/figures.js";
+import { goalTextContext, type GoalTextContext } from "../analysis/finding-context.js";
+import type { GoalAnalysis } from "../analysis/rules/rule.js";
+import type { TemplateSet } from "../text/template-set.js";
+import type { Audience, DeckKind, ImageData, Theme, Tone } from "./deck-model.js";
+
+/** What every slide builder needs: the analysis, the audience and a way to word things. */
+
+export interface BuildDeckOptions {
+  audience: Audience;
+  kind: DeckKind;
+  theme: Theme;
+  templates: TemplateSet;
+  /** The account's logo, already read and checked (see deck/image-info.ts). */
+  logo: ImageData | null;
+  /** The tool line written as the document's company / creator. */
+  producer: string;
+}
+
+export interface DeckContext {
+  analysis: Analysis;
+  audience: Audience;
+  kind: DeckKind;
+  isInternal: boolean;
+  theme: Theme;
+  templates: TemplateSet;
+  currency: string;
+  /** Renders deck.yaml's template `key` with the account context plus `extra`. */
+  text(key: string, extra?: object): string;
+  goalText(entry: GoalAnalysis): GoalTextContext;
+  /** Findings about one goal (internal decks only ever print them). */
+  findingsFor(goalId: string): Finding[];
+  statusLabel(status: GoalStatus): string;
+  /** Root-cause questions about one goal in the audience's voice (from its findings, or its status). */
+  goalPrompts(entry: GoalAnalysis): string[];
+  /** Account-level questions (findings without a goal) in the audience's voice. */
+  accountPrompts(): string[];
+}
+
+const STATUS_LABELS: Record<Audience, Record<GoalStatus, string>> = {
+  internal: {
+    achieved: "Achieved",
+    "on-track": "On track",
+    "at-risk": "At risk",
+    "off-track": "Off track",
+    "no-data": "No data",
+  },
+  customer: {
+    achieved: "Achieved",
+    "on-track": "On track",
+    "at-risk": "Slightly behind plan",
+    "off-track": "Behind plan",
+    "no-data": "Not yet measured",
+  },
+};
+
+export const STATUS_TONE: Record<GoalStatus, Tone> = {
+  achieved: "good",
+  "on-track": "good",
+  "at-risk": "warn",
+  "off-track": "bad",
+  "no-data": "muted",
+};
+
+export const SEVERITY_TONE: Record<Finding["severity"], Tone> = { high: "bad", medium: "warn", low: "muted" };
+
+export function createDeckContext(analysis: Analysis, options: BuildDeckOptions): DeckContext {
+  const { audience } = options;
+  const isInternal = audience === "internal";
+  const counts = analysis.valueRealization;
+  const severityCount = (severity: Finding["severity"]) =>
+    analysis.findings.filter((finding) => finding.severity === severity).length;
+  const base = {
+    ...analysis.textContext,
+    period: analysis.periodLabel,
+    meetingDate: analysis.account.review.meetingDate ?? null,
+    termStart: analysis.account.contract.start ?? null,
+    goalsCount: counts.goals,
+    onTrackCount: counts.achieved + counts.onTrack,
+    behindCount: counts.atRisk + counts.offTrack,
+    noDataCount: counts.noData,
+    // Internal-only facts: a customer deck's text context simply does not hold them.
+    ...(isInternal
+      ? {
+          riskLevel: analysis.riskLevel,
+          highCount: severityCount("high"),
+          mediumCount: severityCount("medium"),
+          watermelon: analysis.findings.some((finding) => finding.rule === "watermelon"),
+          arrAtRisk: analysis.riskLevel === "high" ? analysis.account.contract.arr : null,
+        }
+      : {}),
+  };
+  return {
+    analysis,
+    audience,
+    kind: options.kind,
+    isInternal,
+    theme: options.theme,
+    templates: options.templates,
+    currency: analysis.account.contract.currency,
+    text(key, extra = {}) {
+      const template = options.templates.deck[key];
+      if (!template) throw new Error(`deck text "${key}" is missing from the templates`);
+      return template({ ...base, ...extra });
+    },
+    goalText: goalTextContext,
+    findingsFor: (goalId) =>
+      isInternal ? analysis.findings.filter((finding) => finding.goal === goalId) : [],
+    statusLabel: (status) => STATUS_LABELS[audience][status],
+    goalPrompts(entry) {
+      const findings = analysis.findings.filter((finding) => finding.goal === entry.goal.id);
+      if (findings.length > 0) return unique(findings.flatMap((finding) => voiceOf(finding, isInternal)));
+      const key = entry.figures.status === "achieved" ? "goal-achieved" : "goal-on-track";
+      const template = options.templates.prompts[key];
+      if (!template) return [];
+      const context = { ...base, goal: goalTextContext(entry) };
+      return (isInternal ? template.internal : template.customer).map((line) => line(context));
+    },
+    accountPrompts() {
+      const findings = analysis.findings.filter(
+        (finding) => finding.goal === null && (isInternal || !INTERNAL_ONLY_RULES.has(finding.rule)),
+      );
+      return unique(findings.flatMap((finding) => voiceOf(finding, isInternal)));
+    },
+  };
+}
+
+/**
+ * Customer-voice questions of these rules would quote what the customer said about price,
+ * features or competitors back at the sponsor: stated-reason analysis stays internal.
+ */
+const INTERNAL_ONLY_RULES = new Set<string>(["proxy-reason"]);
+
+function voiceOf(finding: Finding, isInternal: boolean): string[] {
+  return isInternal ? finding.prompts : finding.customerPrompts;
+}
+
+function unique(texts: string[]): string[] {
+  return [...new Set(texts)];
+}

@@ -1,0 +1,116 @@
+import type { DeckContext } from "../context.js";
+import { SEVERITY_TONE, STATUS_TONE } from "../context.js";
+import type { BulletItem, Kpi, Slide } from "../deck-model.js";
+import { CONTENT_BOX } from "../geometry.js";
+import { columns, rows } from "../layout.js";
+import { formatDate, formatMoneyCompact, formatPercent } from "../../text/format.js";
+
+/** KPI tiles every deck opens with: goals on track, value realized, ROI, renewal. */
+export function summaryKpis(context: DeckContext): Kpi[] {
+  const { analysis } = context;
+  const value = analysis.valueRealization;
+  const onTrack = value.achieved + value.onTrack;
+  const hasValue = value.realizedValue !== null;
+  return [
+    {
+      label: context.text("summary.kpi.goals"),
+      value: `${onTrack} of ${value.goals}`,
+      detail: context.text("summary.kpi.goals.detail"),
+      tone: onTrack === value.goals ? "good" : onTrack * 2 >= value.goals ? "warn" : "bad",
+    },
+    {
+      label: context.text("summary.kpi.value"),
+      value: hasValue ? formatMoneyCompact(value.realizedValue, context.currency) : "—",
+      detail: context.text(hasValue ? "summary.kpi.value.detail" : "summary.kpi.novalue.detail"),
+      tone: "accent",
+    },
+    {
+      label: context.text("summary.kpi.roi"),
+      value: value.roi === null ? "—" : formatPercent(value.roi),
+      detail: context.text("summary.kpi.roi.detail"),
+      tone: value.roi === null ? "muted" : value.roi >= 1 ? "good" : "warn",
+    },
+    {
+      label: context.text("summary.kpi.renewal"),
+      value: formatDate(analysis.account.contract.renewal),
+      detail: context.text("summary.kpi.renewal.detail"),
+      tone: "neutral",
+    },
+  ];
+}
+
+function goalBullets(context: DeckContext): BulletItem[] {
+  return context.analysis.goals.map(({ goal, figures }) => ({
+    text: `${goal.title} — ${context.statusLabel(figures.status)}${
+      figures.attainment === null ? "" : ` (${formatPercent(figures.attainment)} of target)`
+    }`,
+    tone: STATUS_TONE[figures.status],
+  }));
+}
+
+const MAX_SUMMARY_ITEMS = 6;
+
+/** At most `max` items; the rest are counted in a last line so nothing disappears silently. */
+export function limitItems(items: BulletItem[], max: number, more: (count: number) => string): BulletItem[] {
+  if (items.length <= max) return items;
+  return [...items.slice(0, max - 1), { text: more(items.length - max + 1), tone: "muted" }];
+}
+
+const moreGoals = (count: number) => `…and ${count} more goals (see the scorecard)`;
+
+export function summarySlide(context: DeckContext): Slide {
+  const [kpiRow, headlineRow, listRow] = rows(CONTENT_BOX, [1.55, 0.75, "*"], 0.25);
+  const blocks: Slide["blocks"] = [
+    { kind: "kpis", box: kpiRow!, items: summaryKpis(context) },
+    {
+      kind: "text",
+      box: headlineRow!,
+      text: context.text(context.isInternal ? "summary.headline.internal" : "summary.headline.customer"),
+      style: "lead",
+    },
+  ];
+  const goals = goalBullets(context);
+  if (context.isInternal && context.analysis.findings.length > 0) {
+    const [left, right] = columns(listRow!, [1, 1]);
+    blocks.push({
+      kind: "bullets",
+      box: left!,
+      heading: context.text("summary.goals.heading"),
+      items: limitItems(goals, MAX_SUMMARY_ITEMS, moreGoals),
+    });
+    blocks.push({
+      kind: "bullets",
+      box: right!,
+      heading: context.text("summary.findings.heading"),
+      items: limitItems(
+        context.analysis.findings.map((finding) => ({
+          text: finding.title,
+          tone: SEVERITY_TONE[finding.severity],
+        })),
+        MAX_SUMMARY_ITEMS,
+        (count) => `…and ${count} more (see the risk findings)`,
+      ),
+    });
+  } else {
+    blocks.push({
+      kind: "bullets",
+      box: listRow!,
+      heading: context.text("summary.goals.heading"),
+      items: limitItems(goals, MAX_SUMMARY_ITEMS + 2, moreGoals),
+    });
+  }
+  const notes = context.isInternal
+    ? context.analysis.findings
+        .filter((finding) => finding.severity === "high")
+        .map((finding) => `${finding.title}: ${finding.summary}`)
+        .join("\n")
+    : context.text("summary.notes.customer");
+  return {
+    id: "summary",
+    layout: "content",
+    title: context.text("summary.title"),
+    subtitle: context.text("summary.subtitle"),
+    blocks,
+    notes,
+  };
+}
