@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDocument, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Deck } from "../src/deck/deck-model.js";
 import { CONTENT_BOX, FOOTER_BOX, SLIDE_WIDTH } from "../src/deck/geometry.js";
+import { UsageError } from "../src/errors.js";
 import type { RenderOptions, RenderResult } from "../src/render/renderer.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
 import { EXPECTED_TEXT, pdfFixtureDeck } from "./fixtures/pdf-deck.js";
@@ -189,6 +190,21 @@ describe("PDF renderer: content", () => {
     }
   });
 
+  it("leaves out an image it cannot decode, with a warning, and renders the rest", async () => {
+    const deck = pdfFixtureDeck();
+    deck.logo = {
+      mime: "image/png",
+      base64: Buffer.from("not a png").toString("base64"),
+      widthPx: 10,
+      heightPx: 10,
+    };
+    const result = await pdfRenderer.render(deck, {});
+    expect(
+      result.warnings.filter((warning) => warning.startsWith("The logo (image/png) could not be read")),
+    ).toHaveLength(1);
+    expect((await openPdf(result.bytes)).numPages).toBe(deck.slides.length);
+  });
+
   it("warns once, naming the characters the font lacks, and leaves them out of the page", async () => {
     const { result } = await render("plain");
     const glyphWarnings = result.warnings.filter((warning) => warning.includes("glyphs"));
@@ -343,9 +359,9 @@ describe("PDF renderer: PDF/A-2b", () => {
   });
 
   it("refuses to combine PDF/A with encryption, with a message naming both", async () => {
-    await expect(
-      pdfRenderer.render(pdfFixtureDeck(), { pdfStandard: "pdfa-2b", pdfUserPassword: "x" }),
-    ).rejects.toThrow(/PDF\/A-2b forbids encryption/);
+    const both = pdfRenderer.render(pdfFixtureDeck(), { pdfStandard: "pdfa-2b", pdfUserPassword: "x" });
+    await expect(both).rejects.toThrow(/PDF\/A-2b forbids encryption/);
+    await expect(both).rejects.toBeInstanceOf(UsageError);
   });
 
   it("refuses an owner password without a user password", async () => {

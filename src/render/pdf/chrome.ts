@@ -59,7 +59,7 @@ export function drawCoverChrome(ctx: DrawContext, deck: Deck, slide: Slide): voi
     tagger.leaf(
       ctx.section,
       "Figure",
-      () => ctx.images.draw(logo, rectOf(COVER.logo), { x: "left", y: "top" }),
+      () => ctx.images.draw(logo, rectOf(COVER.logo), { x: "left", y: "top" }, "The logo"),
       {
         alt,
       },
@@ -108,7 +108,9 @@ export function drawContentChrome(ctx: DrawContext, deck: Deck, slide: Slide, pa
   }
   if (deck.logo && theme.logo.placement === "every-slide") {
     const logo = deck.logo;
-    tagger.artifact(() => ctx.images.draw(logo, rectOf(LOGO_CORNER_BOX), { x: "right", y: "middle" }));
+    tagger.artifact(() =>
+      ctx.images.draw(logo, rectOf(LOGO_CORNER_BOX), { x: "right", y: "middle" }, "The logo"),
+    );
   }
   tagger.artifact(() => drawFooter(ctx, deck, pageNumber), "Pagination");
 }

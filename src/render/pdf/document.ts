@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import PDFDocument from "pdfkit";
 import type { Deck, DeckMeta } from "../../deck/deck-model.js";
+import { UsageError } from "../../errors.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../deck/geometry.js";
 import { loadFont, type FontWeight } from "../fonts.js";
 import type { RenderOptions } from "../renderer.js";
@@ -8,19 +9,13 @@ import type { Doc } from "./context.js";
 import { FONT_NAMES } from "./text.js";
 import { pt } from "./units.js";
 
-/** Thrown for option combinations the PDF renderer cannot honour; the CLI maps it to a usage error. */
-export class PdfOptionsError extends Error {
-  override name = "PdfOptionsError";
-}
-
+/** Option combinations the PDF renderer cannot honour are usage errors (exit code 2). */
 export function checkOptions(options: RenderOptions): void {
   if (options.pdfStandard === "pdfa-2b" && (options.pdfUserPassword || options.pdfOwnerPassword)) {
-    throw new PdfOptionsError(
-      "PDF/A-2b forbids encryption: use either a PDF password or --pdf-standard pdfa-2b",
-    );
+    throw new UsageError("PDF/A-2b forbids encryption: use either a PDF password or --pdf-standard pdfa-2b");
   }
   if (options.pdfOwnerPassword && !options.pdfUserPassword) {
-    throw new PdfOptionsError("A PDF owner password needs a user password (the password to open the file)");
+    throw new UsageError("A PDF owner password needs a user password (the password to open the file)");
   }
 }
 

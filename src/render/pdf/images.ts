@@ -12,24 +12,41 @@ interface ImageOpener {
 
 /**
  * Images of one document, decoded and embedded once each — the logo on every slide is one
- * XObject, not one per page.
+ * XObject, not one per page. An image pdfkit cannot decode is left out with one warning rather
+ * than failing the whole deck.
  */
 export class ImageCache {
-  private readonly opened = new Map<string, OpenedImage>();
+  private readonly opened = new Map<string, OpenedImage | Error>();
 
-  constructor(private readonly doc: Doc) {}
+  constructor(
+    private readonly doc: Doc,
+    private readonly warnings: string[],
+  ) {}
 
   /** Draws `image` as large as fits `rect`, aspect ratio kept, aligned as asked. */
-  draw(image: ImageData, rect: Rect, align: { x: "left" | "center" | "right"; y: "top" | "middle" }): Rect {
+  draw(
+    image: ImageData,
+    rect: Rect,
+    align: { x: "left" | "center" | "right"; y: "top" | "middle" },
+    what: string,
+  ): void {
+    const opened = this.open(image, what);
+    if (opened instanceof Error) return;
     const placed = fitAspect(image, rect, align);
-    this.doc.image(this.open(image), placed.x, placed.y, { width: placed.w, height: placed.h });
-    return placed;
+    this.doc.image(opened, placed.x, placed.y, { width: placed.w, height: placed.h });
   }
 
-  private open(image: ImageData): OpenedImage {
+  private open(image: ImageData, what: string): OpenedImage | Error {
     let opened = this.opened.get(image.base64);
     if (!opened) {
-      opened = (this.doc as Doc & ImageOpener).openImage(Buffer.from(image.base64, "base64"));
+      try {
+        opened = (this.doc as Doc & ImageOpener).openImage(Buffer.from(image.base64, "base64"));
+      } catch (error) {
+        opened = error instanceof Error ? error : new Error(String(error));
+        this.warnings.push(
+          `${what} (${image.mime}) could not be read and is left out of the PDF: ${opened.message}`,
+        );
+      }
       this.opened.set(image.base64, opened);
     }
     return opened;

@@ -45,12 +45,13 @@ function drawSlide(ctx: DrawContext, deck: Deck, slide: Slide, pageNumber: numbe
  */
 async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResult> {
   checkOptions(options);
+  if (deck.slides.length === 0) throw new Error("Cannot render a PDF of a deck without slides");
   const doc = createDocument(deck, options);
   const output = collectBytes(doc);
   const tagger = new Tagger(doc);
   const glyphs = new GlyphCollector();
   const warnings: string[] = [];
-  const images = new ImageCache(doc);
+  const images = new ImageCache(doc, warnings);
   const locale = intlLocale(deck.meta.language);
   deck.slides.forEach((slide, index) => {
     const section = tagger.element(tagger.root, "Sect", { title: slide.title });
