@@ -24,7 +24,7 @@ export interface GenerateSettings {
   outDir: string;
   formats: OutputFormat[];
   audiences: Audience[];
-  kind: DeckKind;
+  kinds: DeckKind[];
   /** --as-of; else the account's review.asOf; else `today`. */
   asOf?: IsoDate;
   today: IsoDate;
@@ -39,6 +39,7 @@ export interface WrittenFile {
   path: string;
   format: OutputFormat;
   audience: Audience;
+  kind: DeckKind;
   bytes: number;
   sha256: string;
 }

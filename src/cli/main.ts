@@ -74,7 +74,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "internal (CSM preparation) or customer (sponsor-facing); comma-separated for both",
       "internal",
     )
-    .option("--kind <kind>", "qbr (the quarter) or renewal (the contract term)", "qbr")
+    .option(
+      "--kind <kind>",
+      "qbr (the quarter) or renewal (the contract term); comma-separated for both",
+      "qbr",
+    )
     .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
     .option("--renewal-within <days>", "only accounts whose renewal is within DAYS of the as-of date")
     .option("--theme <file>", "YAML theme file (colours, fonts, logo placement)")

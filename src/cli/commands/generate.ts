@@ -70,7 +70,7 @@ export function generateSettings(
     outDir: options.output,
     formats: parseList<OutputFormat>("--format", options.format, OUTPUT_FORMATS),
     audiences: parseList<Audience>("--audience", options.audience, ["internal", "customer"]),
-    kind: parseList<DeckKind>("--kind", options.kind, ["qbr", "renewal"])[0]!,
+    kinds: parseList<DeckKind>("--kind", options.kind, ["qbr", "renewal"]),
     asOf: parseDateOption("--as-of", options.asOf),
     today: todayIso(),
     renewalWithinDays: parseIntegerOption("--renewal-within", options.renewalWithin, 0),
