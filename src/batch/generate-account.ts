@@ -125,28 +125,24 @@ export async function generateAccount(
   const theme = loadTheme(settings.themeFile);
   const logo = readLogo(source, account.account.logo, warnings);
   const files: WrittenFile[] = [];
-  for (const audience of settings.audiences) {
-    const deck = buildDeck(analysis, {
-      audience,
-      kind: settings.kind,
-      theme,
-      templates,
-      logo,
-      producer: PRODUCER,
-    });
-    for (const format of settings.formats) {
-      const renderer = await loadRenderer(format);
-      const result = await renderer.render(deck, settings.render);
-      warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
-      const target = path.join(settings.outDir, outputName.file(slug, settings.kind, audience, format));
-      writeFileAtomic(target, result.bytes);
-      files.push({
-        path: target,
-        format,
-        audience,
-        bytes: result.bytes.byteLength,
-        sha256: createHash("sha256").update(result.bytes).digest("hex"),
-      });
+  for (const kind of settings.kinds) {
+    for (const audience of settings.audiences) {
+      const deck = buildDeck(analysis, { audience, kind, theme, templates, logo, producer: PRODUCER });
+      for (const format of settings.formats) {
+        const renderer = await loadRenderer(format);
+        const result = await renderer.render(deck, settings.render);
+        warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
+        const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
+        writeFileAtomic(target, result.bytes);
+        files.push({
+          path: target,
+          format,
+          audience,
+          kind,
+          bytes: result.bytes.byteLength,
+          sha256: createHash("sha256").update(result.bytes).digest("hex"),
+        });
+      }
     }
   }
   return { status: "written", source, account: summary, files, warnings: [...new Set(warnings)] };
