@@ -1,0 +1,150 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { RULES } from "../src/analysis/rules/index.js";
+import type { Box, Deck } from "../src/deck/deck-model.js";
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../src/deck/geometry.js";
+import { analyse, baseAccountData, loadSample, makeAccount, SAMPLES_DIR } from "./helpers/accounts.js";
+import { deckFor, deckText, sampleDeck } from "./helpers/decks.js";
+
+const samples = readdirSync(SAMPLES_DIR).filter((name) => /\.(ya?ml|json)$/.test(name));
+const combos = samples.flatMap((name) =>
+  (["internal", "customer"] as const).flatMap((audience) => (["qbr", "renewal"] as const).map((kind) => ({ name, audience, kind }))),
+);
+
+function overlaps(a: Box, b: Box): boolean {
+  const epsilon = 0.01;
+  return a.x + a.w > b.x + epsilon && b.x + b.w > a.x + epsilon && a.y + a.h > b.y + epsilon && b.y + b.h > a.y + epsilon;
+}
+
+/** Layout invariants every deck must keep: blocks on the page, none on top of another, none empty. */
+function expectSoundLayout(deck: Deck): void {
+  for (const slide of deck.slides) {
+    for (const block of slide.blocks) {
+      expect(block.box.x, `${slide.id} ${block.kind}`).toBeGreaterThanOrEqual(0);
+      expect(block.box.y).toBeGreaterThanOrEqual(0);
+      expect(block.box.x + block.box.w).toBeLessThanOrEqual(SLIDE_WIDTH + 1e-6);
+      expect(block.box.y + block.box.h, `${slide.id} ${block.kind} bottom`).toBeLessThanOrEqual(SLIDE_HEIGHT - 0.5);
+      expect(block.box.w).toBeGreaterThan(0.5);
+      expect(block.box.h).toBeGreaterThan(0.2);
+    }
+    slide.blocks.forEach((a, i) =>
+      slide.blocks.slice(i + 1).forEach((b) => expect(overlaps(a.box, b.box), `${slide.id}: ${a.kind} overlaps ${b.kind}`).toBe(false)),
+    );
+    if (slide.layout === "content") expect(slide.blocks.length, `${slide.id} is empty`).toBeGreaterThan(0);
+  }
+}
+
+describe("golden deck models", () => {
+  it.each(combos)("$name $kind $audience", async ({ name, audience, kind }) => {
+    const deck = sampleDeck(name, audience, kind);
+    const logo = deck.logo ? { ...deck.logo, base64: `<${deck.logo.base64.length} base64 chars>` } : null;
+    await expect(JSON.stringify({ ...deck, logo }, null, 2) + "\n").toMatchFileSnapshot(
+      `golden/${name.replace(/\.\w+$/, "")}-${kind}-${audience}.json`,
+    );
+  });
+});
+
+describe("deck structure", () => {
+  it.each(combos)("$name $kind $audience keeps a sound layout", ({ name, audience, kind }) => {
+    expectSoundLayout(sampleDeck(name, audience, kind));
+  });
+
+  it("a QBR deck holds title, summary, scorecard, one slide per goal with a chart, value, discussion and next steps", () => {
+    const deck = sampleDeck("northwind-logistics.yaml", "customer", "qbr");
+    const ids = deck.slides.map((slide) => slide.id);
+    expect(ids.slice(0, 3)).toEqual(["cover", "summary", "scorecard"]);
+    for (const goal of ["backlog", "first-contact", "carrier-onboarding"]) {
+      const slide = deck.slides.find((one) => one.id === `goal-${goal}`)!;
+      const chart = slide.blocks.find((block) => block.kind === "chart");
+      expect(chart?.kind === "chart" && chart.chart.type === "timeline" && chart.chart.series.map((s) => s.role)).toEqual([
+        "plan",
+        "actual",
+        "forecast",
+      ]);
+    }
+    expect(ids).toEqual(expect.arrayContaining(["value", "discussion", "next-steps"]));
+    expect(deck.slides.every((slide) => slide.notes.length > 0)).toBe(true);
+  });
+
+  it("a renewal deck shows value over the term, outcomes achieved, what is open and the next term", () => {
+    const ids = sampleDeck("alpine-health-clinics.yaml", "customer", "renewal").slides.map((slide) => slide.id);
+    expect(ids).toEqual(expect.arrayContaining(["renewal-value", "renewal-outcomes", "renewal-open", "renewal-next-term"]));
+  });
+
+  it("an internal deck adds risks, the watermelon call-out, stated reasons and the signals/renewal outlook", () => {
+    const northwind = sampleDeck("northwind-logistics.yaml", "internal", "qbr");
+    const ids = northwind.slides.map((slide) => slide.id);
+    expect(ids).toEqual(expect.arrayContaining(["hidden-watermelon", "hidden-usage", "risks", "reasons", "outlook"]));
+    expect(deckText(northwind)).toContain("QBR-INTERNAL-MARKER-7f3a");
+    const goalNotes = northwind.slides.find((slide) => slide.id === "goal-backlog")!.notes;
+    expect(goalNotes).toContain("[HIGH] Cut the support ticket backlog is behind plan (goal-behind-plan)");
+    expect(goalNotes).toContain("Evidence — status: off-track · attainment: 0.4222");
+  });
+});
+
+describe("customer audience never holds internal content", () => {
+  const internalWords = [
+    ...RULES.map((rule) => rule.name),
+    "severity",
+    "Severity",
+    "HIGH",
+    "MEDIUM",
+    "Risk level",
+    "risk level",
+    "Health score",
+    "health score",
+    "NPS",
+    "CSAT",
+    "Active users",
+    "signals",
+    "Watermelon",
+    "watermelon",
+    "proxy",
+    "Proxy",
+    "root cause",
+    "Internal",
+    "internal",
+  ];
+  it.each(samples)("%s: slides, notes and metadata of both kinds", (name) => {
+    const account = loadSample(name);
+    for (const kind of ["qbr", "renewal"] as const) {
+      const text = deckText(sampleDeck(name, "customer", kind));
+      for (const word of internalWords) expect(text, `${kind} deck contains "${word}"`).not.toContain(word);
+      if (account.internalNotes) expect(text).not.toContain(account.internalNotes.slice(0, 30));
+      for (const reason of account.statedReasons) expect(text).not.toContain(reason);
+      for (const risk of account.externalRisks) expect(text).not.toContain(risk);
+    }
+  });
+});
+
+describe("large accounts stay readable", () => {
+  const longTitle = (index: number) => `Goal ${String(index + 1).padStart(2, "0")}: improve the quarterly outcome metric`.slice(0, 40);
+  const data = baseAccountData();
+  const goals = Array.from({ length: 15 }, (_, index) => ({
+    ...(data.goals as Record<string, unknown>[])[0],
+    id: `goal-${index + 1}`,
+    title: longTitle(index),
+    owner: "A Very Long Owner Name Indeed",
+    actuals: [{ date: "2025-09-15", value: 20 + index * 5 }],
+    value: { perUnit: 100 + index },
+    tasks: Array.from({ length: 4 }, (_, task) => ({
+      title: `A task with a long descriptive title number ${task + 1}`,
+      due: task % 2 === 0 ? "2025-08-01" : "2025-12-01",
+      done: task === 3,
+    })),
+  }));
+  const analysis = analyse(makeAccount({ ...data, goals, statedReasons: ["Too expensive", "Missing API"], signals: { nps: 10 } }));
+
+  it.each(["internal", "customer"] as const)("15 goals with 40-character titles (%s)", (audience) => {
+    const deck = deckFor(analysis, audience, "qbr");
+    expectSoundLayout(deck);
+    expect(deck.slides.filter((slide) => slide.id.startsWith("goal-"))).toHaveLength(15);
+    const scorecards = deck.slides.filter((slide) => slide.id.startsWith("scorecard"));
+    expect(scorecards.length).toBe(2);
+    expect(scorecards[1]!.title).toContain("(continued)");
+    for (const slide of deck.slides) {
+      for (const block of slide.blocks) if (block.kind === "table") expect(block.rows.length).toBeLessThanOrEqual(9);
+    }
+    expect(deck.slides.filter((slide) => slide.id.startsWith("discussion")).length).toBeGreaterThan(1);
+  });
+});
