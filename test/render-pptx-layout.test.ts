@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TableBlock, TimelineChart } from "../src/deck/deck-model.js";
-import { MIN_FONT_SIZE } from "../src/deck/geometry.js";
+import { FONT_SIZES, MIN_FONT_SIZE } from "../src/deck/geometry.js";
 import { alignTimeline, formatDateLabels } from "../src/render/pptx/chart-data.js";
 import { layoutTable } from "../src/render/pptx/blocks/table-layout.js";
 import { containImage } from "../src/render/pptx/image-fit.js";
@@ -85,13 +85,15 @@ describe("table layout", () => {
   it("scales relative widths to the box and keeps the largest size that fits", () => {
     const layout = layoutTable(table(3, 4));
     expect(layout.columnWidths).toEqual([6, 2]);
-    expect(layout.fontSizePt).toBe(11);
+    expect(layout.fontSizePt).toBe(FONT_SIZES.table);
+    expect(layout.headerSizePt).toBe(Math.min(FONT_SIZES.tableHeader, FONT_SIZES.table));
     expect(layout.shownRows).toBe(3);
   });
 
   it("shrinks the font until every row fits the box height", () => {
     const layout = layoutTable(table(16, 4));
-    expect(layout.fontSizePt).toBeLessThan(11);
+    expect(layout.fontSizePt).toBeLessThan(FONT_SIZES.table);
+    expect(layout.headerSizePt).toBeLessThanOrEqual(layout.fontSizePt);
     expect(layout.fontSizePt).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
     expect(layout.shownRows).toBe(16);
     expect(total(layout.rowHeights)).toBeLessThanOrEqual(4);

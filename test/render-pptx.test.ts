@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Deck } from "../src/deck/deck-model.js";
+import { FONT_SIZES } from "../src/deck/geometry.js";
 import { pptxRenderer } from "../src/render/pptx/render-pptx.js";
 import { orphanAxisIds } from "../src/render/pptx/postprocess/chart-axes.js";
 import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
@@ -85,7 +86,7 @@ describe("pptx renderer", () => {
     const table = slide.slice(slide.indexOf("<a:tbl>"), slide.indexOf("</a:tbl>"));
     const sizes = [...table.matchAll(/<a:rPr[^>]* sz="(\d+)"/g)].map((match) => Number(match[1]));
     expect(sizes.length).toBeGreaterThan(0);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(1100);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(FONT_SIZES.table * 100);
   });
 
   it("draws the timeline as a native line chart with every role, spanning gaps", async () => {
@@ -114,6 +115,8 @@ describe("pptx renderer", () => {
     expect(horizontal).not.toContain("<c:legend>");
     expect(horizontal).toContain('<c:barDir val="bar"/>');
     expect(horizontal).toContain('<c:showVal val="1"/>');
+    // Reversed so that PowerPoint, which draws the first category at the bottom, lists them top-down.
+    expect(horizontal).toMatch(/<c:cat>.*?<c:pt idx="0"><c:v>Renewals<\/c:v>/);
   });
 
   it("leaves no slide parts PowerPoint would repair: every shape has a text body, backgrounds an effect list", async () => {

@@ -1,10 +1,9 @@
 import type { Box, Deck, Slide } from "../../deck/deck-model.js";
 import {
+  COVER,
   FONT_SIZES,
   FOOTER_BOX,
   LOGO_CORNER_BOX,
-  MARGIN,
-  SLIDE_HEIGHT,
   SLIDE_WIDTH,
   SUBTITLE_BOX,
   TITLE_BOX,
@@ -20,17 +19,8 @@ import { hex } from "./theme.js";
  * classification only.
  */
 
-/** Cover layout (inches). Local to the PPTX renderer; see the report about sharing it via geometry.ts. */
-const COVER = {
-  band: { x: 0, y: 0, w: 0.28, h: SLIDE_HEIGHT },
-  logo: { x: MARGIN + 0.3, y: 0.7, w: 3.0, h: 1.3 },
-  title: { x: MARGIN + 0.3, y: 2.3, w: SLIDE_WIDTH - 2 * MARGIN - 0.6, h: 1.9 },
-  rule: { x: MARGIN + 0.3, y: 4.35, w: 1.6, h: 0.06 },
-  subtitle: { x: MARGIN + 0.3, y: 4.6, w: SLIDE_WIDTH - 2 * MARGIN - 0.6, h: 1.0 },
-  classification: { x: MARGIN + 0.3, y: SLIDE_HEIGHT - 0.8, w: 8, h: 0.35 },
-  titleSize: 40,
-  subtitleSize: 20,
-} as const;
+/** The accent rule between the cover title and subtitle (the rest of the cover is COVER in geometry.ts). */
+const COVER_RULE: Box = { x: COVER.title.x, y: COVER.title.y + COVER.title.h + 0.01, w: 1.6, h: 0.05 };
 
 const TOP_BAR_HEIGHT = 0.08;
 const PAGE_NUMBER_WIDTH = 0.6;
@@ -43,7 +33,7 @@ export function drawChrome(ctx: DrawContext): void {
 
 function drawCover(ctx: DrawContext, source: Slide, deck: Deck): void {
   const { colors, fonts } = ctx.theme;
-  addRect(ctx, COVER.band, hex(colors.primary));
+  addRect(ctx, COVER.bar, hex(colors.primary));
   if (deck.logo && deck.theme.logo.placement !== "none") {
     drawLogo(ctx, COVER.logo, "left", "Account logo");
   }
@@ -55,7 +45,7 @@ function drawCover(ctx: DrawContext, source: Slide, deck: Deck): void {
     bold: true,
     valign: "bottom",
   });
-  addRect(ctx, COVER.rule, hex(colors.accent));
+  addRect(ctx, COVER_RULE, hex(colors.accent));
   if (source.subtitle) {
     drawFittedText(ctx, source.subtitle, COVER.subtitle, {
       role: "cover subtitle",

@@ -85,15 +85,10 @@ function drawBars(ctx: DrawContext, block: ChartBlock, chart: BarChart): void {
   // PowerPoint draws the first category of a horizontal bar chart at the bottom; reverse so the
   // chart reads top-down in the order the deck gives.
   const horizontal = chart.direction === "horizontal";
-  const order = (values: readonly number[] | readonly string[]) =>
-    horizontal ? [...values].reverse() : [...values];
-  const labels = order(chart.categories) as string[];
+  const order = <T>(values: readonly T[]): T[] => (horizontal ? [...values].reverse() : [...values]);
+  const labels = order(chart.categories);
   const data = chart.series.map((series) =>
-    chartSeries(
-      series.name,
-      labels,
-      order(chart.categories.map((_, index) => series.values[index] ?? 0)) as number[],
-    ),
+    chartSeries(series.name, labels, order(chart.categories.map((_, index) => series.values[index] ?? 0))),
   );
   const formatCode = chartFormatCode(chart.format, largestAbsolute(chart.series.flatMap((s) => s.values)));
   ctx.slide.addChart("bar", data, {

@@ -7,7 +7,10 @@ import { POINTS_PER_INCH, largestFittingSize } from "../text-layout.js";
 export const CELL_MARGIN: [number, number, number, number] = [0.04, 0.08, 0.04, 0.08];
 
 export interface TableLayout {
+  /** Size of the body cells. */
   fontSizePt: number;
+  /** Size of the header cells: FONT_SIZES.tableHeader, or the body size when that is smaller. */
+  headerSizePt: number;
   /** Column widths in inches, summing to the box width. */
   columnWidths: number[];
   /** Row heights in inches: the header first, then every body row shown. */
@@ -31,22 +34,25 @@ export function layoutTable(block: TableBlock): TableLayout {
       : block.box.w / block.columns.length,
   );
   const header: TableCell[] = block.columns.map((column) => ({ text: column.header, bold: true }));
-  const rowsHeight = (size: number, rows: TableCell[][]): number[] =>
-    rows.map((row) => rowHeight(row, columnWidths, size));
+  const headerSize = (size: number) => Math.min(FONT_SIZES.tableHeader, size);
+  const rowsHeight = (size: number): number[] => [
+    rowHeight(header, columnWidths, headerSize(size)),
+    ...block.rows.map((row) => rowHeight(row, columnWidths, size)),
+  ];
 
-  const allRows = [header, ...block.rows];
-  const fits = (size: number) => sum(rowsHeight(size, allRows)) <= block.box.h + 1e-9;
+  const fits = (size: number) => sum(rowsHeight(size)) <= block.box.h + 1e-9;
   const size = largestFittingSize(FONT_SIZES.table, fits);
   if (size !== undefined) {
     return {
       fontSizePt: size,
+      headerSizePt: headerSize(size),
       columnWidths,
-      rowHeights: rowsHeight(size, allRows),
+      rowHeights: rowsHeight(size),
       shownRows: block.rows.length,
       moreRowHeight: 0,
     };
   }
-  const heights = rowsHeight(MIN_FONT_SIZE, allRows);
+  const heights = rowsHeight(MIN_FONT_SIZE);
   const moreRowHeight = lineRowHeight(1, MIN_FONT_SIZE);
   let used = (heights[0] ?? 0) + moreRowHeight;
   let shownRows = 0;
@@ -56,6 +62,7 @@ export function layoutTable(block: TableBlock): TableLayout {
   }
   return {
     fontSizePt: MIN_FONT_SIZE,
+    headerSizePt: headerSize(MIN_FONT_SIZE),
     columnWidths,
     rowHeights: heights.slice(0, shownRows + 1),
     shownRows,

@@ -22,6 +22,7 @@ export function drawTableBlock(ctx: DrawContext, block: TableBlock): void {
     text: column.header,
     options: {
       ...base,
+      fontSize: layout.headerSizePt,
       align: column.align,
       bold: true,
       color: hex(colors.background),
