@@ -1,9 +1,9 @@
 import type { Box, Deck, Slide } from "../../deck/deck-model.js";
 import {
+  COVER,
   FONT_SIZES,
   FOOTER_BOX,
   LOGO_CORNER_BOX,
-  MARGIN,
   SLIDE_HEIGHT,
   SLIDE_WIDTH,
   SUBTITLE_BOX,
@@ -19,17 +19,8 @@ import { css, POINTS_PER_INCH, pt, rectOf } from "./units.js";
  * the cover ("title" layout) a band on the left, the logo, a large title and the classification.
  */
 
-/** Cover layout (inches). geometry.ts defines content-slide chrome only; the PPTX uses the same. */
-const COVER = {
-  band: { x: 0, y: 0, w: 0.28, h: SLIDE_HEIGHT },
-  logo: { x: MARGIN + 0.3, y: 0.7, w: 3.0, h: 1.3 },
-  title: { x: MARGIN + 0.3, y: 2.3, w: SLIDE_WIDTH - 2 * MARGIN - 0.6, h: 1.9 },
-  rule: { x: MARGIN + 0.3, y: 4.35, w: 1.6, h: 0.06 },
-  subtitle: { x: MARGIN + 0.3, y: 4.6, w: SLIDE_WIDTH - 2 * MARGIN - 0.6, h: 1.0 },
-  classification: { x: MARGIN + 0.3, y: SLIDE_HEIGHT - 0.8, w: 8, h: 0.35 },
-  titleSize: 40,
-  subtitleSize: 20,
-} as const;
+/** The accent rule between the cover title and subtitle (the rest of the cover is COVER in geometry.ts). */
+const COVER_RULE: Box = { x: COVER.title.x, y: COVER.title.y + COVER.title.h + 0.01, w: 1.6, h: 0.05 };
 
 const TOP_BAR_HEIGHT = 0.08;
 const PAGE_NUMBER_WIDTH = 0.6;
@@ -50,8 +41,8 @@ export function drawBackground(ctx: DrawContext): void {
 export function drawCoverChrome(ctx: DrawContext, deck: Deck, slide: Slide): void {
   const { theme, tagger } = ctx;
   tagger.artifact(() => {
-    fillBox(ctx, COVER.band, theme.colors.primary);
-    fillBox(ctx, COVER.rule, theme.colors.accent);
+    fillBox(ctx, COVER.bar, theme.colors.primary);
+    fillBox(ctx, COVER_RULE, theme.colors.accent);
   });
   if (deck.logo && theme.logo.placement !== "none") {
     const logo = deck.logo;

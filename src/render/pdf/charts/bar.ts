@@ -1,4 +1,4 @@
-import { scaleBand, type ScaleBand } from "d3-scale";
+import { scaleBand } from "d3-scale";
 import type { BarChart } from "../../../deck/deck-model.js";
 import type { DrawContext } from "../context.js";
 import { drawLabel, drawLines, fitInRect, lineStep, measure } from "../text.js";
@@ -10,7 +10,7 @@ import { CHART_FONT, seriesStyle, type SeriesStyle } from "./style.js";
 
 const CATEGORY_SIZE = 10;
 const MIN_LABEL_SIZE = 7;
-/** Bars thicker than this look like blocks; they are narrowed and centred in their slot. */
+/** Bars thicker than this look like blocks. */
 const MAX_BAR = { vertical: 44, horizontal: 26 } as const;
 
 interface BarSeries {
@@ -66,15 +66,6 @@ function valueLabels(
   return null;
 }
 
-function bar(
-  slot: number,
-  inner: ScaleBand<string>,
-  direction: BarChart["direction"],
-): { offset: number; thickness: number } {
-  const thickness = Math.min(inner.bandwidth(), MAX_BAR[direction]);
-  return { offset: slot + (inner.bandwidth() - thickness) / 2, thickness };
-}
-
 export function drawBarChart(ctx: DrawContext, chart: BarChart, area: Rect): void {
   const series = barSeries(ctx, chart);
   const legend =
@@ -88,13 +79,27 @@ export function drawBarChart(ctx: DrawContext, chart: BarChart, area: Rect): voi
   else drawVertical(ctx, chart, series, values, plotArea);
 }
 
-function bands(categories: string[], seriesCount: number, range: [number, number]) {
+const INNER_PADDING = 0.08;
+
+/**
+ * Category bands and, inside each, one slot per series. Bars are at most MAX_BAR thick; a group
+ * of capped bars stays together in the middle of its band instead of spreading across it.
+ */
+function bands(
+  categories: string[],
+  seriesCount: number,
+  range: [number, number],
+  direction: BarChart["direction"],
+) {
   const outer = scaleBand<string>().domain(categories).range(range).paddingInner(0.3).paddingOuter(0.15);
+  const group = Math.min(outer.bandwidth(), (seriesCount * MAX_BAR[direction]) / (1 - INNER_PADDING));
   const inner = scaleBand<string>()
     .domain(Array.from({ length: seriesCount }, (_, index) => String(index)))
-    .range([0, outer.bandwidth()])
-    .paddingInner(0.08);
-  return { outer, inner };
+    .range([0, group])
+    .paddingInner(INNER_PADDING);
+  const barStart = (category: string, seriesIndex: number) =>
+    (outer(category) ?? range[0]) + (outer.bandwidth() - group) / 2 + (inner(String(seriesIndex)) ?? 0);
+  return { outer, inner, barStart };
 }
 
 function drawVertical(
@@ -115,7 +120,12 @@ function drawVertical(
     h: Math.max(10, area.h - categoryHeight - valueHeight),
   };
   axis.scale.range([plot.y + plot.h, plot.y]);
-  const { outer, inner } = bands(chart.categories, series.length, [plot.x, plot.x + plot.w]);
+  const { outer, inner, barStart } = bands(
+    chart.categories,
+    series.length,
+    [plot.x, plot.x + plot.w],
+    "vertical",
+  );
   drawValueGrid(ctx, axis, plot, "vertical");
   drawValueTicks(ctx, axis, plot, "vertical");
   const zero = axis.scale(0);
@@ -124,7 +134,8 @@ function drawVertical(
     const left = outer(category) ?? plot.x;
     series.forEach((entry, seriesIndex) => {
       const value = entry.values[categoryIndex] ?? 0;
-      const { offset, thickness } = bar(left + (inner(String(seriesIndex)) ?? 0), inner, "vertical");
+      const offset = barStart(category, seriesIndex);
+      const thickness = inner.bandwidth();
       const end = axis.scale(value);
       doc.rect(offset, Math.min(zero, end), thickness, Math.abs(zero - end)).fill(css(entry.style.color));
       const text = labels?.texts[seriesIndex]?.[categoryIndex];
@@ -138,14 +149,14 @@ function drawVertical(
         });
       }
     });
-    const slot: Rect = {
+    const labelBox: Rect = {
       x: left - (outer.step() - outer.bandwidth()) / 2,
       y: plot.y + plot.h + AXIS_GAP,
       w: outer.step(),
       h: categoryHeight - AXIS_GAP,
     };
-    const fitted = fitInRect(ctx, category, slot, CATEGORY_SIZE, "regular", MIN_LABEL_SIZE);
-    drawLines(ctx, fitted.lines, slot, {
+    const fitted = fitInRect(ctx, category, labelBox, CATEGORY_SIZE, "regular", MIN_LABEL_SIZE);
+    drawLines(ctx, fitted.lines, labelBox, {
       sizePt: fitted.sizePt,
       weight: "regular",
       color: theme.colors.text,
@@ -189,7 +200,12 @@ function drawHorizontal(
     h: Math.max(10, area.h - tickHeight),
   };
   axis.scale.range([plot.x, plot.x + plot.w]);
-  const { outer, inner } = bands(chart.categories, series.length, [plot.y, plot.y + plot.h]);
+  const { outer, inner, barStart } = bands(
+    chart.categories,
+    series.length,
+    [plot.y, plot.y + plot.h],
+    "horizontal",
+  );
   drawValueGrid(ctx, axis, plot, "horizontal");
   drawValueTicks(ctx, axis, plot, "horizontal");
   const zero = axis.scale(0);
@@ -197,7 +213,8 @@ function drawHorizontal(
     const top = outer(category) ?? plot.y;
     series.forEach((entry, seriesIndex) => {
       const value = entry.values[categoryIndex] ?? 0;
-      const { offset, thickness } = bar(top + (inner(String(seriesIndex)) ?? 0), inner, "horizontal");
+      const offset = barStart(category, seriesIndex);
+      const thickness = inner.bandwidth();
       const end = axis.scale(value);
       doc.rect(Math.min(zero, end), offset, Math.abs(end - zero), thickness).fill(css(entry.style.color));
       const text = labels?.texts[seriesIndex]?.[categoryIndex];
@@ -211,11 +228,11 @@ function drawHorizontal(
         });
       }
     });
-    const slot: Rect = { x: area.x, y: top, w: categoryWidth, h: outer.bandwidth() };
+    const labelBox: Rect = { x: area.x, y: top, w: categoryWidth, h: outer.bandwidth() };
     const fitted = fitInRect(
       ctx,
       category,
-      { ...slot, h: Math.max(slot.h, lineStep(MIN_LABEL_SIZE)) },
+      { ...labelBox, h: Math.max(labelBox.h, lineStep(MIN_LABEL_SIZE)) },
       CATEGORY_SIZE,
       "regular",
       MIN_LABEL_SIZE,
@@ -223,7 +240,7 @@ function drawHorizontal(
     drawLines(
       ctx,
       fitted.lines,
-      slot,
+      labelBox,
       { sizePt: fitted.sizePt, weight: "regular", color: theme.colors.text, align: "right" },
       "middle",
     );
