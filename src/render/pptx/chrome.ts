@@ -19,8 +19,12 @@ import { hex } from "./theme.js";
  * classification only.
  */
 
-/** The accent rule between the cover title and subtitle (the rest of the cover is COVER in geometry.ts). */
-const COVER_RULE: Box = { x: COVER.title.x, y: COVER.title.y + COVER.title.h + 0.01, w: 1.6, h: 0.05 };
+/**
+ * The rest of the cover is COVER in geometry.ts. The title keeps clear of the bottom of its box
+ * so that descenders do not touch the accent rule drawn between title and subtitle.
+ */
+const COVER_TITLE: Box = { ...COVER.title, h: COVER.title.h - 0.18 };
+const COVER_RULE: Box = { x: COVER.title.x, y: COVER.title.y + COVER.title.h - 0.1, w: 1.6, h: 0.05 };
 
 const TOP_BAR_HEIGHT = 0.08;
 const PAGE_NUMBER_WIDTH = 0.6;
@@ -37,7 +41,7 @@ function drawCover(ctx: DrawContext, source: Slide, deck: Deck): void {
   if (deck.logo && deck.theme.logo.placement !== "none") {
     drawLogo(ctx, COVER.logo, "left", "Account logo");
   }
-  drawFittedText(ctx, source.title, COVER.title, {
+  drawFittedText(ctx, source.title, COVER_TITLE, {
     role: "cover title",
     maxSizePt: COVER.titleSize,
     fontFace: fonts.heading,
