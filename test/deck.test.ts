@@ -8,12 +8,19 @@ import { deckFor, deckText, sampleDeck } from "./helpers/decks.js";
 
 const samples = readdirSync(SAMPLES_DIR).filter((name) => /\.(ya?ml|json)$/.test(name));
 const combos = samples.flatMap((name) =>
-  (["internal", "customer"] as const).flatMap((audience) => (["qbr", "renewal"] as const).map((kind) => ({ name, audience, kind }))),
+  (["internal", "customer"] as const).flatMap((audience) =>
+    (["qbr", "renewal"] as const).map((kind) => ({ name, audience, kind })),
+  ),
 );
 
 function overlaps(a: Box, b: Box): boolean {
   const epsilon = 0.01;
-  return a.x + a.w > b.x + epsilon && b.x + b.w > a.x + epsilon && a.y + a.h > b.y + epsilon && b.y + b.h > a.y + epsilon;
+  return (
+    a.x + a.w > b.x + epsilon &&
+    b.x + b.w > a.x + epsilon &&
+    a.y + a.h > b.y + epsilon &&
+    b.y + b.h > a.y + epsilon
+  );
 }
 
 /** Layout invariants every deck must keep: blocks on the page, none on top of another, none empty. */
@@ -23,12 +30,18 @@ function expectSoundLayout(deck: Deck): void {
       expect(block.box.x, `${slide.id} ${block.kind}`).toBeGreaterThanOrEqual(0);
       expect(block.box.y).toBeGreaterThanOrEqual(0);
       expect(block.box.x + block.box.w).toBeLessThanOrEqual(SLIDE_WIDTH + 1e-6);
-      expect(block.box.y + block.box.h, `${slide.id} ${block.kind} bottom`).toBeLessThanOrEqual(SLIDE_HEIGHT - 0.5);
+      expect(block.box.y + block.box.h, `${slide.id} ${block.kind} bottom`).toBeLessThanOrEqual(
+        SLIDE_HEIGHT - 0.5,
+      );
       expect(block.box.w).toBeGreaterThan(0.5);
       expect(block.box.h).toBeGreaterThan(0.2);
     }
     slide.blocks.forEach((a, i) =>
-      slide.blocks.slice(i + 1).forEach((b) => expect(overlaps(a.box, b.box), `${slide.id}: ${a.kind} overlaps ${b.kind}`).toBe(false)),
+      slide.blocks
+        .slice(i + 1)
+        .forEach((b) =>
+          expect(overlaps(a.box, b.box), `${slide.id}: ${a.kind} overlaps ${b.kind}`).toBe(false),
+        ),
     );
     if (slide.layout === "content") expect(slide.blocks.length, `${slide.id} is empty`).toBeGreaterThan(0);
   }
@@ -56,25 +69,29 @@ describe("deck structure", () => {
     for (const goal of ["backlog", "first-contact", "carrier-onboarding"]) {
       const slide = deck.slides.find((one) => one.id === `goal-${goal}`)!;
       const chart = slide.blocks.find((block) => block.kind === "chart");
-      expect(chart?.kind === "chart" && chart.chart.type === "timeline" && chart.chart.series.map((s) => s.role)).toEqual([
-        "plan",
-        "actual",
-        "forecast",
-      ]);
+      expect(
+        chart?.kind === "chart" && chart.chart.type === "timeline" && chart.chart.series.map((s) => s.role),
+      ).toEqual(["plan", "actual", "forecast"]);
     }
     expect(ids).toEqual(expect.arrayContaining(["value", "discussion", "next-steps"]));
     expect(deck.slides.every((slide) => slide.notes.length > 0)).toBe(true);
   });
 
   it("a renewal deck shows value over the term, outcomes achieved, what is open and the next term", () => {
-    const ids = sampleDeck("alpine-health-clinics.yaml", "customer", "renewal").slides.map((slide) => slide.id);
-    expect(ids).toEqual(expect.arrayContaining(["renewal-value", "renewal-outcomes", "renewal-open", "renewal-next-term"]));
+    const ids = sampleDeck("alpine-health-clinics.yaml", "customer", "renewal").slides.map(
+      (slide) => slide.id,
+    );
+    expect(ids).toEqual(
+      expect.arrayContaining(["renewal-value", "renewal-outcomes", "renewal-open", "renewal-next-term"]),
+    );
   });
 
   it("an internal deck adds risks, the watermelon call-out, stated reasons and the signals/renewal outlook", () => {
     const northwind = sampleDeck("northwind-logistics.yaml", "internal", "qbr");
     const ids = northwind.slides.map((slide) => slide.id);
-    expect(ids).toEqual(expect.arrayContaining(["hidden-watermelon", "hidden-usage", "risks", "reasons", "outlook"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["hidden-watermelon", "hidden-usage", "risks", "reasons", "outlook"]),
+    );
     expect(deckText(northwind)).toContain("QBR-INTERNAL-MARKER-7f3a");
     const goalNotes = northwind.slides.find((slide) => slide.id === "goal-backlog")!.notes;
     expect(goalNotes).toContain("[HIGH] Cut the support ticket backlog is behind plan (goal-behind-plan)");
@@ -118,7 +135,8 @@ describe("customer audience never holds internal content", () => {
 });
 
 describe("large accounts stay readable", () => {
-  const longTitle = (index: number) => `Goal ${String(index + 1).padStart(2, "0")}: improve the quarterly outcome metric`.slice(0, 40);
+  const longTitle = (index: number) =>
+    `Goal ${String(index + 1).padStart(2, "0")}: improve the quarterly outcome metric`.slice(0, 40);
   const data = baseAccountData();
   const goals = Array.from({ length: 15 }, (_, index) => ({
     ...(data.goals as Record<string, unknown>[])[0],
@@ -133,7 +151,9 @@ describe("large accounts stay readable", () => {
       done: task === 3,
     })),
   }));
-  const analysis = analyse(makeAccount({ ...data, goals, statedReasons: ["Too expensive", "Missing API"], signals: { nps: 10 } }));
+  const analysis = analyse(
+    makeAccount({ ...data, goals, statedReasons: ["Too expensive", "Missing API"], signals: { nps: 10 } }),
+  );
 
   it.each(["internal", "customer"] as const)("15 goals with 40-character titles (%s)", (audience) => {
     const deck = deckFor(analysis, audience, "qbr");
@@ -143,8 +163,63 @@ describe("large accounts stay readable", () => {
     expect(scorecards.length).toBe(2);
     expect(scorecards[1]!.title).toContain("(continued)");
     for (const slide of deck.slides) {
-      for (const block of slide.blocks) if (block.kind === "table") expect(block.rows.length).toBeLessThanOrEqual(9);
+      for (const block of slide.blocks)
+        if (block.kind === "table") expect(block.rows.length).toBeLessThanOrEqual(9);
     }
     expect(deck.slides.filter((slide) => slide.id.startsWith("discussion")).length).toBeGreaterThan(1);
+  });
+});
+
+describe("what changed since the last review", () => {
+  it("compares attainment and status per goal at both dates, with new and resolved findings internally", () => {
+    const deck = sampleDeck("northwind-logistics.yaml", "internal", "qbr");
+    const slide = deck.slides.find((one) => one.id === "changes")!;
+    expect(slide.title).toBe("What changed since 30 Jun 2025");
+    const table = slide.blocks.find((block) => block.kind === "table")!;
+    // backlog: 300/900 = 33% on 2025-06-30 → 42% now, +8.9 points
+    expect(table.kind === "table" && table.rows[0]!.map((cell) => cell.text)).toEqual([
+      "Cut the support ticket backlog",
+      "33%",
+      "42%",
+      "+8.9 pts",
+      "Off track",
+      "Off track",
+    ]);
+    expect(JSON.stringify(slide.blocks)).toContain("New findings since 30 Jun 2025");
+  });
+  it("shows customers the tasks that slipped, not findings", () => {
+    const slide = sampleDeck("northwind-logistics.yaml", "customer", "qbr").slides.find(
+      (one) => one.id === "changes",
+    )!;
+    const text = JSON.stringify(slide);
+    expect(text).toContain("Tasks that slipped since 30 Jun 2025");
+    expect(text).toContain("Overdue since 31 Aug 2025: Train the EU support team");
+    expect(text).not.toContain("findings");
+  });
+});
+
+describe("provenance appendix", () => {
+  it("states data points, formulas, thresholds, as-of, tool version and the input sha256 (internal)", () => {
+    const deck = sampleDeck("northwind-logistics.yaml", "internal", "qbr");
+    const text = deckText({
+      ...deck,
+      slides: deck.slides.filter((slide) => slide.id.startsWith("appendix")),
+    });
+    expect(text).toMatch(/sha256: [0-9a-f]{64}/);
+    expect(text).toContain("As of: 2025-09-30");
+    expect(text).toContain("attainment = (820 − 1200) / (300 − 1200) = 0.4222");
+    expect(text).toContain("2025-06-30: 700");
+    expect(text).toContain("goal-forecast-miss: mediumBelow 0.9, highBelow 0.6");
+  });
+  it("is optional for customers and then leaves the rule thresholds out", () => {
+    expect(
+      sampleDeck("northwind-logistics.yaml", "customer", "qbr").slides.some(
+        (slide) => slide.id === "appendix",
+      ),
+    ).toBe(false);
+    const deck = sampleDeck("northwind-logistics.yaml", "customer", "qbr", true);
+    const text = deckText(deck);
+    expect(text).toContain("Appendix: how the figures are computed");
+    expect(text).not.toContain("goal-forecast-miss");
   });
 });

@@ -6,7 +6,7 @@ import { isWithinDays } from "../analysis/rules/rule.js";
 import { buildDeck } from "../deck/build-deck.js";
 import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
 import { imageInfo } from "../deck/image-info.js";
-import type { IsoDate } from "../dates.js";
+import { addMonths, type IsoDate } from "../dates.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 import { VERSION } from "../version.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -29,6 +29,10 @@ export interface GenerateSettings {
   asOf?: IsoDate;
   today: IsoDate;
   renewalWithinDays?: number;
+  /** The previous review date for "what changed"; undefined = one quarter before asOf; null = no comparison. */
+  compareTo?: IsoDate | null;
+  /** Give customer decks the provenance appendix too (internal decks always have it). */
+  customerAppendix?: boolean;
   themeFile?: string;
   templatesDir?: string;
   rulesFile?: string;
@@ -103,11 +107,21 @@ export async function generateAccount(
   settings: GenerateSettings,
   slugOverride?: string,
 ): Promise<AccountOutcome> {
-  const { account } = readAccount(source);
+  const { account, bytes } = readAccount(source);
   const thresholds = settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS;
   const templates = loadTemplates(settings.templatesDir);
   const asOf = settings.asOf ?? account.review.asOf ?? settings.today;
   const analysis = analyseAccount(account, { asOf, templates, thresholds });
+  const compareTo = settings.compareTo === undefined ? addMonths(asOf, -3) : settings.compareTo;
+  const previous =
+    compareTo === null || compareTo >= asOf
+      ? null
+      : analyseAccount(account, { asOf: compareTo, templates, thresholds });
+  const provenance = {
+    sourceName: path.basename(source),
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    toolVersion: VERSION,
+  };
   const slug = slugOverride ?? outputName.slug(account);
   const summary = summarise(analysis, slug);
   if (
@@ -127,7 +141,17 @@ export async function generateAccount(
   const files: WrittenFile[] = [];
   for (const kind of settings.kinds) {
     for (const audience of settings.audiences) {
-      const deck = buildDeck(analysis, { audience, kind, theme, templates, logo, producer: PRODUCER });
+      const deck = buildDeck(analysis, {
+        audience,
+        kind,
+        theme,
+        templates,
+        logo,
+        producer: PRODUCER,
+        previous,
+        provenance,
+        customerAppendix: settings.customerAppendix,
+      });
       for (const format of settings.formats) {
         const renderer = await loadRenderer(format);
         const result = await renderer.render(deck, settings.render);

@@ -90,6 +90,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     )
     .option("--pdf-password-file <file>", "read the PDF password from a file")
     .option("--pdf-standard <standard>", "pdfa-2b: archival PDF/A-2b (cannot be combined with a password)")
+    .option(
+      "--compare-to <date>",
+      "previous review date for the 'what changed' slide (default: one quarter before as-of; 'none' to leave it out)",
+    )
+    .option("--appendix", "add the provenance appendix to customer decks too (internal decks always have it)")
     .action(async (inputs: string[], options) => {
       const { generateCommand } = await import("./commands/generate.js");
       exitCode = await generateCommand(inputs, { ...options, debug: program.opts().debug }, io);

@@ -1,6 +1,8 @@
 import type { Analysis } from "../analysis/analyse-account.js";
 import { createDeckContext, type BuildDeckOptions, type DeckContext } from "./context.js";
 import type { Deck, DeckMeta, Slide } from "./deck-model.js";
+import { appendixSlides } from "./slides/appendix.js";
+import { changesSlides } from "./slides/changes.js";
 import { coverSlide } from "./slides/cover.js";
 import { discussionSlides } from "./slides/discussion.js";
 import { goalSlide } from "./slides/goal.js";
@@ -21,7 +23,10 @@ export type { BuildDeckOptions } from "./context.js";
  */
 export function buildDeck(analysis: Analysis, options: BuildDeckOptions): Deck {
   const context = createDeckContext(analysis, options);
-  const slides = options.kind === "qbr" ? qbrSlides(context) : renewalSlides(context);
+  const slides = options.kind === "qbr" ? qbrSlides(context, options) : renewalSlides(context, options);
+  if (options.provenance && (context.isInternal || options.customerAppendix)) {
+    slides.push(...appendixSlides(context, options.provenance));
+  }
   return { meta: deckMeta(context, options), theme: options.theme, logo: options.logo, slides };
 }
 
@@ -36,11 +41,16 @@ function internalSlides(context: DeckContext): Slide[] {
   ];
 }
 
-function qbrSlides(context: DeckContext): Slide[] {
+function changes(context: DeckContext, options: BuildDeckOptions): Slide[] {
+  return options.previous ? changesSlides(context, options.previous) : [];
+}
+
+function qbrSlides(context: DeckContext, options: BuildDeckOptions): Slide[] {
   return [
     coverSlide(context),
     summarySlide(context),
     ...scorecardSlides(context),
+    ...changes(context, options),
     ...context.analysis.goals.map((entry) => goalSlide(context, entry)),
     valueSlide(context),
     ...internalSlides(context),
@@ -49,12 +59,13 @@ function qbrSlides(context: DeckContext): Slide[] {
   ];
 }
 
-function renewalSlides(context: DeckContext): Slide[] {
+function renewalSlides(context: DeckContext, options: BuildDeckOptions): Slide[] {
   return [
     coverSlide(context),
     summarySlide(context),
     renewalValueSlide(context),
     ...outcomesSlides(context),
+    ...changes(context, options),
     ...context.analysis.goals.map((entry) => goalSlide(context, entry)),
     stillOpenSlide(context),
     ...internalSlides(context),

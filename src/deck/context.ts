@@ -3,6 +3,7 @@ import type { GoalStatus } from "../analysis/figures.js";
 import { goalTextContext, type GoalTextContext } from "../analysis/finding-context.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
 import type { TemplateSet } from "../text/template-set.js";
+import type { Provenance } from "./slides/appendix.js";
 import type { Audience, DeckKind, ImageData, Theme, Tone } from "./deck-model.js";
 
 /** What every slide builder needs: the analysis, the audience and a way to word things. */
@@ -16,6 +17,12 @@ export interface BuildDeckOptions {
   logo: ImageData | null;
   /** The tool line written as the document's company / creator. */
   producer: string;
+  /** The same account analysed at the previous review date, for "what changed" (none: no slide). */
+  previous?: Analysis | null;
+  /** Where the figures come from; the internal deck always ends with it as an appendix. */
+  provenance?: Provenance | null;
+  /** Also give the customer deck the provenance appendix. */
+  customerAppendix?: boolean;
 }
 
 export interface DeckContext {

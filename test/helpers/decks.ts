@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Analysis } from "../../src/analysis/analyse-account.js";
@@ -7,10 +8,24 @@ import { buildDeck } from "../../src/deck/build-deck.js";
 import type { Audience, Deck, DeckKind } from "../../src/deck/deck-model.js";
 import { imageInfo } from "../../src/deck/image-info.js";
 import type { Account } from "../../src/input/account-schema.js";
+import { addMonths } from "../../src/dates.js";
+import type { Provenance } from "../../src/deck/slides/appendix.js";
 import { analyse, loadSample, SAMPLES_DIR } from "./accounts.js";
 
-export function deckFor(analysis: Analysis, audience: Audience, kind: DeckKind, logoFile?: string): Deck {
-  const logo = logoFile ? imageInfo(readFileSync(logoFile)) : null;
+export interface DeckExtras {
+  logoFile?: string;
+  previous?: Analysis | null;
+  provenance?: Provenance | null;
+  customerAppendix?: boolean;
+}
+
+export function deckFor(
+  analysis: Analysis,
+  audience: Audience,
+  kind: DeckKind,
+  extras: DeckExtras = {},
+): Deck {
+  const logo = extras.logoFile ? imageInfo(readFileSync(extras.logoFile)) : null;
   return buildDeck(analysis, {
     audience,
     kind,
@@ -18,13 +33,25 @@ export function deckFor(analysis: Analysis, audience: Audience, kind: DeckKind, 
     templates: loadTemplates(),
     logo,
     producer: "qbr-deck test",
+    previous: extras.previous ?? null,
+    provenance: extras.provenance ?? null,
+    customerAppendix: extras.customerAppendix ?? false,
   });
 }
 
-export function sampleDeck(name: string, audience: Audience, kind: DeckKind): Deck {
+/** A sample's deck as `qbr generate` builds it: logo, the quarter-before comparison, provenance. */
+export function sampleDeck(name: string, audience: Audience, kind: DeckKind, customerAppendix = false): Deck {
   const account: Account = loadSample(name);
+  const file = path.join(SAMPLES_DIR, name);
   const logoFile = account.account.logo ? path.join(SAMPLES_DIR, account.account.logo) : undefined;
-  return deckFor(analyse(account), audience, kind, logoFile);
+  const analysis = analyse(account);
+  const previous = analyse(account, addMonths(analysis.asOf, -3));
+  const provenance = {
+    sourceName: name,
+    sha256: createHash("sha256").update(readFileSync(file)).digest("hex"),
+    toolVersion: "test",
+  };
+  return deckFor(analysis, audience, kind, { logoFile, previous, provenance, customerAppendix });
 }
 
 /** Every piece of text a deck holds: slide text, table cells, chart labels, notes and metadata. */

@@ -21,6 +21,8 @@ export interface GenerateCliOptions {
   pdfPassword?: string;
   pdfPasswordFile?: string;
   pdfStandard?: string;
+  compareTo?: string;
+  appendix?: boolean;
   debug?: boolean;
 }
 
@@ -74,6 +76,8 @@ export function generateSettings(
     asOf: parseDateOption("--as-of", options.asOf),
     today: todayIso(),
     renewalWithinDays: parseIntegerOption("--renewal-within", options.renewalWithin, 0),
+    compareTo: options.compareTo === "none" ? null : parseDateOption("--compare-to", options.compareTo),
+    customerAppendix: options.appendix ?? false,
     themeFile: options.theme,
     templatesDir: options.templates,
     rulesFile: options.rules,
