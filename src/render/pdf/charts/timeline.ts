@@ -29,18 +29,28 @@ function toPoints(points: TimePoint[]): Point[] {
  * Date labels that carry the year only where it changes: "Jan 2025", "Apr", "Jul", … for monthly
  * ticks, "5 Jan 2025", "12 Jan", … when ticks are closer than a month apart, "2025" for yearly.
  */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl date formats are slow to create and used for every tick of every chart: made once each. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 function dateLabels(ticks: Date[], locale: string): string[] {
   const monthly = ticks.every((tick) => tick.getUTCDate() === 1);
   const yearly = monthly && ticks.every((tick) => tick.getUTCMonth() === 0);
   const parts: Intl.DateTimeFormatOptions = monthly ? { month: "short" } : { month: "short", day: "numeric" };
-  const withYear = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...parts, year: "numeric" });
-  const withoutYear = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...parts });
-  const yearOnly = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric" });
   return ticks.map((tick, index) => {
-    if (yearly) return yearOnly.format(tick);
+    if (yearly) return dateFormat(locale, { year: "numeric" }).format(tick);
     const previous = ticks[index - 1];
     const newYear = !previous || previous.getUTCFullYear() !== tick.getUTCFullYear();
-    return (newYear ? withYear : withoutYear).format(tick);
+    return dateFormat(locale, newYear ? { ...parts, year: "numeric" } : parts).format(tick);
   });
 }
 
