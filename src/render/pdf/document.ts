@@ -23,7 +23,7 @@ export function checkOptions(options: RenderOptions): void {
  * The document date is the deck's as-of date at midnight UTC — never the clock — so that the
  * same deck gives the same bytes.
  */
-export function documentDate(meta: DeckMeta): Date {
+function documentDate(meta: DeckMeta): Date {
   const date = new Date(`${meta.asOf}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.asOf) || Number.isNaN(date.getTime())) {
     throw new Error(`Deck meta.asOf must be a YYYY-MM-DD date, got "${meta.asOf}"`);
@@ -36,7 +36,7 @@ export function documentDate(meta: DeckMeta): Date {
  * and date would share an ID. A hash of the whole deck and the (password-free) options is just as
  * reproducible and tells different documents apart.
  */
-export function documentId(deck: Deck, options: RenderOptions): Uint8Array {
+function documentId(deck: Deck, options: RenderOptions): Uint8Array {
   const hash = createHash("sha256");
   hash.update(JSON.stringify(deck));
   hash.update(

@@ -53,7 +53,7 @@ export class ImageCache {
   }
 }
 
-export function fitAspect(
+function fitAspect(
   image: Pick<ImageData, "widthPx" | "heightPx">,
   rect: Rect,
   align: { x: "left" | "center" | "right"; y: "top" | "middle" },

@@ -26,11 +26,6 @@ export function lineStep(sizePt: number): number {
   return sizePt * LINE_HEIGHT;
 }
 
-/** Height of `lineCount` lines of text at `sizePt`. */
-export function textBlockHeight(lineCount: number, sizePt: number): number {
-  return lineCount * lineStep(sizePt);
-}
-
 /** Width of a single line as pdfkit will draw it (with kerning), for alignment. */
 export function measure(ctx: DrawContext, text: string, sizePt: number, weight: FontWeight): number {
   ctx.doc.font(FONT_NAMES[weight]).fontSize(sizePt);

@@ -23,10 +23,6 @@ export function rectOf(box: Box): Rect {
   return { x: pt(box.x), y: pt(box.y), w: pt(box.w), h: pt(box.h) };
 }
 
-export function inset(rect: Rect, dx: number, dy: number = dx): Rect {
-  return { x: rect.x + dx, y: rect.y + dy, w: Math.max(0, rect.w - 2 * dx), h: Math.max(0, rect.h - 2 * dy) };
-}
-
 /** Theme colours are hex without '#'; pdfkit wants CSS-style '#RRGGBB'. */
 export function css(hex: string): string {
   return `#${hex}`;

@@ -1,6 +1,6 @@
 import type { NumberFormat } from "../../../deck/deck-model.js";
 
-export type Formatter = (value: number) => string;
+type Formatter = (value: number) => string;
 
 const cache = new Map<string, Intl.NumberFormat>();
 
