@@ -15,10 +15,6 @@ export function pt(inches: number): number {
   return inches * POINTS_PER_INCH;
 }
 
-export function rect(x: number, y: number, w: number, h: number): Rect {
-  return { x, y, w, h };
-}
-
 export function rectOf(box: Box): Rect {
   return { x: pt(box.x), y: pt(box.y), w: pt(box.w), h: pt(box.h) };
 }
