@@ -68,12 +68,9 @@ describe("qbr generate over the samples", () => {
   it("puts the internal notes in internal decks only — slides, notes and properties of both formats", async () => {
     for (const name of files().filter((file) => file.endsWith(".pptx"))) {
       const { text } = await pptxText(path.join(out, name));
-      for (const marker of INTERNAL_MARKERS)
-        expect(text.includes(marker), `${name}: ${marker}`).toBe(
-          isCustomer(name) ? false : text.includes(marker),
-        );
-      if (isCustomer(name))
-        for (const rule of RULES) expect(text, `${name}: ${rule.name}`).not.toContain(rule.name);
+      if (!isCustomer(name)) continue;
+      for (const marker of INTERNAL_MARKERS) expect(text, `${name}: ${marker}`).not.toContain(marker);
+      for (const rule of RULES) expect(text, `${name}: ${rule.name}`).not.toContain(rule.name);
     }
     const northwind = await pptxText(path.join(out, "nw-1042-qbr-internal.pptx"));
     expect(northwind.text).toContain("QBR-INTERNAL-MARKER-7f3a");

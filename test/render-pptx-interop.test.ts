@@ -6,19 +6,11 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { pptxRenderer } from "../src/render/pptx/render-pptx.js";
 import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
+import { missingTools, skipReason } from "./helpers/tools.js";
 
 /** Interop: a real office suite (LibreOffice) opens the PPTX and lays out every slide. */
-function onPath(tool: string): boolean {
-  try {
-    execFileSync("which", [tool], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const missing = ["soffice", "pdfinfo"].filter((tool) => !onPath(tool));
-const reason = missing.length > 0 ? ` (skipped: ${missing.join(" and ")} not on PATH)` : "";
+const missing = missingTools("soffice", "pdfinfo");
+const reason = skipReason(missing);
 
 describe.skipIf(missing.length > 0)(`LibreOffice interop${reason}`, () => {
   const directory = mkdtempSync(path.join(tmpdir(), "qbr-pptx-interop-"));
