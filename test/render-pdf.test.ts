@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -305,6 +305,31 @@ describe("PDF renderer: document properties", () => {
     const images = (await (await pdf.getPage(6)).getStructTree()) as StructNode | null;
     expect(findRole(images, "Figure")?.alt).toMatch(/^Portal usage heat map/);
   });
+
+  it.skipIf(!QPDF)(
+    "marks everything it draws: structure content or artifact, nothing in between (qpdf)",
+    async () => {
+      const { file } = await render("plain");
+      const qdf = path.join(workDir, "plain-qdf.pdf");
+      execFileSync("qpdf", ["--qdf", "--object-streams=disable", file, qdf]);
+      const pages = latin1(readFileSync(qdf))
+        .split(/%% Contents for page \d+/)
+        .slice(1);
+      expect(pages).toHaveLength(pdfFixtureDeck().slides.length);
+      for (const page of pages) {
+        const stream = /stream\n([\s\S]*?)\nendstream/.exec(page)?.[1] ?? "";
+        let depth = 0;
+        const unmarked: string[] = [];
+        for (const line of stream.split("\n").map((text) => text.trim())) {
+          if (/\b(BDC|BMC)$/.test(line)) depth++;
+          else if (line === "EMC") depth--;
+          else if (depth === 0 && /(^|\s)(BT|Do|f|S|B)$/.test(line)) unmarked.push(line);
+        }
+        expect(depth).toBe(0);
+        expect(unmarked).toEqual([]);
+      }
+    },
+  );
 
   it("gives byte-identical output for the same deck, and a different /ID for a different deck", async () => {
     const first = await pdfRenderer.render(pdfFixtureDeck(), {});
