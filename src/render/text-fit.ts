@@ -32,7 +32,12 @@ export function textWidthPt(text: string, sizePt: number, weight: FontWeight = "
 }
 
 /** Greedy word wrap; words longer than the width are broken by character. Keeps explicit newlines. */
-export function wrapText(text: string, widthPt: number, sizePt: number, weight: FontWeight = "regular"): string[] {
+export function wrapText(
+  text: string,
+  widthPt: number,
+  sizePt: number,
+  weight: FontWeight = "regular",
+): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
@@ -78,10 +83,28 @@ export function fitText(
 ): FittedText {
   const widthPt = box.w * POINTS_PER_INCH;
   const heightPt = box.h * POINTS_PER_INCH;
-  for (let size = maxSizePt; size >= minSizePt; size -= 0.5) {
+  const fitsAt = (size: number) => {
     const lines = wrapText(text, widthPt, size, weight);
-    if (lines.length * size * LINE_HEIGHT <= heightPt) return { sizePt: size, lines, truncated: false };
+    return lines.length * size * LINE_HEIGHT <= heightPt ? lines : null;
+  };
+  const atMax = fitsAt(maxSizePt);
+  if (atMax) return { sizePt: maxSizePt, lines: atMax, truncated: false };
+  // Bisection over half-point steps: wrapped height shrinks with the size, so the largest
+  // fitting size is found in a handful of wraps instead of one per step.
+  let low = Math.ceil(minSizePt * 2);
+  let high = Math.floor(maxSizePt * 2) - 1;
+  let best: { sizePt: number; lines: string[] } | null = null;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const lines = fitsAt(middle / 2);
+    if (lines) {
+      best = { sizePt: middle / 2, lines };
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
   }
+  if (best) return { ...best, truncated: false };
   const lines = wrapText(text, widthPt, minSizePt, weight);
   const maxLines = Math.max(1, Math.floor(heightPt / (minSizePt * LINE_HEIGHT)));
   const kept = lines.slice(0, maxLines);

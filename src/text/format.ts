@@ -48,9 +48,15 @@ export function formatMoneyCompact(amount: number | null | undefined, currency: 
   }).format(amount);
 }
 
-/** 820 with unit "tickets" → "820 tickets"; "%" and "pp" attach without a space. */
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
+
+/**
+ * 820 with unit "tickets" → "820 tickets"; "%" and "pp" attach without a space; a currency code
+ * as unit ("USD", "GBP") formats the value as money.
+ */
 export function formatValue(value: number | null | undefined, unit?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
+  if (unit && CURRENCY_CODES.has(unit)) return formatMoney(value, unit);
   const decimals = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   const text = numberFormat(`num${decimals}`, { maximumFractionDigits: decimals }).format(value);
   if (!unit) return text;
