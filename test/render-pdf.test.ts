@@ -270,6 +270,7 @@ describe("PDF renderer: document properties", () => {
       Subject: meta.subject,
       Keywords: "QBR, Northwind Traders, Q2 2025",
       Creator: "qbr-deck",
+      Producer: meta.company,
       CreationDate: "D:20250630000000Z",
       ModDate: "D:20250630000000Z",
       Language: "en-GB",

@@ -100,7 +100,8 @@ function documentInfo(meta: DeckMeta): PDFKit.DocumentInfo {
     Title: meta.title,
     Subject: meta.subject,
     Creator: "qbr-deck",
-    Producer: "qbr-deck (PDFKit)",
+    // The tool line (e.g. "qbr-deck 0.1.0"), as the PPTX carries it in its Company property.
+    Producer: meta.company || "qbr-deck",
     CreationDate: date,
     ModDate: date,
   };
