@@ -178,6 +178,9 @@ export function collectBytes(doc: Doc): { finish: () => Promise<Buffer> } {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  // When drawing throws before finish(), nobody awaits `done`; a late stream error must not
+  // become an unhandled rejection. finish() still hands the same promise (and error) over.
+  done.catch(() => undefined);
   return {
     finish: () => {
       doc.end();
