@@ -1,10 +1,11 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SAMPLES_DIR } from "./helpers/accounts.js";
-import { qbr } from "./helpers/cli.js";
+import { CLI, qbr } from "./helpers/cli.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "qbr-cli-"));
 const northwind = path.join(SAMPLES_DIR, "northwind-logistics.yaml");
@@ -162,5 +163,36 @@ describe("qbr schema and qbr init", () => {
       "qbr-deck",
     );
     expect(qbr(["init", dir]).code).toBe(2);
+  });
+});
+
+describe("lazy loading", () => {
+  it("qbr --help, validate and analyze never load pptxgenjs or pdfkit; generate does", () => {
+    const dir = tmp();
+    const log = path.join(dir, "loaded.log");
+    writeFileSync(
+      path.join(dir, "hooks.mjs"),
+      `import { appendFileSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (/pptxgenjs|pdfkit/.test(result.url)) appendFileSync(${JSON.stringify(log)}, result.url + "\\n");
+  return result;
+}`,
+    );
+    writeFileSync(
+      path.join(dir, "register.mjs"),
+      `import { register } from "node:module";\nregister("./hooks.mjs", import.meta.url);\n`,
+    );
+    const loaded = (args: string[]) => {
+      writeFileSync(log, "");
+      spawnSync(process.execPath, ["--import", path.join(dir, "register.mjs"), CLI, ...args], {
+        encoding: "utf8",
+      });
+      return readFileSync(log, "utf8");
+    };
+    expect(loaded(["--help"])).toBe("");
+    expect(loaded(["validate", SAMPLES_DIR])).toBe("");
+    expect(loaded(["analyze", northwind, "--json"])).toBe("");
+    expect(loaded(["generate", northwind, "-o", path.join(dir, "out"), "-f", "pdf"])).toMatch(/pdfkit/);
   });
 });
