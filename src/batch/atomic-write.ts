@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Temp files live next to their target so the rename never crosses a file system. */
@@ -8,16 +8,28 @@ export const TEMP_PREFIX = ".qbr-tmp-";
 const pendingTemps = new Set<string>();
 
 /**
+ * Part of every temp name: a batch gives its workers the same tag so that, after a worker crash,
+ * the main thread can remove exactly this run's leftovers, even in a folder shared with other
+ * processes (two containers may well have the same pid).
+ */
+let tempTag = randomBytes(4).toString("hex");
+
+export function setTempTag(tag: string): void {
+  tempTag = tag;
+}
+
+export function tempPrefix(tag = tempTag): string {
+  return `${TEMP_PREFIX}${process.pid}-${tag}-`;
+}
+
+/**
  * Writes `bytes` to `target` so that readers see either the old file or the complete new one,
  * never a half-written file: write a temp file in the same folder, then rename it over the target.
  */
 export function writeFileAtomic(target: string, bytes: Uint8Array | string): void {
   const dir = path.dirname(target);
   mkdirSync(dir, { recursive: true });
-  const temp = path.join(
-    dir,
-    `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString("hex")}-${path.basename(target)}`,
-  );
+  const temp = path.join(dir, `${tempPrefix()}${randomBytes(6).toString("hex")}-${path.basename(target)}`);
   pendingTemps.add(temp);
   try {
     writeFileSync(temp, bytes);
@@ -34,4 +46,16 @@ export function writeFileAtomic(target: string, bytes: Uint8Array | string): voi
 export function removePendingTemps(): void {
   for (const temp of pendingTemps) rmSync(temp, { force: true });
   pendingTemps.clear();
+}
+
+/** Removes temp files of this process and tag left in `dir` (by a worker that crashed mid-write). */
+export function removeTempsIn(dir: string, tag = tempTag): void {
+  const prefix = tempPrefix(tag);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(prefix)) rmSync(path.join(dir, name), { force: true });
 }

@@ -95,9 +95,22 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "previous review date for the 'what changed' slide (default: one quarter before as-of; 'none' to leave it out)",
     )
     .option("--appendix", "add the provenance appendix to customer decks too (internal decks always have it)")
+    .option("--concurrency <n>", "accounts rendered in parallel on worker threads (default: number of cores)")
+    .option("--shard <k/n>", "render only share K of N (job arrays); join them with qbr merge-manifests")
+    .option("--force", "render every account again, even those unchanged since the last run")
     .action(async (inputs: string[], options) => {
       const { generateCommand } = await import("./commands/generate.js");
       exitCode = await generateCommand(inputs, { ...options, debug: program.opts().debug }, io);
+    });
+
+  program
+    .command("merge-manifests")
+    .description("join the manifests of sharded runs and build the portfolio summary from them")
+    .argument("<dirs...>", "output folders (or manifest files) of the shards")
+    .option("-o, --output <dir>", "folder for the merged manifest and the portfolio", "out")
+    .action(async (dirs: string[], options: { output: string }) => {
+      const { mergeManifestsCommand } = await import("./commands/merge-manifests.js");
+      exitCode = await mergeManifestsCommand(dirs, { ...options, debug: program.opts().debug }, io);
     });
 
   const debug = argv.includes("--debug");

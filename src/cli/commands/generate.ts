@@ -1,12 +1,17 @@
 import { readFileSync } from "node:fs";
 import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
-import { generateAccount, type GenerateSettings } from "../../batch/generate-account.js";
+import type { GenerateSettings } from "../../batch/generate-account.js";
+import { signalExitCode } from "../../batch/interrupt.js";
+import { defaultConcurrency } from "../../batch/pool.js";
+import { runBatch } from "../../batch/run-batch.js";
+import { parseShard } from "../../batch/shard.js";
 import { todayIso } from "../../dates.js";
 import type { Audience, DeckKind } from "../../deck/deck-model.js";
-import { formatIssue, InvalidInputError, isQbrError, UsageError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
 import type { Io } from "../io.js";
 import { parseDateOption, parseIntegerOption } from "../options.js";
+import { reportBatch, reportSingleAccount } from "./batch-report.js";
 
 export interface GenerateCliOptions {
   output: string;
@@ -23,6 +28,9 @@ export interface GenerateCliOptions {
   pdfStandard?: string;
   compareTo?: string;
   appendix?: boolean;
+  concurrency?: string;
+  shard?: string;
+  force?: boolean;
   debug?: boolean;
 }
 
@@ -97,30 +105,20 @@ export async function generateCommand(
 ): Promise<number> {
   requireInputs(inputs);
   const settings = generateSettings(options);
+  const shard = parseShard(options.shard);
+  const concurrency = parseIntegerOption("--concurrency", options.concurrency, 1) ?? defaultConcurrency();
   const files = await discoverAccountFiles(inputs);
   if (files.length === 0)
     throw new UsageError(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
-  const single = files.length === 1;
-  let failed = 0;
-  for (const file of files) {
-    try {
-      const outcome = await generateAccount(file, settings);
-      if (outcome.status === "filtered") {
-        io.out(`${file}: skipped (${outcome.reason})`);
-        continue;
-      }
-      for (const warning of outcome.warnings) io.err(`warning: ${warning}`);
-      for (const written of outcome.files)
-        io.out(`${written.path} (${written.format}, ${written.audience}, ${written.bytes} bytes)`);
-    } catch (error) {
-      if (single) throw error;
-      failed++;
-      if (error instanceof InvalidInputError) for (const issue of error.issues) io.err(formatIssue(issue));
-      else
-        io.err(
-          `${file}: ${isQbrError(error) || !options.debug ? (error as Error).message : (error as Error).stack}`,
-        );
-    }
+  const result = await runBatch(files, { settings, shard, concurrency, force: Boolean(options.force) }, io);
+  if (files.length === 1 && !shard) {
+    // SPEC: a single file keeps its own exit code (2 for invalid input), like `qbr validate`.
+    const failure = result.failures.find((candidate) => candidate.source !== "portfolio");
+    if (failure) throw failure.cause ?? new Error(failure.oneLine);
+    reportSingleAccount(result, settings.outDir, io);
+  } else {
+    reportBatch(result, settings, io, options.debug);
   }
-  return failed > 0 ? 1 : 0;
+  if (result.interrupted) return signalExitCode(result.interrupted);
+  return result.failures.length > 0 ? 1 : 0;
 }

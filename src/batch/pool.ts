@@ -1,0 +1,77 @@
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import type { RenderTask, RenderTaskResult } from "./worker.js";
+
+/**
+ * Worker threads for a batch (piscina). Tasks are handed out one per idle worker rather than all
+ * queued at once, so that a stop request (Ctrl-C) only waits for the accounts being rendered and
+ * memory does not depend on the number of accounts.
+ */
+
+export function defaultConcurrency(): number {
+  return os.availableParallelism();
+}
+
+/**
+ * The compiled worker next to this module. Under vitest this module runs from src/*.ts, which a
+ * worker thread cannot load, so it falls back to the build in dist/ (npm test builds first).
+ */
+function workerUrl(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".js")) return pathToFileURL(path.join(path.dirname(here), "worker.js")).href;
+  return pathToFileURL(path.resolve(path.dirname(here), "../../dist/batch/worker.js")).href;
+}
+
+export interface PoolRunOptions<Job> {
+  jobs: readonly Job[];
+  concurrency: number;
+  task(job: Job): RenderTask;
+  /** Called once per job that was started, with its result (a crashed worker gives a failure). */
+  onResult(job: Job, result: RenderTaskResult): void;
+  /** When aborted, no further job starts; the ones running finish and are reported. */
+  stop: AbortSignal;
+}
+
+function crashResult(source: string, error: unknown): RenderTaskResult {
+  const message = error instanceof Error ? error.message : String(error);
+  const text = `${source} — the worker rendering it crashed (${message}); nothing was written for it`;
+  return { ok: false, reason: { message: text, oneLine: text } };
+}
+
+export async function renderInPool<Job>(options: PoolRunOptions<Job>): Promise<void> {
+  const { jobs, stop } = options;
+  const threads = Math.max(1, Math.min(options.concurrency, jobs.length));
+  const pool = new Piscina<RenderTask, RenderTaskResult>({
+    filename: workerUrl(),
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  try {
+    await new Promise<void>((resolve) => {
+      let next = 0;
+      let running = 0;
+      const launch = (): void => {
+        while (running < threads && next < jobs.length && !stop.aborted) {
+          const job = jobs[next++]!;
+          const task = options.task(job);
+          running++;
+          pool
+            .run(task)
+            .catch((error: unknown) => crashResult(task.source, error))
+            .then((result) => options.onResult(job, result))
+            .finally(() => {
+              running--;
+              launch();
+            });
+        }
+        if (running === 0) resolve();
+      };
+      stop.addEventListener("abort", () => running === 0 && resolve(), { once: true });
+      launch();
+    });
+  } finally {
+    await pool.destroy();
+  }
+}

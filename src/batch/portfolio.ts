@@ -1,0 +1,124 @@
+import type { Severity } from "../analysis/rules/rule.js";
+import type { IsoDate } from "../dates.js";
+import type { GoalCounts, Manifest, ManifestAccount } from "./manifest.js";
+
+/**
+ * The portfolio summary's data, taken from the manifest alone (so a merged manifest gives the
+ * same summary as one big run): the accounts ranked for CS leadership, and totals per currency.
+ */
+
+export interface PortfolioAccount {
+  rank: number;
+  name: string;
+  id: string | null;
+  source: string;
+  renewal: IsoDate;
+  daysToRenewal: number;
+  arr: number;
+  currency: string;
+  riskLevel: Severity;
+  /** The ARR of a high-risk account, else 0. */
+  arrAtRisk: number;
+  goals: GoalCounts;
+  valueRealized: number | null;
+  roi: number | null;
+  topFinding: string | null;
+  watermelon: boolean;
+}
+
+export interface CurrencyTotals {
+  currency: string;
+  accounts: number;
+  arr: number;
+  arrAtRisk: number;
+  highRisk: number;
+}
+
+export interface Portfolio {
+  asOf: IsoDate;
+  accounts: PortfolioAccount[];
+  /** One entry per currency, most ARR first: amounts in different currencies are never added. */
+  totals: CurrencyTotals[];
+  failed: { source: string; reason: string }[];
+  filtered: number;
+}
+
+const RISK_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+function isPortfolioEntry(entry: ManifestAccount): boolean {
+  return (
+    (entry.status === "written" || entry.status === "skipped-unchanged") &&
+    entry.account !== null &&
+    entry.renewal !== null &&
+    entry.arr !== null &&
+    entry.riskLevel !== null
+  );
+}
+
+function toAccount(entry: ManifestAccount): Omit<PortfolioAccount, "rank"> {
+  const riskLevel = entry.riskLevel!;
+  return {
+    name: entry.account!.name,
+    id: entry.account!.id,
+    source: entry.source,
+    renewal: entry.renewal!,
+    daysToRenewal: entry.daysToRenewal ?? 0,
+    arr: entry.arr!,
+    currency: entry.currency ?? "USD",
+    riskLevel,
+    arrAtRisk: riskLevel === "high" ? entry.arr! : 0,
+    goals: entry.goals ?? { total: 0, achieved: 0, onTrack: 0, atRisk: 0, offTrack: 0, noData: 0 },
+    valueRealized: entry.valueRealized,
+    roi: entry.roi,
+    topFinding: entry.topFinding,
+    watermelon: entry.watermelon === true,
+  };
+}
+
+/** Soonest renewal first; on the same day, more ARR at risk, then higher risk, then more ARR. */
+function compareAccounts(a: Omit<PortfolioAccount, "rank">, b: Omit<PortfolioAccount, "rank">): number {
+  if (a.renewal !== b.renewal) return a.renewal < b.renewal ? -1 : 1;
+  return (
+    b.arrAtRisk - a.arrAtRisk ||
+    RISK_ORDER[a.riskLevel] - RISK_ORDER[b.riskLevel] ||
+    b.arr - a.arr ||
+    a.name.localeCompare(b.name, "en") ||
+    (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)
+  );
+}
+
+function currencyTotals(accounts: readonly PortfolioAccount[]): CurrencyTotals[] {
+  const totals = new Map<string, CurrencyTotals>();
+  for (const account of accounts) {
+    const total = totals.get(account.currency) ?? {
+      currency: account.currency,
+      accounts: 0,
+      arr: 0,
+      arrAtRisk: 0,
+      highRisk: 0,
+    };
+    total.accounts++;
+    total.arr += account.arr;
+    total.arrAtRisk += account.arrAtRisk;
+    if (account.riskLevel === "high") total.highRisk++;
+    totals.set(account.currency, total);
+  }
+  return [...totals.values()].sort((a, b) => b.arr - a.arr || a.currency.localeCompare(b.currency));
+}
+
+export function buildPortfolio(manifest: Manifest): Portfolio {
+  const accounts = manifest.accounts
+    .filter(isPortfolioEntry)
+    .map(toAccount)
+    .sort(compareAccounts)
+    .map((account, index) => ({ rank: index + 1, ...account }));
+  return {
+    asOf: manifest.generatedAt,
+    accounts,
+    totals: currencyTotals(accounts),
+    failed: manifest.accounts
+      .filter((entry) => entry.status === "failed")
+      .map((entry) => ({ source: entry.source, reason: (entry.error ?? "").split("\n")[0] ?? "" })),
+    filtered: manifest.accounts.filter((entry) => entry.status === "filtered").length,
+  };
+}

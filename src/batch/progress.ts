@@ -1,0 +1,105 @@
+import cliProgress from "cli-progress";
+import type { Io } from "../cli/io.js";
+
+/**
+ * How far a batch is: a live bar on a terminal; plain lines in CI and cron logs (every 10% or
+ * every 5 seconds, whichever comes first), which read well in a log and never redraw.
+ */
+
+export interface BatchProgress {
+  /** One more account finished (written, filtered or failed). */
+  tick(failed: boolean): void;
+  /** A message that must not be drawn over by the bar (warnings). */
+  log(line: string): void;
+  stop(): void;
+}
+
+const PLAIN_INTERVAL_MS = 5_000;
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m`;
+}
+
+function rateText(done: number, startedAt: number): string {
+  const seconds = (Date.now() - startedAt) / 1000;
+  return seconds > 0 ? (done / seconds).toFixed(1) : "0.0";
+}
+
+function terminalProgress(total: number): BatchProgress {
+  const startedAt = Date.now();
+  const bars = new cliProgress.MultiBar(
+    {
+      format: "{bar} {value}/{total} accounts | {rate}/s | ETA {eta_formatted}{failedText}",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const bar = bars.create(total, 0, { rate: "0.0", failedText: "" });
+  let done = 0;
+  let failed = 0;
+  return {
+    tick(isFailure) {
+      done++;
+      if (isFailure) failed++;
+      bar.update(done, {
+        rate: rateText(done, startedAt),
+        failedText: failed > 0 ? ` | ${failed} failed` : "",
+      });
+    },
+    log(line) {
+      bars.log(line.endsWith("\n") ? line : `${line}\n`);
+    },
+    stop() {
+      bars.stop();
+    },
+  };
+}
+
+function plainProgress(total: number, io: Io): BatchProgress {
+  const startedAt = Date.now();
+  let lastPrinted = startedAt;
+  let lastDecile = 0;
+  let done = 0;
+  let failed = 0;
+  return {
+    tick(isFailure) {
+      done++;
+      if (isFailure) failed++;
+      const decile = Math.floor((done * 10) / total);
+      const now = Date.now();
+      if (done < total && decile === lastDecile && now - lastPrinted < PLAIN_INTERVAL_MS) return;
+      lastDecile = decile;
+      lastPrinted = now;
+      const elapsed = now - startedAt;
+      const eta = done > 0 ? ((total - done) * elapsed) / done : 0;
+      io.err(
+        `qbr: ${done}/${total} accounts (${Math.floor((done * 100) / total)}%), ` +
+          `${rateText(done, startedAt)}/s, ETA ${formatDuration(eta)}${failed > 0 ? `, ${failed} failed` : ""}`,
+      );
+    },
+    log(line) {
+      io.err(line);
+    },
+    stop() {},
+  };
+}
+
+/** No output at all for a single account: its file list is the whole story. */
+const silentProgress = (io: Io): BatchProgress => ({
+  tick() {},
+  log: (line) => io.err(line),
+  stop() {},
+});
+
+export function createProgress(total: number, io: Io): BatchProgress {
+  if (total <= 1) return silentProgress(io);
+  return io.isTty ? terminalProgress(total) : plainProgress(total, io);
+}

@@ -1,0 +1,214 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import type { Io } from "../cli/io.js";
+import { removeTempsIn, setTempTag } from "./atomic-write.js";
+import { describeFailure } from "./failure.js";
+import { generateAccount, type GenerateSettings } from "./generate-account.js";
+import { InputIndex, inputIndexFileName } from "./input-index.js";
+import { watchForStop, type StopSignal } from "./interrupt.js";
+import {
+  failedEntry,
+  manifestFileName,
+  manifestFiles,
+  manifestSettings,
+  newManifest,
+  readPreviousManifest,
+  summaryFields,
+  toPosix,
+  writeManifest,
+  type AccountStatus,
+  type Manifest,
+  type ManifestAccount,
+} from "./manifest.js";
+import { planBatch, type RenderJob } from "./plan.js";
+import { renderInPool } from "./pool.js";
+import { createProgress } from "./progress.js";
+import type { Shard } from "./shard.js";
+import { loadTheme } from "./theme-file.js";
+import type { RenderTaskResult } from "./worker.js";
+import { writePortfolio } from "./write-portfolio.js";
+
+/**
+ * `qbr generate` over any number of accounts: plan in the main thread (read, hash, name, skip
+ * what is unchanged), render the rest on worker threads, then write the portfolio summary and
+ * the manifest. Workers write their own files and send back only a summary, so the main
+ * thread's memory does not grow with the size of the decks.
+ */
+
+export interface BatchOptions {
+  settings: GenerateSettings;
+  shard?: Shard;
+  concurrency: number;
+  /** Re-render every account even when its inputs are unchanged. */
+  force: boolean;
+}
+
+export interface BatchFailure {
+  source: string;
+  oneLine: string;
+  /** The original error, when it was raised in this thread (a single-file run rethrows it). */
+  cause?: unknown;
+  /** The stack of an unexpected error, for --debug. */
+  stack?: string;
+}
+
+export interface BatchResult {
+  manifestFile: string;
+  manifest: Manifest;
+  counts: Record<AccountStatus, number>;
+  failures: BatchFailure[];
+  collisions: { source: string; slug: string; renamedFrom: string }[];
+  /** Paths of the portfolio files, or why there is none. */
+  portfolio: string[] | "single-account" | "shard" | "interrupted";
+  interrupted?: StopSignal;
+  elapsedMs: number;
+}
+
+function jobEntry(job: RenderJob, result: RenderTaskResult, outDir: string): ManifestAccount {
+  const source = toPosix(job.source);
+  const known = {
+    slug: job.slug,
+    ...(job.renamedFrom ? { renamedFrom: job.renamedFrom } : {}),
+    inputHash: job.inputHash,
+  };
+  if (!result.ok) {
+    return failedEntry(source, result.reason.message, {
+      ...known,
+      account: { id: job.facts.id, name: job.facts.name },
+    });
+  }
+  const { outcome } = result;
+  const written = outcome.status === "written";
+  const { account, ...summary } = summaryFields(outcome.account);
+  return {
+    source,
+    account,
+    slug: known.slug,
+    ...(job.renamedFrom ? { renamedFrom: job.renamedFrom } : {}),
+    status: outcome.status,
+    ...summary,
+    files: written ? manifestFiles(outDir, outcome.files) : [],
+    ...(written && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
+    inputHash: job.inputHash,
+  };
+}
+
+/** One account in this thread: no worker start-up cost, and its error keeps its class. */
+async function renderInProcess(
+  job: RenderJob,
+  settings: GenerateSettings,
+): Promise<{ result: RenderTaskResult; cause?: unknown }> {
+  try {
+    return { result: { ok: true, outcome: await generateAccount(job.source, settings, job.slug) } };
+  } catch (error) {
+    return { result: { ok: false, reason: describeFailure(job.source, error) }, cause: error };
+  }
+}
+
+function countStatuses(entries: readonly ManifestAccount[]): Record<AccountStatus, number> {
+  const counts: Record<AccountStatus, number> = {
+    written: 0,
+    "skipped-unchanged": 0,
+    filtered: 0,
+    failed: 0,
+  };
+  for (const entry of entries) counts[entry.status]++;
+  return counts;
+}
+
+export async function runBatch(
+  files: readonly string[],
+  options: BatchOptions,
+  io: Io,
+): Promise<BatchResult> {
+  const startedAt = Date.now();
+  const { settings, shard } = options;
+  const outDir = settings.outDir;
+  const manifestFile = path.join(outDir, manifestFileName(shard));
+  const indexFile = path.join(outDir, inputIndexFileName(manifestFile));
+  const previous = readPreviousManifest(manifestFile);
+  const index = InputIndex.load(indexFile);
+  const plan = planBatch(files, { settings, shard, force: options.force, previous, index });
+
+  const entries: ManifestAccount[] = [...plan.reused, ...plan.failures.map((failure) => failure.entry)];
+  const failures: BatchFailure[] = plan.failures.map((failure) => ({
+    source: failure.entry.source,
+    oneLine: failure.reason.oneLine,
+    cause: failure.cause,
+  }));
+  const progress = createProgress(plan.jobs.length, io);
+  const stop = watchForStop(() =>
+    progress.log("qbr: stopping — finishing the accounts being rendered (press Ctrl-C again to quit now)"),
+  );
+  const record = (job: RenderJob, result: RenderTaskResult, cause?: unknown) => {
+    const entry = jobEntry(job, result, outDir);
+    entries.push(entry);
+    if (!result.ok) {
+      const { oneLine, stack } = result.reason;
+      failures.push({ source: entry.source, oneLine, cause, ...(stack ? { stack } : {}) });
+    }
+    for (const warning of entry.warnings ?? []) progress.log(`warning: ${warning}`);
+    progress.tick(!result.ok);
+  };
+  try {
+    if (plan.jobs.length === 1) {
+      const job = plan.jobs[0]!;
+      const { result, cause } = await renderInProcess(job, settings);
+      record(job, result, cause);
+    } else if (plan.jobs.length > 1) {
+      const tempTag = randomBytes(4).toString("hex");
+      setTempTag(tempTag);
+      await renderInPool({
+        jobs: plan.jobs,
+        concurrency: options.concurrency,
+        task: (job) => ({ source: job.source, slug: job.slug, settings, tempTag }),
+        onResult: (job, result) => record(job, result),
+        stop: stop.signal,
+      });
+      removeTempsIn(outDir);
+    }
+  } finally {
+    progress.stop();
+    stop.dispose();
+  }
+
+  const interrupted = stop.received();
+  const manifest = newManifest(settings.asOf ?? settings.today, manifestSettings(settings, shard), entries);
+  let portfolio: BatchResult["portfolio"] = "single-account";
+  if (interrupted) portfolio = "interrupted";
+  else if (shard && shard.count > 1) portfolio = "shard";
+  else if (manifest.accounts.length > 1) {
+    try {
+      const written = await writePortfolio(outDir, manifest, {
+        formats: settings.formats,
+        theme: loadTheme(settings.themeFile),
+        render: settings.render,
+        previous: previous?.portfolio,
+      });
+      manifest.portfolio = written.record;
+      portfolio = written.record.files.map((file) => path.join(outDir, file.path));
+      for (const warning of written.warnings) io.err(`warning: ${warning}`);
+    } catch (error) {
+      // The decks are written; a portfolio problem must not cost the manifest that lists them.
+      failures.push(describePortfolioFailure(error));
+      portfolio = [];
+    }
+  }
+  writeManifest(manifestFile, manifest);
+  index.save(indexFile);
+  return {
+    manifestFile,
+    manifest,
+    counts: countStatuses(manifest.accounts),
+    failures,
+    collisions: plan.collisions,
+    portfolio,
+    ...(interrupted ? { interrupted } : {}),
+    elapsedMs: Date.now() - startedAt,
+  };
+}
+
+function describePortfolioFailure(error: unknown): BatchFailure {
+  const reason = describeFailure("portfolio", error);
+  return { source: "portfolio", oneLine: reason.oneLine, cause: error };
+}

@@ -1,0 +1,41 @@
+import { setTempTag } from "./atomic-write.js";
+import { describeFailure, type FailureReason } from "./failure.js";
+import { generateAccount, type AccountOutcome, type GenerateSettings } from "./generate-account.js";
+
+/**
+ * The piscina worker: renders one account and writes its files itself, so only a small summary
+ * travels back to the main thread and no deck is ever held there. Errors of the account (invalid
+ * data, a renderer failure) come back as a result; only a crash of the thread rejects the task.
+ */
+
+export interface RenderTask {
+  source: string;
+  slug: string;
+  settings: GenerateSettings;
+  /** The batch's temp-file tag, so the main thread can clean up after a crashed worker. */
+  tempTag: string;
+}
+
+export type RenderTaskResult = { ok: true; outcome: AccountOutcome } | { ok: false; reason: FailureReason };
+
+/**
+ * TEST-ONLY hook: when QBR_TEST_CRASH_ON is set and the account's path contains it, the worker
+ * thread exits abruptly, as an out-of-memory kill or a native crash would. Used by
+ * test/batch-crash.test.ts to prove one crash loses no other account. Not a user feature.
+ */
+function crashForTests(source: string): void {
+  const marker = process.env.QBR_TEST_CRASH_ON;
+  if (marker && source.includes(marker)) process.exit(70);
+}
+
+export async function renderAccountTask(task: RenderTask): Promise<RenderTaskResult> {
+  setTempTag(task.tempTag);
+  crashForTests(task.source);
+  try {
+    return { ok: true, outcome: await generateAccount(task.source, task.settings, task.slug) };
+  } catch (error) {
+    return { ok: false, reason: describeFailure(task.source, error) };
+  }
+}
+
+export default renderAccountTask;

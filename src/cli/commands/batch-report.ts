@@ -1,0 +1,82 @@
+import path from "node:path";
+import type { GenerateSettings } from "../../batch/generate-account.js";
+import { formatDuration } from "../../batch/progress.js";
+import type { BatchFailure, BatchResult } from "../../batch/run-batch.js";
+import { plural } from "../../text/format.js";
+import type { Io } from "../io.js";
+
+/**
+ * What a user reads at the end of `qbr generate` / `qbr merge-manifests`: counts on stdout, one
+ * line per failed account on stderr (its file and the first reason; the manifest has them all).
+ */
+
+export function reportFailures(failures: readonly BatchFailure[], io: Io, debug = false): void {
+  for (const failure of failures) {
+    io.err(`failed: ${failure.oneLine}`);
+    if (debug && failure.stack) io.err(failure.stack);
+  }
+}
+
+/** A single account: where its files are, as the sequential command always printed. */
+export function reportSingleAccount(result: BatchResult, outDir: string, io: Io): void {
+  const entry = result.manifest.accounts[0];
+  if (!entry) return;
+  if (entry.status === "filtered") {
+    io.out(`${entry.source}: skipped (renewal is ${entry.daysToRenewal} days away)`);
+  } else if (entry.status === "skipped-unchanged") {
+    io.out(`${entry.source}: unchanged since the last run, decks kept (--force renders them again)`);
+  }
+  for (const file of entry.files) {
+    io.out(`${path.join(outDir, file.path)} (${file.format}, ${file.audience}, ${file.bytes} bytes)`);
+  }
+  if (result.interrupted) io.err(`qbr: stopped by ${result.interrupted}`);
+}
+
+export function reportBatch(
+  result: BatchResult,
+  settings: Pick<GenerateSettings, "outDir" | "renewalWithinDays">,
+  io: Io,
+  debug = false,
+): void {
+  const { counts } = result;
+  const fileCount = result.manifest.accounts
+    .filter((entry) => entry.status === "written")
+    .reduce((sum, entry) => sum + entry.files.length, 0);
+  reportFailures(result.failures, io, debug);
+  for (const collision of result.collisions) {
+    io.err(
+      `note: ${collision.source} is written as "${collision.slug}": another account already has the output name "${collision.renamedFrom}"`,
+    );
+  }
+  if (result.interrupted) {
+    io.err(
+      `qbr: stopped by ${result.interrupted}; the manifest lists the accounts that finished and a re-run renders the rest`,
+    );
+  }
+  const seconds = result.elapsedMs / 1000;
+  const rate =
+    seconds > 0 && counts.written > 0 ? `, ${(counts.written / seconds).toFixed(1)} accounts/s` : "";
+  if (counts.written > 0 || counts["skipped-unchanged"] === 0) {
+    io.out(
+      `Wrote ${plural(fileCount, "file")} for ${plural(counts.written, "account")} to ${settings.outDir} in ${formatDuration(result.elapsedMs)}${rate}.`,
+    );
+  }
+  if (counts["skipped-unchanged"] > 0) {
+    io.out(
+      `Skipped ${plural(counts["skipped-unchanged"], "unchanged account")} (their decks are up to date; --force renders them again).`,
+    );
+  }
+  if (counts.filtered > 0) {
+    io.out(
+      `Left out ${plural(counts.filtered, "account")} whose renewal is not within ${settings.renewalWithinDays} days.`,
+    );
+  }
+  if (counts.failed > 0)
+    io.out(`Failed: ${plural(counts.failed, "account")} (listed above and in the manifest).`);
+  io.out(`Manifest: ${result.manifestFile}`);
+  if (Array.isArray(result.portfolio) && result.portfolio.length > 0) {
+    io.out(`Portfolio: ${result.portfolio.join(", ")}`);
+  } else if (result.portfolio === "shard") {
+    io.out("Portfolio: none for a single shard; qbr merge-manifests builds it from all shards.");
+  }
+}
