@@ -23,9 +23,10 @@ const FAILED_ROWS_PER_SLIDE = 10;
 const RENEWAL_HORIZON_DAYS = 120;
 
 /** Amounts per currency side by side ("$1.2M · €300K"): different currencies are never added. */
-function perCurrency(totals: readonly CurrencyTotals[], amount: (total: CurrencyTotals) => number): string {
-  if (totals.length === 0) return "—";
-  return totals.map((total) => formatMoneyCompact(amount(total), total.currency)).join(" · ");
+function atRiskPerCurrency(totals: readonly CurrencyTotals[]): string {
+  const atRisk = totals.filter((total) => total.arrAtRisk > 0);
+  if (atRisk.length === 0) return "None";
+  return atRisk.map((total) => formatMoneyCompact(total.arrAtRisk, total.currency)).join(" · ");
 }
 
 function tablePagesOf(
@@ -133,7 +134,7 @@ function overviewSlide(portfolio: Portfolio): Slide {
           },
           {
             label: "ARR at risk",
-            value: perCurrency(totals, (total) => total.arrAtRisk),
+            value: atRiskPerCurrency(totals),
             detail: "ARR of high-risk accounts",
             tone: totals.some((total) => total.arrAtRisk > 0) ? "bad" : "good",
           },
@@ -251,14 +252,14 @@ function rankingSlides(portfolio: Portfolio): Slide[] {
     },
     [
       { header: "#", align: "right", width: 0.5 },
-      { header: "Account", align: "left", width: 2.6 },
+      { header: "Account", align: "left", width: 2.4 },
       { header: "Renewal", align: "right", width: 1.4 },
-      { header: "ARR", align: "right", width: 1.1 },
-      { header: "Risk", align: "center", width: 1.2 },
+      { header: "ARR", align: "right", width: 1.2 },
+      { header: "Risk", align: "center", width: 1.5 },
       { header: "Goals on track", align: "center", width: 1.1 },
-      { header: "Value realized", align: "right", width: 1.2 },
+      { header: "Value realized", align: "right", width: 1.3 },
       { header: "ROI", align: "right", width: 0.8 },
-      { header: "Top finding", align: "left", width: 3.4 },
+      { header: "Top finding", align: "left", width: 3.1 },
     ],
     tableRows,
     RANKING_ROWS_PER_SLIDE,
