@@ -25,7 +25,7 @@ export const SAMPLE_FILES = readdirSync(SAMPLES_DIR)
 /** A sample's text with its account id replaced (so copies do not collide unless asked to). */
 export function sampleWithId(name: string, id: string): string {
   return readFileSync(path.join(SAMPLES_DIR, name), "utf8").replace(
-    /^(  id: ).*$/m,
+    /^( {2}id: ).*$/m,
     `$1${JSON.stringify(id)}`,
   );
 }
