@@ -11,6 +11,7 @@ import { UsageError } from "../src/errors.js";
 import type { RenderOptions, RenderResult } from "../src/render/renderer.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
 import { EXPECTED_TEXT, pdfFixtureDeck } from "./fixtures/pdf-deck.js";
+import { makePng } from "./fixtures/pdf-png.js";
 import { pdfStressDeck } from "./fixtures/pdf-stress-deck.js";
 
 const pt = (inches: number) => inches * 72;
@@ -344,6 +345,30 @@ describe("PDF renderer: document properties", () => {
     const idOf = (bytes: Uint8Array) => /\/ID \[<([0-9a-f]+)>/.exec(latin1(bytes))?.[1];
     expect(idOf(first.bytes)).toMatch(/^[0-9a-f]{32}$/);
     expect(idOf((await pdfRenderer.render(other, {})).bytes)).not.toBe(idOf(first.bytes));
+  });
+
+  it("gives byte-identical output with several images that pdfkit decodes asynchronously", async () => {
+    // Two large translucent PNGs on one page: pdfkit inflates each in the thread pool, and the
+    // order they finish in used to decide the object order of the file.
+    const noise = (seed: number) => {
+      let state = seed;
+      const png = makePng(400, 400, () => {
+        state = (state * 1103515245 + 12345) & 0x7fffffff;
+        return [state & 255, (state >> 8) & 255, (state >> 16) & 255, 200];
+      });
+      return { mime: "image/png" as const, base64: png.toString("base64"), widthPx: 400, heightPx: 400 };
+    };
+    const deck = pdfFixtureDeck();
+    deck.logo = noise(1);
+    deck.slides[0]?.blocks.push({
+      kind: "image",
+      box: { x: 9, y: 4.5, w: 3, h: 2 },
+      image: noise(2),
+      alt: "Noise",
+    });
+    const hashes = new Set<string>();
+    for (let run = 0; run < 15; run++) hashes.add(sha256((await pdfRenderer.render(deck, {})).bytes));
+    expect(hashes.size).toBe(1);
   });
 
   it("gives byte-identical output in a separate process", async () => {

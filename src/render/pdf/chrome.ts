@@ -50,7 +50,7 @@ export function drawCoverChrome(ctx: DrawContext, deck: Deck, slide: Slide): voi
     tagger.leaf(
       ctx.section,
       "Figure",
-      () => ctx.images.draw(logo, rectOf(COVER.logo), { x: "left", y: "top" }, "The logo"),
+      () => ctx.images.draw(logo, rectOf(COVER.logo), { x: "left", y: "top" }),
       {
         alt,
       },
@@ -99,9 +99,7 @@ export function drawContentChrome(ctx: DrawContext, deck: Deck, slide: Slide, pa
   }
   if (deck.logo && theme.logo.placement === "every-slide") {
     const logo = deck.logo;
-    tagger.artifact(() =>
-      ctx.images.draw(logo, rectOf(LOGO_CORNER_BOX), { x: "right", y: "middle" }, "The logo"),
-    );
+    tagger.artifact(() => ctx.images.draw(logo, rectOf(LOGO_CORNER_BOX), { x: "right", y: "middle" }));
   }
   tagger.artifact(() => drawFooter(ctx, deck, pageNumber), "Pagination");
 }

@@ -53,6 +53,7 @@ async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResu
   const warnings: string[] = [];
   const images = new ImageCache(doc, warnings);
   const locale = intlLocale(deck.meta.language);
+  await images.embedAll(deck);
   deck.slides.forEach((slide, index) => {
     const section = tagger.element(tagger.root, "Sect", { title: slide.title });
     const ctx: DrawContext = {

@@ -8,7 +8,7 @@ export function drawImageBlock(ctx: DrawContext, block: ImageBlock): void {
     ctx.section,
     "Figure",
     () => {
-      ctx.images.draw(block.image, area, { x: "center", y: "middle" }, `${ctx.slideLabel}: an image`);
+      ctx.images.draw(block.image, area, { x: "center", y: "middle" });
     },
     { alt: block.alt, bbox: [area.x, area.y, area.x + area.w, area.y + area.h] },
   );
