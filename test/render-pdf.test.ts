@@ -206,6 +206,19 @@ describe("PDF renderer: content", () => {
     expect((await openPdf(result.bytes)).numPages).toBe(deck.slides.length);
   });
 
+  it("leaves out a PNG whose pixel data is corrupt, instead of crashing while decoding it", async () => {
+    const png = makePng(20, 20, () => [10, 20, 30, 128]);
+    const data = png.indexOf("IDAT") + 4;
+    png.fill(0xff, data, data + 2);
+    const deck = pdfFixtureDeck();
+    deck.logo = { mime: "image/png", base64: png.toString("base64"), widthPx: 20, heightPx: 20 };
+    const result = await pdfRenderer.render(deck, {});
+    expect(
+      result.warnings.some((warning) => warning.startsWith("The logo (image/png) could not be read")),
+    ).toBe(true);
+    expect((await openPdf(result.bytes)).numPages).toBe(deck.slides.length);
+  });
+
   it("warns once, naming the characters the font lacks, and leaves them out of the page", async () => {
     const { result } = await render("plain");
     const glyphWarnings = result.warnings.filter((warning) => warning.includes("glyphs"));
