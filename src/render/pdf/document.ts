@@ -134,9 +134,10 @@ function encryptionOptions(options: RenderOptions): Partial<PDFKit.PDFDocumentOp
  * A new pdfkit document for `deck`: slide-sized pages added by the caller, tagged, metadata from
  * deck.meta only, fonts registered, and optionally AES-256 encrypted or PDF/A-2b.
  *
- * Reproducibility: with the dates and /ID fixed and font subset tags derived from per-document
- * font ids (F1, F2…), unencrypted output depends on the deck and options only. Encrypted output
- * does not: AES needs fresh random salts and IVs, and a fresh owner password when none is given.
+ * Reproducibility: the dates come from meta.asOf, the /ID from a hash of the deck, font subset
+ * tags from per-document font ids (F1, F2…), and images are embedded one at a time before drawing
+ * (images.ts), so unencrypted output depends on the deck and options only. Encrypted output does
+ * not: AES needs fresh random salts and IVs, and a fresh owner password when none is given.
  */
 export function createDocument(deck: Deck, options: RenderOptions): Doc {
   const info = documentInfo(deck.meta);

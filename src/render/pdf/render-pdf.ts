@@ -74,7 +74,7 @@ async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResu
   tagger.finish();
   const bytes = await output.finish();
   const glyphWarning = glyphs.warning();
-  return { bytes: new Uint8Array(bytes), warnings: glyphWarning ? [glyphWarning, ...warnings] : warnings };
+  return { bytes, warnings: glyphWarning ? [glyphWarning, ...warnings] : warnings };
 }
 
 export const pdfRenderer: Renderer = { format: "pdf", render: renderPdf };
