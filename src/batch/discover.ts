@@ -19,7 +19,8 @@ export async function discoverAccountFiles(inputs: readonly string[]): Promise<s
     } else if (stats?.isDirectory()) {
       const files = await glob("**/*.{yaml,yml,json,YAML,YML,JSON}", {
         cwd: input,
-        ignore: ["**/node_modules/**", "**/.*/**", "**/manifest.json"],
+        // Manifests are JSON too; an output folder inside the input folder must not be read back.
+        ignore: ["**/node_modules/**", "**/.*/**", "**/manifest.json", "**/manifest-shard-*-of-*.json"],
         onlyFiles: true,
       });
       for (const file of files) found.add(path.normalize(path.join(input, file)));

@@ -22,6 +22,7 @@ import {
 } from "./manifest.js";
 import { planBatch, type RenderJob } from "./plan.js";
 import { renderInPool } from "./pool.js";
+import { loadTemplates, readRules } from "./resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
 import { loadTheme } from "./theme-file.js";
@@ -126,6 +127,10 @@ export async function runBatch(
   const outDir = settings.outDir;
   const manifestFile = path.join(outDir, manifestFileName(shard));
   const indexFile = path.join(outDir, inputIndexFileName(manifestFile));
+  // A bad --templates, --theme or --rules would fail every account the same way: say it once.
+  loadTemplates(settings.templatesDir);
+  loadTheme(settings.themeFile);
+  if (settings.rulesFile) readRules(settings.rulesFile);
   const previous = readPreviousManifest(manifestFile);
   const index = InputIndex.load(indexFile);
   const plan = planBatch(files, { settings, shard, force: options.force, previous, index });

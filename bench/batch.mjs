@@ -1,0 +1,102 @@
+// Batch benchmark (issue 4): for N synthetic accounts and each format, time
+//   (a) `qbr generate --concurrency W` through the real CLI (worker threads),
+//   (b) the same run again with nothing changed (incremental: every account skipped),
+//   (c) the raw baseline: comparable decks straight with pptxgenjs / pdfkit, sequentially;
+// and report decks/s, ms/account and peak RSS (the whole process, worker threads included).
+//
+//   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf] [--workers 2] [--no-raw]
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateAccounts } from "./generate-accounts.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = path.join(ROOT, "dist/cli/main.js");
+const OUT = path.join(ROOT, "bench/out");
+
+function option(args, name, fallback) {
+  const index = args.indexOf(name);
+  return index >= 0 && args[index + 1] !== undefined ? args[index + 1] : fallback;
+}
+
+/** Runs a node script, returning wall time and the process's peak RSS (via bench/rss-hook.mjs). */
+function timed(script, args, label) {
+  const rssFile = path.join(OUT, `rss-${process.pid}.json`);
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(
+    process.execPath,
+    ["--import", path.join(ROOT, "bench/rss-hook.mjs"), script, ...args],
+    {
+      env: { ...process.env, QBR_BENCH_RSS_FILE: rssFile },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) {
+    throw new Error(`${label} failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
+  }
+  const { maxRssKb } = JSON.parse(readFileSync(rssFile, "utf8"));
+  return { seconds, peakRssMb: maxRssKb / 1024 };
+}
+
+function row(n, format, mode, { seconds, peakRssMb }, decks) {
+  return {
+    N: n,
+    format,
+    mode,
+    "time (s)": seconds.toFixed(1),
+    "decks/s": decks > 0 ? (decks / seconds).toFixed(2) : "—",
+    "ms/account": ((seconds * 1000) / n).toFixed(0),
+    "peak RSS (MB)": peakRssMb.toFixed(0),
+  };
+}
+
+export async function run(args = []) {
+  if (!existsSync(CLI)) throw new Error("dist/ is missing: run `npm run build` first");
+  const sizes = option(args, "--sizes", "100,500,1000").split(",").map(Number);
+  const formats = option(args, "--formats", "pptx,pdf").split(",");
+  const workers = option(args, "--workers", "2");
+  const withRaw = !args.includes("--no-raw");
+  const rows = [];
+  console.log(
+    `Batch bench: sizes ${sizes.join(", ")}; formats ${formats.join(", ")}; ${workers} workers; ` +
+      `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), load ${os.loadavg()[0].toFixed(1)}; node ${process.version}`,
+  );
+  for (const n of sizes) {
+    const accounts = path.join(OUT, `accounts-${n}`);
+    generateAccounts({ count: n, dir: accounts, seed: 42 });
+    for (const format of formats) {
+      const out = path.join(OUT, `batch-${n}-${format}`);
+      rmSync(out, { recursive: true, force: true });
+      const cli = ["generate", accounts, "-o", out, "-f", format, "--concurrency", workers];
+      const batch = timed(CLI, cli, `batch N=${n} ${format}`);
+      rows.push(row(n, format, `qbr, ${workers} workers`, batch, n));
+      console.log(rows.at(-1));
+      const rerun = timed(CLI, cli, `re-run N=${n} ${format}`);
+      rows.push(row(n, format, "qbr re-run, unchanged", rerun, 0));
+      console.log(rows.at(-1));
+      if (withRaw) {
+        const rawOut = path.join(OUT, `raw-${n}-${format}`);
+        rmSync(rawOut, { recursive: true, force: true });
+        const raw = timed(
+          path.join(ROOT, "bench/raw-baseline.mjs"),
+          [accounts, rawOut, format],
+          `raw N=${n} ${format}`,
+        );
+        rows.push(row(n, format, "raw sequential", raw, n));
+        console.log(rows.at(-1));
+        console.log(`  batch / raw time: ${(batch.seconds / raw.seconds).toFixed(2)}×`);
+      }
+    }
+  }
+  console.table(rows);
+  return rows;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await run(process.argv.slice(2));
+}
