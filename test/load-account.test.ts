@@ -167,6 +167,14 @@ describe("broken and hostile files", () => {
   ])("rejects %s", (_label, text, message) => {
     expect(issuesOf(text)[0]!.message).toContain(message);
   });
+  it.each([
+    "~\n",
+    "null\n",
+    "5\n",
+    "schemaVersion: 1\ngoals: [null, 3, { baseline: null, target: 5 }]\ncontract: null\n",
+  ])("reports null and odd shapes as located errors, never a crash (%j)", (text) => {
+    expect(issuesOf(text).length).toBeGreaterThan(0);
+  });
   it("rejects binary junk and non-UTF-8 text", () => {
     expect(issuesOf(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))[0]!.message).toContain("binary");
     expect(issuesOf(new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe]))[0]!.message).toContain("UTF-8");

@@ -67,12 +67,16 @@ interface RawGoal {
   plan?: unknown;
 }
 
+const isObject = <T>(value: T | null | undefined): value is T => value !== null && typeof value === "object";
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isDate = (value: unknown): value is string => typeof value === "string" && isCalendarDate(value);
 
 function checkGoalConsistency(g: RawGoal, ctx: z.RefinementCtx): void {
-  const [b, t] = [g.baseline?.value, g.target?.value];
-  const [baselineDate, targetDate] = [g.baseline?.date, g.target?.date];
+  if (g === null || typeof g !== "object") return;
+  const baseline = isObject(g.baseline) ? g.baseline : undefined;
+  const target = isObject(g.target) ? g.target : undefined;
+  const [b, t] = [baseline?.value, target?.value];
+  const [baselineDate, targetDate] = [baseline?.date, target?.date];
   if (isNumber(b) && isNumber(t)) {
     if (b === t) {
       ctx.addIssue({
@@ -185,6 +189,7 @@ interface RawAccount {
 }
 
 function checkAccountConsistency(file: RawAccount, ctx: z.RefinementCtx): void {
+  if (file === null || typeof file !== "object") return;
   if (Array.isArray(file.goals)) {
     const seen = new Map<string, number>();
     file.goals.forEach((goal: unknown, index) => {
@@ -202,7 +207,7 @@ function checkAccountConsistency(file: RawAccount, ctx: z.RefinementCtx): void {
       });
     });
   }
-  const { start, renewal } = file.contract ?? {};
+  const { start, renewal } = isObject(file.contract) ? file.contract : {};
   if (isDate(start) && isDate(renewal) && start >= renewal) {
     ctx.addIssue({
       code: "custom",
