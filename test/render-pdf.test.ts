@@ -11,7 +11,7 @@ import { UsageError } from "../src/errors.js";
 import type { RenderOptions, RenderResult } from "../src/render/renderer.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
 import { EXPECTED_TEXT, pdfFixtureDeck } from "./fixtures/pdf-deck.js";
-import { makePng } from "./fixtures/pdf-png.js";
+import { makePng } from "./fixtures/png.js";
 import { pdfStressDeck } from "./fixtures/pdf-stress-deck.js";
 
 const pt = (inches: number) => inches * 72;
