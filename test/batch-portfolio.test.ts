@@ -85,7 +85,7 @@ describe("portfolioCsv", () => {
       roi: "0.5",
     });
     expect(rows[0]!.watermelon).toBe("yes");
-    const formula = rows.find((row) => row.name.includes("HYPERLINK"))!;
+    const formula = rows.find((row) => row.name!.includes("HYPERLINK"))!;
     expect(formula.name).toBe('\'=HYPERLINK("http://x")');
     expect(formula.top_finding).toBe("'+1 formula");
   });

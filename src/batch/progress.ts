@@ -29,11 +29,17 @@ function rateText(done: number, startedAt: number): string {
   return seconds > 0 ? (done / seconds).toFixed(1) : "0.0";
 }
 
+/** From the average rate so far: worker start-up makes the first accounts slow, the rest even. */
+function etaText(done: number, total: number, startedAt: number): string {
+  if (done === 0) return "…";
+  return formatDuration(((total - done) * (Date.now() - startedAt)) / done);
+}
+
 function terminalProgress(total: number): BatchProgress {
   const startedAt = Date.now();
   const bars = new cliProgress.MultiBar(
     {
-      format: "{bar} {value}/{total} accounts | {rate}/s | ETA {eta_formatted}{failedText}",
+      format: "{bar} {value}/{total} accounts | {rate}/s | ETA {etaText}{failedText}",
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,
@@ -42,7 +48,7 @@ function terminalProgress(total: number): BatchProgress {
     },
     cliProgress.Presets.shades_classic,
   );
-  const bar = bars.create(total, 0, { rate: "0.0", failedText: "" });
+  const bar = bars.create(total, 0, { rate: "0.0", etaText: "…", failedText: "" });
   let done = 0;
   let failed = 0;
   return {
@@ -51,6 +57,7 @@ function terminalProgress(total: number): BatchProgress {
       if (isFailure) failed++;
       bar.update(done, {
         rate: rateText(done, startedAt),
+        etaText: etaText(done, total, startedAt),
         failedText: failed > 0 ? ` | ${failed} failed` : "",
       });
     },
@@ -78,11 +85,9 @@ function plainProgress(total: number, io: Io): BatchProgress {
       if (done < total && decile === lastDecile && now - lastPrinted < PLAIN_INTERVAL_MS) return;
       lastDecile = decile;
       lastPrinted = now;
-      const elapsed = now - startedAt;
-      const eta = done > 0 ? ((total - done) * elapsed) / done : 0;
       io.err(
         `qbr: ${done}/${total} accounts (${Math.floor((done * 100) / total)}%), ` +
-          `${rateText(done, startedAt)}/s, ETA ${formatDuration(eta)}${failed > 0 ? `, ${failed} failed` : ""}`,
+          `${rateText(done, startedAt)}/s, ETA ${etaText(done, total, startedAt)}${failed > 0 ? `, ${failed} failed` : ""}`,
       );
     },
     log(line) {

@@ -36,6 +36,9 @@ import { writePortfolio } from "./write-portfolio.js";
  * thread's memory does not grow with the size of the decks.
  */
 
+/** How often a long batch rewrites its manifest with the accounts finished so far. */
+const CHECKPOINT_INTERVAL_MS = 30_000;
+
 export interface BatchOptions {
   settings: GenerateSettings;
   shard?: Shard;
@@ -117,6 +120,59 @@ function countStatuses(entries: readonly ManifestAccount[]): Record<AccountStatu
   return counts;
 }
 
+/** The jobs rendered on worker threads (or in this thread for a single one), each result recorded. */
+async function renderJobs(
+  jobs: readonly RenderJob[],
+  options: BatchOptions,
+  stop: AbortSignal,
+  record: (job: RenderJob, result: RenderTaskResult, cause?: unknown) => void,
+): Promise<void> {
+  const { settings } = options;
+  if (jobs.length === 1) {
+    const { result, cause } = await renderInProcess(jobs[0]!, settings);
+    record(jobs[0]!, result, cause);
+    return;
+  }
+  if (jobs.length === 0) return;
+  const tempTag = randomBytes(4).toString("hex");
+  setTempTag(tempTag);
+  await renderInPool({
+    jobs,
+    concurrency: options.concurrency,
+    task: (job) => ({ source: job.source, slug: job.slug, settings, tempTag }),
+    onResult: (job, result) => record(job, result),
+    stop,
+  });
+  // Only a worker that died mid-write can have left a temp file behind.
+  removeTempsIn(settings.outDir);
+}
+
+/** portfolio.csv and the portfolio deck(s), recorded in the manifest; a failure is reported, not thrown. */
+async function addPortfolio(
+  manifest: Manifest,
+  settings: GenerateSettings,
+  previous: Manifest | null,
+  failures: BatchFailure[],
+  io: Io,
+): Promise<string[]> {
+  try {
+    const written = await writePortfolio(settings.outDir, manifest, {
+      formats: settings.formats,
+      theme: loadTheme(settings.themeFile),
+      render: settings.render,
+      previous: previous?.portfolio,
+    });
+    manifest.portfolio = written.record;
+    for (const warning of written.warnings) io.err(`warning: ${warning}`);
+    return written.record.files.map((file) => path.join(settings.outDir, file.path));
+  } catch (error) {
+    // The decks are written; a portfolio problem must not cost the manifest that lists them.
+    const reason = describeFailure("portfolio", error);
+    failures.push({ source: "portfolio", oneLine: reason.oneLine, cause: error });
+    return [];
+  }
+}
+
 export async function runBatch(
   files: readonly string[],
   options: BatchOptions,
@@ -124,9 +180,8 @@ export async function runBatch(
 ): Promise<BatchResult> {
   const startedAt = Date.now();
   const { settings, shard } = options;
-  const outDir = settings.outDir;
-  const manifestFile = path.join(outDir, manifestFileName(shard));
-  const indexFile = path.join(outDir, inputIndexFileName(manifestFile));
+  const manifestFile = path.join(settings.outDir, manifestFileName(shard));
+  const indexFile = path.join(settings.outDir, inputIndexFileName(manifestFile));
   // A bad --templates, --theme or --rules would fail every account the same way: say it once.
   loadTemplates(settings.templatesDir);
   loadTheme(settings.themeFile);
@@ -135,6 +190,8 @@ export async function runBatch(
   const index = InputIndex.load(indexFile);
   const plan = planBatch(files, { settings, shard, force: options.force, previous, index });
 
+  const generatedAt = settings.asOf ?? settings.today;
+  const runSettings = manifestSettings(settings, shard);
   const entries: ManifestAccount[] = [...plan.reused, ...plan.failures.map((failure) => failure.entry)];
   const failures: BatchFailure[] = plan.failures.map((failure) => ({
     source: failure.entry.source,
@@ -145,8 +202,9 @@ export async function runBatch(
   const stop = watchForStop(() =>
     progress.log("qbr: stopping — finishing the accounts being rendered (press Ctrl-C again to quit now)"),
   );
+  let lastCheckpoint = Date.now();
   const record = (job: RenderJob, result: RenderTaskResult, cause?: unknown) => {
-    const entry = jobEntry(job, result, outDir);
+    const entry = jobEntry(job, result, settings.outDir);
     entries.push(entry);
     if (!result.ok) {
       const { oneLine, stack } = result.reason;
@@ -154,51 +212,27 @@ export async function runBatch(
     }
     for (const warning of entry.warnings ?? []) progress.log(`warning: ${warning}`);
     progress.tick(!result.ok);
+    if (Date.now() - lastCheckpoint >= CHECKPOINT_INTERVAL_MS) {
+      // If the process is killed outright (OOM, a job runner's grace period), the next run still
+      // skips what this one finished.
+      lastCheckpoint = Date.now();
+      writeManifest(manifestFile, newManifest(generatedAt, runSettings, entries));
+    }
   };
   try {
-    if (plan.jobs.length === 1) {
-      const job = plan.jobs[0]!;
-      const { result, cause } = await renderInProcess(job, settings);
-      record(job, result, cause);
-    } else if (plan.jobs.length > 1) {
-      const tempTag = randomBytes(4).toString("hex");
-      setTempTag(tempTag);
-      await renderInPool({
-        jobs: plan.jobs,
-        concurrency: options.concurrency,
-        task: (job) => ({ source: job.source, slug: job.slug, settings, tempTag }),
-        onResult: (job, result) => record(job, result),
-        stop: stop.signal,
-      });
-      removeTempsIn(outDir);
-    }
+    await renderJobs(plan.jobs, options, stop.signal, record);
   } finally {
     progress.stop();
     stop.dispose();
   }
 
   const interrupted = stop.received();
-  const manifest = newManifest(settings.asOf ?? settings.today, manifestSettings(settings, shard), entries);
+  const manifest = newManifest(generatedAt, runSettings, entries);
   let portfolio: BatchResult["portfolio"] = "single-account";
   if (interrupted) portfolio = "interrupted";
   else if (shard && shard.count > 1) portfolio = "shard";
-  else if (manifest.accounts.length > 1) {
-    try {
-      const written = await writePortfolio(outDir, manifest, {
-        formats: settings.formats,
-        theme: loadTheme(settings.themeFile),
-        render: settings.render,
-        previous: previous?.portfolio,
-      });
-      manifest.portfolio = written.record;
-      portfolio = written.record.files.map((file) => path.join(outDir, file.path));
-      for (const warning of written.warnings) io.err(`warning: ${warning}`);
-    } catch (error) {
-      // The decks are written; a portfolio problem must not cost the manifest that lists them.
-      failures.push(describePortfolioFailure(error));
-      portfolio = [];
-    }
-  }
+  else if (manifest.accounts.length > 1)
+    portfolio = await addPortfolio(manifest, settings, previous, failures, io);
   writeManifest(manifestFile, manifest);
   index.save(indexFile);
   return {
@@ -211,9 +245,4 @@ export async function runBatch(
     ...(interrupted ? { interrupted } : {}),
     elapsedMs: Date.now() - startedAt,
   };
-}
-
-function describePortfolioFailure(error: unknown): BatchFailure {
-  const reason = describeFailure("portfolio", error);
-  return { source: "portfolio", oneLine: reason.oneLine, cause: error };
 }
