@@ -4,7 +4,7 @@
 //   (c) the raw baseline: comparable decks straight with pptxgenjs / pdfkit, sequentially;
 // and report decks/s, ms/account and peak RSS (the whole process, worker threads included).
 //
-//   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf] [--workers 2] [--no-raw]
+//   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf] [--workers 2 | 1,2] [--no-raw]
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -59,26 +59,29 @@ export async function run(args = []) {
   if (!existsSync(CLI)) throw new Error("dist/ is missing: run `npm run build` first");
   const sizes = option(args, "--sizes", "100,500,1000").split(",").map(Number);
   const formats = option(args, "--formats", "pptx,pdf").split(",");
-  const workers = option(args, "--workers", "2");
+  const workerCounts = option(args, "--workers", "2").split(",");
   const withRaw = !args.includes("--no-raw");
   const rows = [];
   console.log(
-    `Batch bench: sizes ${sizes.join(", ")}; formats ${formats.join(", ")}; ${workers} workers; ` +
+    `Batch bench: sizes ${sizes.join(", ")}; formats ${formats.join(", ")}; ${workerCounts.join(" and ")} workers; ` +
       `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), load ${os.loadavg()[0].toFixed(1)}; node ${process.version}`,
   );
   for (const n of sizes) {
     const accounts = path.join(OUT, `accounts-${n}`);
     generateAccounts({ count: n, dir: accounts, seed: 42 });
     for (const format of formats) {
-      const out = path.join(OUT, `batch-${n}-${format}`);
-      rmSync(out, { recursive: true, force: true });
-      const cli = ["generate", accounts, "-o", out, "-f", format, "--concurrency", workers];
-      const batch = timed(CLI, cli, `batch N=${n} ${format}`);
-      rows.push(row(n, format, `qbr, ${workers} workers`, batch, n));
-      console.log(rows.at(-1));
-      const rerun = timed(CLI, cli, `re-run N=${n} ${format}`);
-      rows.push(row(n, format, "qbr re-run, unchanged", rerun, 0));
-      console.log(rows.at(-1));
+      let batch;
+      for (const workers of workerCounts) {
+        const out = path.join(OUT, `batch-${n}-${format}`);
+        rmSync(out, { recursive: true, force: true });
+        const cli = ["generate", accounts, "-o", out, "-f", format, "--concurrency", workers];
+        batch = timed(CLI, cli, `batch N=${n} ${format}`);
+        rows.push(row(n, format, `qbr, ${workers} worker${workers === "1" ? "" : "s"}`, batch, n));
+        console.log(rows.at(-1));
+        const rerun = timed(CLI, cli, `re-run N=${n} ${format}`);
+        rows.push(row(n, format, "qbr re-run, unchanged", rerun, 0));
+        console.log(rows.at(-1));
+      }
       if (withRaw) {
         const rawOut = path.join(OUT, `raw-${n}-${format}`);
         rmSync(rawOut, { recursive: true, force: true });
