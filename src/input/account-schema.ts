@@ -18,7 +18,14 @@ export const isoDate = z
   .meta({ format: "date" });
 
 const nonEmptyText = z.string().trim().min(1, "expected a non-empty text");
-const finiteNumber = z.number().refine(Number.isFinite, "expected a finite number");
+/** Far beyond any real metric or amount, and far from where float arithmetic breaks down. */
+export const MAX_MAGNITUDE = 1e15;
+const finiteNumber = z
+  .number()
+  .refine(
+    (n) => Number.isFinite(n) && Math.abs(n) <= MAX_MAGNITUDE,
+    "expected a number between -1e15 and 1e15",
+  );
 
 const dataPoint = z.strictObject({
   date: isoDate,
@@ -105,8 +112,17 @@ function checkGoalConsistency(g: RawGoal, ctx: z.RefinementCtx): void {
     return;
   }
   if (!Array.isArray(g.plan)) return;
+  const planDates = new Set<string>();
   g.plan.forEach((point: unknown, index) => {
     const date = (point as { date?: unknown } | null)?.date;
+    if (isDate(date) && planDates.has(date)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["plan", index, "date"],
+        message: `expected one plan point per date; ${date} appears twice`,
+      });
+    }
+    if (isDate(date)) planDates.add(date);
     if (isDate(date) && (date <= baselineDate || date >= targetDate)) {
       ctx.addIssue({
         code: "custom",

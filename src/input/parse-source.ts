@@ -68,7 +68,12 @@ const JSON_ERROR_WORDS: Record<string, string> = {
 /** Strict JSON syntax check with positions (JSON.parse's messages differ between Node versions). */
 function checkJsonSyntax(file: string, text: string): void {
   const errors: ParseError[] = [];
-  parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  try {
+    parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    if (error instanceof RangeError) throw fileIssue(file, "file is nested too deeply to be an account");
+    throw error;
+  }
   if (errors.length === 0) return;
   const counter = new LineCounter();
   let offset = 0;
@@ -113,33 +118,109 @@ function findNode(document: Document, path: DataPath, at: "key" | "value"): Node
   return found;
 }
 
+/** Flow nesting a real account never needs (it uses about five levels); refused before parsing. */
+export const MAX_NESTING = 64;
+
+/**
+ * Deepest `[`/`{` nesting outside quoted strings, in one linear pass. Hostile files nest a
+ * million levels deep; the parsers recurse, so they must never see such a file.
+ */
+function flowNestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | null = null;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quote) {
+      if (char === "\\" && quote === '"') index++;
+      else if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === "[" || char === "{") {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if ((char === "]" || char === "}") && depth > 0) {
+      depth--;
+    } else if (char === "\n") {
+      quote = null;
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Duplicate keys, found in one pass per mapping (the YAML library's own check compares every
+ * key with every other one, which a file of 20,000 keys turns into minutes).
+ */
+function duplicateKeyIssues(file: string, document: Document, position: Locate): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : null;
+        if (key !== null) {
+          if (seen.has(key) && pair.key && isScalar(pair.key) && pair.key.range) {
+            issues.push({
+              file,
+              ...position(pair.key.range[0]),
+              path: "",
+              message: `invalid YAML: duplicate key "${shorten(key)}"`,
+            });
+          }
+          seen.add(key);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return issues;
+}
+
+type Locate = (offset: number) => { line: number; column: number };
+
+/** Long keys and values are shown cut, so one hostile key cannot flood the terminal. */
+export function shorten(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
   const text = decodeText(file, bytes);
+  if (flowNestingDepth(text) > MAX_NESTING) {
+    throw fileIssue(file, `file is nested more than ${MAX_NESTING} levels deep; an account needs about five`);
+  }
   if (/\.json$/i.test(file)) {
     checkJsonSyntax(file, text);
   }
   const lineCounter = new LineCounter();
   let document: Document;
   try {
-    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // The core schema even under a `%YAML 1.1` directive: dates stay text, `<<` is an ordinary key.
+    document = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: true,
+      schema: "core",
+    });
   } catch (error) {
     if (error instanceof RangeError) throw fileIssue(file, "file is nested too deeply to be an account");
     throw error;
   }
-  const position = (offset: number) => {
+  const position: Locate = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  if (document.errors.length > 0) {
-    throw new InvalidInputError(
-      document.errors.map((error): ValidationIssue => {
-        const where = position(error.pos[0]);
-        const message =
-          error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
-        return { file, ...where, path: "", message: `invalid YAML: ${message}` };
-      }),
-    );
-  }
+  const syntaxIssues = document.errors.map((error): ValidationIssue => {
+    const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
+    return { file, ...position(error.pos[0]), path: "", message: `invalid YAML: ${message}` };
+  });
+  const issues = syntaxIssues.length > 0 ? syntaxIssues : duplicateKeyIssues(file, document, position);
+  if (issues.length > 0) throw new InvalidInputError(issues);
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -151,7 +232,7 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
       );
     }
     if (error instanceof RangeError) throw fileIssue(file, "file is nested too deeply to be an account");
-    throw error;
+    throw fileIssue(file, `invalid YAML: ${(error as Error).message.split("\n")[0]}`);
   }
   return {
     file,

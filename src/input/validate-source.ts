@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
-import type { DataPath, ParsedSource } from "./parse-source.js";
+import { shorten, type DataPath, type ParsedSource } from "./parse-source.js";
+
+/** A file with thousands of problems is reported by its first ones; the rest are counted. */
+export const MAX_ISSUES = 50;
 
 /**
  * Validates parsed data against a zod schema and reports every problem at once, each located
@@ -78,6 +81,7 @@ function editDistance(a: string, b: string): number {
 }
 
 function unknownKeyMessage(key: string, known: string[]): string {
+  if (key.length > 64) return `unknown key "${shorten(key)}"`;
   const closest = known
     .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
     .sort((x, y) => x.distance - y.distance)[0];
@@ -87,7 +91,7 @@ function unknownKeyMessage(key: string, known: string[]): string {
       : known.length > 0
         ? ` (expected one of: ${known.join(", ")})`
         : "";
-  return `unknown key "${key}"${hint}`;
+  return `unknown key "${shorten(key)}"${hint}`;
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -114,18 +118,24 @@ export function validateSource<Schema extends z.ZodType>(
   const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return result.data;
   const issues: ValidationIssue[] = [];
+  // Each problem is located in the file (a walk of the document); only the first MAX_ISSUES are,
+  // so a file with thousands of unknown keys is answered as fast as one with a typo.
+  let unreported = 0;
+  const report = (make: () => ValidationIssue) => {
+    if (issues.length < MAX_ISSUES) issues.push(make());
+    else unreported++;
+  };
   for (const issue of result.error.issues) {
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== "symbol");
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(schema, path);
       for (const key of issue.keys) {
-        const keyPath = [...path, key];
-        issues.push({
+        report(() => ({
           file: source.file,
-          ...source.locate(keyPath, "key"),
-          path: formatPath(keyPath),
+          ...source.locate([...path, key], "key"),
+          path: formatPath([...path, shorten(key)]),
           message: unknownKeyMessage(key, known),
-        });
+        }));
       }
       continue;
     }
@@ -134,8 +144,17 @@ export function validateSource<Schema extends z.ZodType>(
       isRoot && issue.code === "invalid_type"
         ? `expected ${TYPE_NAMES[issue.expected] ?? issue.expected} at the top of the file, got ${describeValue(issue.input)}`
         : issueMessage(issue);
-    issues.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
+    report(() => ({ file: source.file, ...source.locate(path), path: formatPath(path), message }));
   }
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (unreported > 0) {
+    issues.push({
+      file: source.file,
+      line: 0,
+      column: 0,
+      path: "",
+      message: `…and ${unreported} more problems`,
+    });
+  }
   throw new InvalidInputError(issues);
 }
