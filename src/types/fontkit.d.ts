@@ -3,9 +3,16 @@ declare module "fontkit" {
   export interface Glyph {
     advanceWidth: number;
   }
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
   export interface GlyphRun {
-    advanceWidth: number;
+    readonly advanceWidth: number;
     glyphs: Glyph[];
+    positions: GlyphPosition[];
   }
   export interface Font {
     unitsPerEm: number;
@@ -13,7 +20,7 @@ declare module "fontkit" {
     descent: number;
     familyName: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
-    layout(text: string): GlyphRun;
+    layout(text: string, features?: unknown): GlyphRun;
   }
   export function create(buffer: Buffer | Uint8Array, postscriptName?: string): Font;
 }
