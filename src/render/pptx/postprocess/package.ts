@@ -1,4 +1,5 @@
-import JSZip from "jszip";
+import { unzipSync } from "fflate";
+import yazl from "yazl";
 
 /**
  * An OPC package (PPTX, or the XLSX embedded in a chart) as a map from part name to content.
@@ -13,13 +14,24 @@ const encoder = new TextEncoder();
 const STORED_PART = /\.(png|jpe?g|gif|xlsx)$/i;
 const CONTENT_TYPES = "[Content_Types].xml";
 
+/** Level 3 measured ~30% faster than the default 6 for ~6% larger decks (batch runs matter more). */
+const DEFLATE_LEVEL = 3;
+
 export async function readPackage(bytes: Uint8Array): Promise<PackageFiles> {
-  const zip = await JSZip.loadAsync(bytes);
-  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-  const contents = await Promise.all(entries.map((entry) => entry.async("uint8array")));
   const files: PackageFiles = new Map();
-  entries.forEach((entry, index) => files.set(entry.name, contents[index] ?? new Uint8Array()));
+  for (const [name, content] of Object.entries(unzipSync(bytes))) {
+    if (!name.endsWith("/")) files.set(name, content);
+  }
   return files;
+}
+
+/**
+ * Zip entries carry a DOS date in *local* time (yazl, like every zip writer, reads the local
+ * fields of the Date). A Date built from local fields gives back exactly those fields in any
+ * time zone; noon keeps clear of the midnight DST gaps some zones have.
+ */
+function dosEntryDate(date: Date): Date {
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12, 0, 0);
 }
 
 /**
@@ -27,22 +39,22 @@ export async function readPackage(bytes: Uint8Array): Promise<PackageFiles> {
  * order, each with the same timestamp, no folder entries, DEFLATE for XML.
  */
 export async function writePackage(files: PackageFiles, date: Date): Promise<Uint8Array> {
-  const zip = new JSZip();
+  // yazl compresses with Node's native zlib (several times faster than a JavaScript deflate).
+  const zip = new yazl.ZipFile();
+  const mtime = dosEntryDate(date);
   for (const name of partOrder(files.keys())) {
     const content = files.get(name) ?? "";
-    zip.file(name, typeof content === "string" ? encoder.encode(content) : content, {
-      date,
-      createFolders: false,
-      compression: STORED_PART.test(name) ? "STORE" : "DEFLATE",
+    const bytes = typeof content === "string" ? encoder.encode(content) : content;
+    zip.addBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, {
+      mtime,
+      forceDosTimestamp: true,
+      compressionLevel: STORED_PART.test(name) ? 0 : DEFLATE_LEVEL,
     });
   }
-  return zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    // Level 3 measured ~30% faster than the default 6 for ~6% larger decks (batch runs matter more).
-    compressionOptions: { level: 3 },
-    platform: "DOS",
-  });
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export function partOrder(names: Iterable<string>): string[] {
