@@ -103,7 +103,13 @@ describe("buildPortfolioDeck", () => {
     ]);
     expect(deck.meta.audience).toBe("internal");
     const overview = JSON.stringify(deck.slides[1]);
-    expect(overview).toContain("$350K · €200K");
+    // The tile shows the largest currency's ARR at risk; the others follow, never added to it.
+    const tile = deck.slides[1]!.blocks.find((block) => block.kind === "kpis");
+    expect(tile?.kind === "kpis" && tile.items.find((item) => item.label === "ARR at risk")).toMatchObject({
+      value: "$350K",
+      detail: "+ €200K",
+    });
+    expect(overview).not.toContain("550K");
     const watermelons = deck.slides[2]!.blocks.find((block) => block.kind === "table");
     expect(watermelons?.kind === "table" && watermelons.rows.map((row) => row[0]!.text)).toEqual([
       "Soon High Big",

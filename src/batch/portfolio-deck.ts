@@ -23,10 +23,21 @@ const FAILED_ROWS_PER_SLIDE = 10;
 const RENEWAL_HORIZON_DAYS = 120;
 
 /** Amounts per currency side by side ("$1.2M · €300K"): different currencies are never added. */
-function atRiskPerCurrency(totals: readonly CurrencyTotals[]): string {
-  const atRisk = totals.filter((total) => total.arrAtRisk > 0);
-  if (atRisk.length === 0) return "None";
-  return atRisk.map((total) => formatMoneyCompact(total.arrAtRisk, total.currency)).join(" · ");
+/**
+ * ARR at risk as a KPI tile: the largest currency's amount as the value (a tile holds one short
+ * figure), the other currencies in the detail line — side by side, never added.
+ */
+function atRiskTile(totals: readonly CurrencyTotals[]): { value: string; detail: string } {
+  const atRisk = totals
+    .filter((total) => total.arrAtRisk > 0)
+    .sort((a, b) => b.arrAtRisk - a.arrAtRisk || a.currency.localeCompare(b.currency));
+  const [first, ...others] = atRisk;
+  if (!first) return { value: "None", detail: "ARR of high-risk accounts" };
+  const money = (total: CurrencyTotals) => formatMoneyCompact(total.arrAtRisk, total.currency);
+  return {
+    value: money(first),
+    detail: others.length > 0 ? `+ ${others.map(money).join(" · ")}` : "ARR of high-risk accounts",
+  };
 }
 
 function tablePagesOf(
@@ -134,8 +145,7 @@ function overviewSlide(portfolio: Portfolio): Slide {
           },
           {
             label: "ARR at risk",
-            value: atRiskPerCurrency(totals),
-            detail: "ARR of high-risk accounts",
+            ...atRiskTile(totals),
             tone: totals.some((total) => total.arrAtRisk > 0) ? "bad" : "good",
           },
           {
