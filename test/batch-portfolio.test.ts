@@ -102,7 +102,6 @@ describe("buildPortfolioDeck", () => {
       "not-included",
     ]);
     expect(deck.meta.audience).toBe("internal");
-    const overview = JSON.stringify(deck.slides[1]);
     // The tile shows the largest currency's ARR at risk; the others follow, never added to it.
     const tile = deck.slides[1]!.blocks.find((block) => block.kind === "kpis");
     expect(tile?.kind === "kpis" && tile.items.find((item) => item.label === "ARR at risk")).toMatchObject({
