@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import PDFDocument from "pdfkit";
 import PptxGenJS from "pptxgenjs";
 import { parse } from "yaml";
@@ -105,7 +106,7 @@ function goalSeries(goal) {
   return { labels, plan, actual };
 }
 
-async function writePptx(account, file) {
+export async function writePptx(account, file) {
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
   for (const spec of slidesOf(account)) {
@@ -161,7 +162,7 @@ async function writePptx(account, file) {
   writeFileSync(file, await pptx.write({ outputType: "nodebuffer" }));
 }
 
-function writePdf(account, file) {
+export function writePdf(account, file) {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: [960, 540], margin: 36, autoFirstPage: false });
     doc.registerFont("body", path.join(FONT_DIR, "DejaVuSans.ttf"));
@@ -234,17 +235,20 @@ function writePdf(account, file) {
   });
 }
 
-const [dir, outDir, format] = process.argv.slice(2);
-if (!dir || !outDir || !["pptx", "pdf"].includes(format)) {
-  console.error("usage: node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf>");
-  process.exit(2);
-}
-mkdirSync(outDir, { recursive: true });
-for (const name of readdirSync(dir)
-  .filter((file) => file.endsWith(".yaml"))
-  .sort()) {
-  const account = parse(readFileSync(path.join(dir, name), "utf8"));
-  const target = path.join(outDir, name.replace(/\.yaml$/, `.${format}`));
-  if (format === "pptx") await writePptx(account, target);
-  else await writePdf(account, target);
+// Run as a script (the batch bench spawns it); imported, it only provides the two writers.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const [dir, outDir, format] = process.argv.slice(2);
+  if (!dir || !outDir || !["pptx", "pdf"].includes(format)) {
+    console.error("usage: node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf>");
+    process.exit(2);
+  }
+  mkdirSync(outDir, { recursive: true });
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith(".yaml"))
+    .sort()) {
+    const account = parse(readFileSync(path.join(dir, name), "utf8"));
+    const target = path.join(outDir, name.replace(/\.yaml$/, `.${format}`));
+    if (format === "pptx") await writePptx(account, target);
+    else await writePdf(account, target);
+  }
 }

@@ -23,7 +23,7 @@ export interface LoadedFont {
 const cache = new Map<FontWeight, LoadedFont>();
 
 /** Distinct texts (mostly single words) whose shaping is kept; cleared when full. */
-const LAYOUT_CACHE_SIZE = 50_000;
+const LAYOUT_CACHE_SIZE = 20_000;
 
 /**
  * Shaping a text (OpenType lookups, kerning) is the largest single cost of a PDF, and decks

@@ -1,5 +1,5 @@
 import { unzipSync } from "fflate";
-import yazl from "yazl";
+import { dosDateTime, writeZip } from "./zip-writer.js";
 
 /**
  * An OPC package (PPTX, or the XLSX embedded in a chart) as a map from part name to content.
@@ -25,36 +25,13 @@ export async function readPackage(bytes: Uint8Array): Promise<PackageFiles> {
   return files;
 }
 
-/**
- * Zip entries carry a DOS date in *local* time (yazl, like every zip writer, reads the local
- * fields of the Date). A Date built from local fields gives back exactly those fields in any
- * time zone; noon keeps clear of the midnight DST gaps some zones have.
- */
-function dosEntryDate(date: Date): Date {
-  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12, 0, 0);
-}
-
-/**
- * Writes a byte-reproducible zip: `[Content_Types].xml` first, then every part in code-point
- * order, each with the same timestamp, no folder entries, DEFLATE for XML.
- */
 export async function writePackage(files: PackageFiles, date: Date): Promise<Uint8Array> {
-  // yazl compresses with Node's native zlib (several times faster than a JavaScript deflate).
-  const zip = new yazl.ZipFile();
-  const mtime = dosEntryDate(date);
-  for (const name of partOrder(files.keys())) {
+  const entries = partOrder(files.keys()).map((name) => {
     const content = files.get(name) ?? "";
-    const bytes = typeof content === "string" ? encoder.encode(content) : content;
-    zip.addBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, {
-      mtime,
-      forceDosTimestamp: true,
-      compressionLevel: STORED_PART.test(name) ? 0 : DEFLATE_LEVEL,
-    });
-  }
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+    const data = typeof content === "string" ? encoder.encode(content) : content;
+    return { name, data, level: STORED_PART.test(name) ? 0 : DEFLATE_LEVEL };
+  });
+  return writeZip(entries, dosDateTime(date));
 }
 
 export function partOrder(names: Iterable<string>): string[] {

@@ -1,0 +1,105 @@
+// Single-deck benchmark (issue 3): for each sample account and format, the time to build and
+// render one deck in this process — load, analyse, build the Deck, render to bytes — next to the
+// raw cost of writing a comparable deck straight with pptxgenjs / pdfkit (bench/raw-baseline.mjs),
+// measured in the same process, interleaved, after a warm-up.
+//
+//   node bench/single-deck.mjs [--runs 20] [--formats pptx,pdf]
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { writePdf, writePptx } from "./raw-baseline.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SAMPLES = path.join(ROOT, "samples");
+const OUT = path.join(ROOT, "bench/out/single-deck");
+
+function option(args, name, fallback) {
+  const index = args.indexOf(name);
+  return index >= 0 && args[index + 1] !== undefined ? args[index + 1] : fallback;
+}
+
+async function loadPipeline() {
+  const dist = (file) => import(path.join(ROOT, "dist", file));
+  const [{ loadAccount }, { analyseAccount }, { buildDeck }, { loadRenderer }, resources, themes] =
+    await Promise.all([
+      dist("input/load-account.js"),
+      dist("analysis/analyse-account.js"),
+      dist("deck/build-deck.js"),
+      dist("render/renderer.js"),
+      dist("batch/resources.js"),
+      dist("batch/theme-file.js"),
+    ]);
+  const templates = resources.loadTemplates();
+  const theme = themes.loadTheme();
+  return async (file, bytes, format) => {
+    const account = loadAccount(file, bytes);
+    const analysis = analyseAccount(account, { asOf: account.review.asOf ?? "2025-10-01", templates });
+    const deck = buildDeck(analysis, {
+      audience: "internal",
+      kind: "qbr",
+      theme,
+      templates,
+      logo: null,
+      producer: "bench",
+    });
+    const renderer = await loadRenderer(format);
+    return (await renderer.render(deck, {})).bytes.byteLength;
+  };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function time(runs, work) {
+  const samples = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+export async function run(args = process.argv.slice(2)) {
+  const runs = Number(option(args, "--runs", "20"));
+  const formats = option(args, "--formats", "pptx,pdf").split(",");
+  const renderOne = await loadPipeline();
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const rows = [];
+  for (const name of readdirSync(SAMPLES)
+    .filter((file) => file.endsWith(".yaml"))
+    .sort()) {
+    const file = path.join(SAMPLES, name);
+    const bytes = readFileSync(file);
+    const raw = parse(bytes.toString("utf8"));
+    for (const format of formats) {
+      const rawWrite = () =>
+        format === "pptx"
+          ? writePptx(raw, path.join(OUT, `${name}.pptx`))
+          : writePdf(raw, path.join(OUT, `${name}.pdf`));
+      for (let warm = 0; warm < 3; warm++) {
+        await renderOne(file, bytes, format);
+        await rawWrite();
+      }
+      const qbrMs = await time(runs, () => renderOne(file, bytes, format));
+      const rawMs = await time(runs, rawWrite);
+      rows.push({
+        account: name.replace(/\.yaml$/, ""),
+        format,
+        "qbr build+render (ms)": qbrMs.toFixed(1),
+        "raw pptxgenjs/pdfkit (ms)": rawMs.toFixed(1),
+        ratio: `${(qbrMs / rawMs).toFixed(2)}×`,
+      });
+    }
+  }
+  console.log(`\nSingle deck, median of ${runs} runs after warm-up (node ${process.version}):`);
+  console.table(rows);
+  const rss = process.memoryUsage().rss / 1024 / 1024;
+  console.log(`  process RSS after the runs: ${rss.toFixed(0)} MB`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
