@@ -5,6 +5,7 @@
 //
 //   node bench/single-deck.mjs [--runs 20] [--formats pptx,pdf]
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
