@@ -2,7 +2,7 @@ import type { DeckContext } from "../context.js";
 import { STATUS_TONE } from "../context.js";
 import type { BulletItem, Slide, TableCell } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
-import { rows } from "../layout.js";
+import { columns, rows } from "../layout.js";
 import {
   formatDate,
   formatMoney,
@@ -23,25 +23,31 @@ export function renewalValueSlide(context: DeckContext): Slide {
     subtitleKey: "renewal.value.subtitle",
   });
   const arr = context.analysis.account.contract.arr;
-  // The renewal deck puts the contract value next to the value realized.
+  const [, value, roi] = summaryKpis(context);
+  // Three tiles (value, the contract's value, ROI) need the full width: a row above the chart.
+  const [kpiRow, lower] = rows(CONTENT_BOX, [1.5, "*"], 0.3);
+  const [chartBox, textBox] = columns(lower!, [7.6, 4.4]);
+  const chart = slide.blocks.find((block) => block.kind === "chart");
+  const text = slide.blocks.find((block) => block.kind === "text");
   return {
     ...slide,
-    blocks: slide.blocks.map((block) =>
-      block.kind === "kpis"
-        ? {
-            ...block,
-            items: [
-              summaryKpis(context)[1]!,
-              {
-                label: context.text("renewal.kpi.arr"),
-                value: formatMoneyCompact(arr, context.currency),
-                detail: formatMoney(arr, context.currency),
-              },
-              summaryKpis(context)[2]!,
-            ],
-          }
-        : block,
-    ),
+    blocks: [
+      {
+        kind: "kpis",
+        box: kpiRow!,
+        items: [
+          value!,
+          {
+            label: context.text("renewal.kpi.arr"),
+            value: formatMoneyCompact(arr, context.currency),
+            detail: formatMoney(arr, context.currency),
+          },
+          roi!,
+        ],
+      },
+      ...(chart ? [{ ...chart, box: chartBox! }] : []),
+      ...(text ? [{ ...text, box: textBox! }] : []),
+    ],
   };
 }
 
