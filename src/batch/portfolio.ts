@@ -112,8 +112,16 @@ export function buildPortfolio(manifest: Manifest): Portfolio {
     .map(toAccount)
     .sort(compareAccounts)
     .map((account, index) => ({ rank: index + 1, ...account }));
+  // Each account's figures are computed at its own as-of date; the portfolio is as of the latest
+  // of them (today's date would make a past review's renewals look overdue).
+  const asOfDates = manifest.accounts
+    .filter(isPortfolioEntry)
+    .flatMap((entry) => (entry.asOf ? [entry.asOf] : []));
   return {
-    asOf: manifest.generatedAt,
+    asOf:
+      asOfDates.length > 0
+        ? asOfDates.reduce((latest, date) => (date > latest ? date : latest))
+        : manifest.generatedAt,
     accounts,
     totals: currencyTotals(accounts),
     failed: manifest.accounts

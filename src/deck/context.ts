@@ -91,6 +91,7 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
     ...(isInternal
       ? {
           riskLevel: analysis.riskLevel,
+          findingsCount: analysis.findings.length,
           highCount: severityCount("high"),
           mediumCount: severityCount("medium"),
           watermelon: analysis.findings.some((finding) => finding.rule === "watermelon"),
