@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Severity } from "../analysis/rules/rule.js";
 import type { IsoDate } from "../dates.js";
-import type { Audience, DeckKind } from "../deck/deck-model.js";
 import type { OutputFormat, RenderOptions } from "../render/renderer.js";
 import { VERSION } from "../version.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -24,15 +23,8 @@ export function manifestFileName(shard: Shard | undefined): string {
 
 export type AccountStatus = "written" | "skipped-unchanged" | "filtered" | "failed";
 
-export interface ManifestFile {
-  /** Relative to the folder holding the manifest, "/"-separated. */
-  path: string;
-  format: OutputFormat;
-  audience: Audience;
-  kind: DeckKind;
-  bytes: number;
-  sha256: string;
-}
+/** A written deck as the manifest records it: `path` relative to the manifest's folder, "/"-separated. */
+export type ManifestFile = WrittenFile;
 
 export interface GoalCounts {
   total: number;

@@ -3,7 +3,8 @@ import { quarterLabel } from "../dates.js";
 import { barChart, shortLabel } from "../deck/charts.js";
 import type { Deck, Slide, TableCell, TableColumn, Theme, Tone } from "../deck/deck-model.js";
 import { CONTENT_BOX, COVER } from "../deck/geometry.js";
-import { columns, paginate, rows } from "../deck/layout.js";
+import { columns, rows } from "../deck/layout.js";
+import { tableSlides } from "../deck/slides/table-pages.js";
 import { formatCount, formatDate, formatMoneyCompact, formatPercent, plural } from "../text/format.js";
 import { VERSION } from "../version.js";
 import type { CurrencyTotals, Portfolio, PortfolioAccount } from "./portfolio.js";
@@ -40,32 +41,18 @@ function atRiskTile(totals: readonly CurrencyTotals[]): { value: string; detail:
   };
 }
 
-function tablePagesOf(
+function portfolioTable(
   base: { id: string; title: string; subtitle: string; notes: string },
   tableColumns: TableColumn[],
   tableRows: TableCell[][],
   rowsPerSlide: number,
-  top = CONTENT_BOX.y,
 ): Slide[] {
-  return paginate(tableRows, rowsPerSlide).map((pageRows, index) => {
-    const y = index === 0 ? top : CONTENT_BOX.y;
-    const fullHeight = CONTENT_BOX.y + CONTENT_BOX.h - y;
-    const share = Math.min(1, (pageRows.length + 1) / (rowsPerSlide + 1));
-    return {
-      id: index === 0 ? base.id : `${base.id}-${index + 1}`,
-      layout: "content",
-      title: index === 0 ? base.title : `${base.title} (continued)`,
-      subtitle: base.subtitle,
-      blocks: [
-        {
-          kind: "table",
-          box: { x: CONTENT_BOX.x, y, w: CONTENT_BOX.w, h: Math.max(1.2, fullHeight * share) },
-          columns: tableColumns,
-          rows: pageRows,
-        },
-      ],
-      notes: base.notes,
-    };
+  return tableSlides({
+    ...base,
+    columns: tableColumns,
+    rows: tableRows,
+    rowsPerSlide,
+    continued: "(continued)",
   });
 }
 
@@ -218,7 +205,7 @@ function watermelonSlides(portfolio: Portfolio): Slide[] {
       { text: shortLabel(account.topFinding ?? "—", 90) },
     ];
   });
-  return tablePagesOf(
+  return portfolioTable(
     base,
     [
       { header: "Account", align: "left", width: 3 },
@@ -253,7 +240,7 @@ function rankingSlides(portfolio: Portfolio): Slide[] {
     { text: account.roi === null ? "—" : formatPercent(account.roi) },
     { text: shortLabel(account.topFinding ?? "—", 70) },
   ]);
-  return tablePagesOf(
+  return portfolioTable(
     {
       id: "ranking",
       title: "Renewals by date and ARR at risk",
@@ -278,7 +265,7 @@ function rankingSlides(portfolio: Portfolio): Slide[] {
 
 function failedSlides(portfolio: Portfolio): Slide[] {
   if (portfolio.failed.length === 0) return [];
-  return tablePagesOf(
+  return portfolioTable(
     {
       id: "not-included",
       title: "Accounts missing from this summary",

@@ -21,6 +21,11 @@ export interface TablePagesSpec {
 }
 
 export function tablePages(context: DeckContext, spec: TablePagesSpec): Slide[] {
+  return tableSlides({ ...spec, continued: context.text("continued") });
+}
+
+/** The same without a deck context, for decks that are not about one account (the portfolio). */
+export function tableSlides(spec: TablePagesSpec & { continued: string }): Slide[] {
   const pages = paginate(spec.rows, spec.rowsPerSlide);
   if (pages.length === 0) pages.push([]);
   return pages.map((pageRows, index) => {
@@ -38,7 +43,7 @@ export function tablePages(context: DeckContext, spec: TablePagesSpec): Slide[] 
     return {
       id: index === 0 ? spec.id : `${spec.id}-${index + 1}`,
       layout: "content",
-      title: index === 0 ? spec.title : `${spec.title} ${context.text("continued")}`,
+      title: index === 0 ? spec.title : `${spec.title} ${spec.continued}`,
       subtitle: spec.subtitle,
       blocks: [...(index === 0 ? (spec.firstSlideTopBlocks ?? []) : []), table],
       notes: spec.notes,
