@@ -43,10 +43,14 @@ function crashResult(source: string, error: unknown): RenderTaskResult {
   return { ok: false, reason: { message: text, oneLine: text } };
 }
 
-export async function renderInPool<Job>(options: PoolRunOptions<Job>): Promise<void> {
-  const { jobs, stop } = options;
-  const threads = Math.max(1, Math.min(options.concurrency, jobs.length));
-  const pool = new Piscina<RenderTask, RenderTaskResult>({
+export type RenderPool = Piscina<RenderTask, RenderTaskResult>;
+
+/**
+ * Starts the worker threads. They load the renderers and parse the fonts as they start, so a
+ * pool started before the batch is planned is ready when the first account is.
+ */
+export function startPool(threads: number): RenderPool {
+  return new Piscina<RenderTask, RenderTaskResult>({
     filename: workerUrl(),
     minThreads: threads,
     maxThreads: threads,
@@ -55,6 +59,13 @@ export async function renderInPool<Job>(options: PoolRunOptions<Job>): Promise<v
     // garbage collector keeps peak memory flat; an account that truly needs more fails alone.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
+}
+
+/** Runs the jobs on `pool` (or on a pool of its own), then destroys the pool. */
+export async function renderInPool<Job>(options: PoolRunOptions<Job>, started?: RenderPool): Promise<void> {
+  const { jobs, stop } = options;
+  const threads = started?.options.maxThreads ?? Math.max(1, Math.min(options.concurrency, jobs.length));
+  const pool = started ?? startPool(threads);
   try {
     await new Promise<void>((resolve) => {
       let next = 0;

@@ -21,7 +21,7 @@ import {
   type ManifestAccount,
 } from "./manifest.js";
 import { planBatch, type RenderJob } from "./plan.js";
-import { renderInPool } from "./pool.js";
+import { renderInPool, startPool, type RenderPool } from "./pool.js";
 import { loadTemplates, readRules } from "./resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
@@ -126,23 +126,28 @@ async function renderJobs(
   options: BatchOptions,
   stop: AbortSignal,
   record: (job: RenderJob, result: RenderTaskResult, cause?: unknown) => void,
+  earlyPool: RenderPool | undefined,
 ): Promise<void> {
   const { settings } = options;
-  if (jobs.length === 1) {
+  if (jobs.length <= 1) {
+    await earlyPool?.destroy();
+    if (jobs.length === 0) return;
     const { result, cause } = await renderInProcess(jobs[0]!, settings);
     record(jobs[0]!, result, cause);
     return;
   }
-  if (jobs.length === 0) return;
   const tempTag = randomBytes(4).toString("hex");
   setTempTag(tempTag);
-  await renderInPool({
-    jobs,
-    concurrency: options.concurrency,
-    task: (job) => ({ source: job.source, slug: job.slug, settings, tempTag }),
-    onResult: (job, result) => record(job, result),
-    stop,
-  });
+  await renderInPool(
+    {
+      jobs,
+      concurrency: options.concurrency,
+      task: (job) => ({ source: job.source, slug: job.slug, settings, tempTag }),
+      onResult: (job, result) => record(job, result),
+      stop,
+    },
+    earlyPool,
+  );
   // Only a worker that died mid-write can have left a temp file behind.
   removeTempsIn(settings.outDir);
 }
@@ -187,6 +192,12 @@ export async function runBatch(
   loadTheme(settings.themeFile);
   if (settings.rulesFile) readRules(settings.rulesFile);
   const previous = readPreviousManifest(manifestFile);
+  // A first (or forced) run renders nearly every account: start the workers now, so their
+  // start-up overlaps with planning. A re-run may render nothing, and then starts none.
+  const earlyPool =
+    files.length > 1 && (!previous || options.force)
+      ? startPool(Math.max(1, Math.min(options.concurrency, files.length)))
+      : undefined;
   const index = InputIndex.load(indexFile);
   const plan = planBatch(files, { settings, shard, force: options.force, previous, index });
 
@@ -220,7 +231,7 @@ export async function runBatch(
     }
   };
   try {
-    await renderJobs(plan.jobs, options, stop.signal, record);
+    await renderJobs(plan.jobs, options, stop.signal, record, earlyPool);
   } finally {
     progress.stop();
     stop.dispose();

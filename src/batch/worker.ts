@@ -1,6 +1,10 @@
 import { setTempTag } from "./atomic-write.js";
 import { describeFailure, type FailureReason } from "./failure.js";
 import { generateAccount, type AccountOutcome, type GenerateSettings } from "./generate-account.js";
+import { loadRenderer } from "../render/renderer.js";
+import { loadFont } from "../render/fonts.js";
+import { loadTemplates } from "./resources.js";
+import { loadTheme } from "./theme-file.js";
 
 /**
  * The piscina worker: renders one account and writes its files itself, so only a small summary
@@ -37,5 +41,16 @@ export async function renderAccountTask(task: RenderTask): Promise<RenderTaskRes
     return { ok: false, reason: describeFailure(task.source, error) };
   }
 }
+
+/**
+ * Warm-up when the thread starts (while the main thread is still planning the batch): load both
+ * renderers, parse the fonts and compile the default templates — work every first task would
+ * otherwise do.
+ */
+await Promise.all([loadRenderer("pptx"), loadRenderer("pdf")]);
+loadFont("regular");
+loadFont("bold");
+loadTemplates();
+loadTheme();
 
 export default renderAccountTask;
