@@ -5,10 +5,12 @@ import { drawChrome } from "./chrome.js";
 import { WarningLog, type DrawContext } from "./context.js";
 import { postprocessPptx } from "./postprocess/index.js";
 import { createPresentation, type Presentation } from "./pptxgen.js";
+import { writeParts } from "./capture-package.js";
 
 /**
- * Deck → PPTX bytes. pptxgenjs records the slides; its zip is then rewritten by postprocess/ to
- * fix known pptxgenjs 4.0.1 defects and to make the bytes reproducible.
+ * Deck → PPTX bytes. pptxgenjs records the slides and builds their XML parts (capture-package.ts
+ * takes them before they are zipped); postprocess/ fixes known pptxgenjs 4.0.1 defects and writes
+ * the one, reproducible zip.
  */
 export const pptxRenderer: Renderer = {
   format: "pptx",
@@ -30,8 +32,7 @@ export const pptxRenderer: Renderer = {
       for (const block of source.blocks) drawBlock(ctx, block);
       if (source.notes.trim() !== "") ctx.slide.addNotes(source.notes);
     });
-    const raw = (await pres.write({ outputType: "uint8array" })) as Uint8Array;
-    const bytes = await postprocessPptx(raw, deck.meta);
+    const bytes = await postprocessPptx(await writeParts(pres), deck.meta);
     return { bytes, warnings: warnings.list() };
   },
 };

@@ -14,9 +14,9 @@ import { normaliseWorkbook } from "./workbook.js";
  * function of the Deck (same deck → same bytes, in any process, on any day). Each part is read
  * and written once.
  */
-export async function postprocessPptx(bytes: Uint8Array, meta: DeckMeta): Promise<Uint8Array> {
+export async function postprocessPptx(pptx: Uint8Array | PackageFiles, meta: DeckMeta): Promise<Uint8Array> {
   const date = packageDate(meta.asOf);
-  const files = renumberCharts(await readPackage(bytes));
+  const files = renumberCharts(pptx instanceof Map ? pptx : await readPackage(pptx));
   fixCharts(files);
   fixSlides(files);
   await fixWorkbooks(files, date);
@@ -51,7 +51,7 @@ function fixCharts(files: PackageFiles): void {
 async function fixWorkbooks(files: PackageFiles, date: Date): Promise<void> {
   const chartOfWorkbook = workbookCharts(files);
   const jobs = [...files].flatMap(([name, content]) =>
-    name.startsWith("ppt/embeddings/") && name.endsWith(".xlsx") && content instanceof Uint8Array
+    name.startsWith("ppt/embeddings/") && name.endsWith(".xlsx") && typeof content !== "string"
       ? [{ name, content, chartXml: textPart(files, chartOfWorkbook.get(name) ?? "") }]
       : [],
   );

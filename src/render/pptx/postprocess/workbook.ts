@@ -1,4 +1,4 @@
-import { readPackage, textPart, writePackage } from "./package.js";
+import { readPackage, textPart, writePackage, type PackageFiles } from "./package.js";
 import { normaliseCoreDates } from "./core-properties.js";
 
 /**
@@ -43,13 +43,16 @@ function chartCellValues(chartXml: string): Map<string, string> {
   return values;
 }
 
-/** Unzips one embedded workbook, applies the fixes, fixes its dates, and zips it reproducibly. */
+/**
+ * One embedded workbook (zipped, or the parts recorded from pptxgenjs): applies the fixes, fixes
+ * its dates, and zips it reproducibly.
+ */
 export async function normaliseWorkbook(
-  bytes: Uint8Array,
+  workbook: Uint8Array | PackageFiles,
   chartXml: string | undefined,
   date: Date,
 ): Promise<Uint8Array> {
-  const files = await readPackage(bytes);
+  const files = workbook instanceof Map ? new Map(workbook) : await readPackage(workbook);
   const table = textPart(files, "xl/tables/table1.xml");
   if (table !== undefined) files.set("xl/tables/table1.xml", fixTableRef(table));
   const sheet = textPart(files, "xl/worksheets/sheet1.xml");

@@ -9,11 +9,18 @@ import zlib from "node:zlib";
  * descriptors, no extra fields, no comments.
  */
 
+/** One entry's data as it goes into the zip: stored or deflated, with the original's CRC and size. */
+export interface CompressedData {
+  /** 0 = stored, 8 = deflated. */
+  method: 0 | 8;
+  body: Uint8Array;
+  crc: number;
+  size: number;
+}
+
 export interface ZipEntry {
   name: string;
-  data: Uint8Array;
-  /** 0 stores the data as is (images, nested zips); 1–9 deflates it. */
-  level: number;
+  content: CompressedData;
 }
 
 export interface DosDateTime {
@@ -49,6 +56,16 @@ const crc32: (data: Uint8Array) => number =
 
 const encoder = new TextEncoder();
 
+/** `level` 0 stores the data as is (images, nested zips); 1–9 deflates it. */
+export function compress(data: Uint8Array, level: number): CompressedData {
+  return {
+    method: level === 0 ? 0 : 8,
+    body: level === 0 ? data : zlib.deflateRawSync(data, { level }),
+    crc: crc32(data),
+    size: data.byteLength,
+  };
+}
+
 export function writeZip(entries: readonly ZipEntry[], stamp: DosDateTime): Uint8Array {
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -56,9 +73,7 @@ export function writeZip(entries: readonly ZipEntry[], stamp: DosDateTime): Uint
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
     const utf8 = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0;
-    const method = entry.level === 0 ? 0 : 8;
-    const body = method === 0 ? entry.data : zlib.deflateRawSync(entry.data, { level: entry.level });
-    const crc = crc32(entry.data);
+    const { method, body, crc, size } = entry.content;
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -69,7 +84,7 @@ export function writeZip(entries: readonly ZipEntry[], stamp: DosDateTime): Uint
     local.writeUInt16LE(stamp.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.byteLength, 18);
-    local.writeUInt32LE(entry.data.byteLength, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.byteLength, 26);
     local.writeUInt16LE(0, 28); // no extra field
 
@@ -83,7 +98,7 @@ export function writeZip(entries: readonly ZipEntry[], stamp: DosDateTime): Uint
     header.writeUInt16LE(stamp.date, 14);
     header.writeUInt32LE(crc, 16);
     header.writeUInt32LE(body.byteLength, 20);
-    header.writeUInt32LE(entry.data.byteLength, 24);
+    header.writeUInt32LE(size, 24);
     header.writeUInt16LE(name.byteLength, 28);
     // extra length, comment length, disk, internal and external attributes stay 0
     header.writeUInt32LE(offset, 42);
