@@ -2,6 +2,7 @@ import type { FontWeight } from "../fonts.js";
 import { fitText, LINE_HEIGHT, type FittedText } from "../text-fit.js";
 import { MIN_FONT_SIZE } from "../../deck/geometry.js";
 import type { DrawContext } from "./context.js";
+import { shapeLine, showLine } from "./text-run.js";
 import { css, POINTS_PER_INCH, type Rect } from "./units.js";
 
 export const FONT_NAMES: Record<FontWeight, string> = { regular: "DejaVuSans", bold: "DejaVuSans-Bold" };
@@ -33,8 +34,8 @@ export function measure(ctx: DrawContext, text: string, sizePt: number, weight: 
 }
 
 /**
- * Draws already-wrapped lines inside `rect`. Lines are drawn one by one with pdfkit's line
- * breaking off, so the layout is exactly the one text-fit.ts computed.
+ * Draws already-wrapped lines inside `rect`, one by one (text-run.ts), so the layout is exactly
+ * the one text-fit.ts computed.
  */
 export function drawLines(
   ctx: DrawContext,
@@ -52,12 +53,13 @@ export function drawLines(
   doc.font(FONT_NAMES[style.weight]).fontSize(style.sizePt).fillColor(css(style.color));
   for (const line of lines) {
     if (line.length > 0) {
+      const shaped = shapeLine(doc, line);
       let x = rect.x;
       if (style.align && style.align !== "left") {
-        const free = rect.w - doc.widthOfString(line);
+        const free = rect.w - shaped.width;
         x += style.align === "center" ? free / 2 : free;
       }
-      doc.text(line, x, y + HALF_LEADING_EM * style.sizePt, { lineBreak: false });
+      showLine(doc, shaped, x, y + HALF_LEADING_EM * style.sizePt);
     }
     y += step;
   }
