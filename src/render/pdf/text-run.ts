@@ -1,15 +1,19 @@
+import type * as fontkit from "fontkit";
+
 /**
  * One line of text, drawn the way pdfkit's `doc.text(line, x, y, { lineBreak: false })` draws it
- * (the same BT … TJ … ET operators, kerning and font-subset bookkeeping), but shaped once.
+ * (the same BT … TJ … ET operators, kerning, font-subset and ToUnicode bookkeeping, hence the
+ * same bytes), but shaped once, with shaped words reused across documents.
  *
  * Why not doc.text: for a single line pdfkit lays the string out three times (to encode it, to
- * measure it for its own alignment and to advance doc.x) and writes each operator as a separate
- * chunk. Every line of a deck is already wrapped and placed by text-fit.ts, so none of that is
- * needed; in batch runs doc.text was ~35 % of a PDF's cost.
+ * measure it for its own alignment and to advance doc.x), re-shapes every word in every new
+ * document, and writes each operator as a separate chunk. Every line of a deck is already wrapped
+ * and placed by text-fit.ts, so none of that is needed; in batch runs doc.text was ~45 % of a
+ * PDF's cost.
  *
- * This module is the one place that reads pdfkit internals (`_font`, `_fontSize`, the page's font
- * resources): all of them have been stable since pdfkit 0.12, and test/render-pdf.test.ts checks
- * the drawn text through pdf.js.
+ * This module is the one place that reads pdfkit internals (the current `_font` with its fontkit
+ * font, subset, widths and unicode maps, `_fontSize`, the page's font resources): all of them have
+ * been stable since pdfkit 0.12, and the PDF tests read the drawn text back through pdf.js.
  */
 
 interface GlyphPosition {
@@ -21,9 +25,14 @@ interface GlyphPosition {
 
 interface EmbeddedFont {
   id: string;
+  font: fontkit.Font;
+  /** 1000 / unitsPerEm */
+  scale: number;
   /** In 1/1000 em. */
   ascender: number;
-  encode(text: string): [string[], GlyphPosition[]];
+  subset: { includeGlyph(glyphId: number): number };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
   ref(): unknown;
 }
 
@@ -31,7 +40,8 @@ interface PdfkitInternals {
   _font: EmbeddedFont;
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
-  addContent(data: string): unknown;
+  /** A string gets a newline appended and is converted char by char; bytes are taken as they are. */
+  addContent(data: string | Uint8Array): unknown;
 }
 
 export interface ShapedLine {
@@ -50,13 +60,101 @@ function num(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-/** Shapes `text` in the document's current font and size (and adds its glyphs to the subset). */
-export function shapeLine(doc: PDFKit.PDFDocument, text: string): ShapedLine {
-  const state = internals(doc);
-  const [encoded, positions] = state._font.encode(text.replace(/\n/g, ""));
+/** A word shaped in 1/1000 em, as pdfkit's EmbeddedFont.layoutRun scales it. Read-only, shared. */
+interface ShapedWord {
+  glyphIds: number[];
+  codePoints: number[][];
+  positions: GlyphPosition[];
+  advance: number;
+}
+
+/** Distinct words kept per font; cleared when full. */
+const WORD_CACHE_SIZE = 20_000;
+const wordCaches = new WeakMap<fontkit.Font, Map<string, ShapedWord>>();
+
+function shapeWord(embedded: EmbeddedFont, word: string): ShapedWord {
+  let cache = wordCaches.get(embedded.font);
+  if (!cache) {
+    cache = new Map();
+    wordCaches.set(embedded.font, cache);
+  }
+  let shaped = cache.get(word);
+  if (shaped) return shaped;
+  const { scale } = embedded;
+  const run = embedded.font.layout(word);
+  const positions = run.positions.map((position, index) => ({
+    xAdvance: position.xAdvance * scale,
+    xOffset: position.xOffset * scale,
+    yOffset: position.yOffset * scale,
+    advanceWidth: run.glyphs[index]!.advanceWidth * scale,
+  }));
   let advance = 0;
   for (const position of positions) advance += position.xAdvance;
-  return { encoded, positions, width: (advance * state._fontSize) / 1000 };
+  // fontkit's type declarations omit these two fields of a glyph.
+  const glyphs = run.glyphs as unknown as { id: number; codePoints: number[] }[];
+  shaped = {
+    glyphIds: glyphs.map((glyph) => glyph.id),
+    codePoints: glyphs.map((glyph) => glyph.codePoints),
+    positions,
+    advance,
+  };
+  if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+  cache.set(word, shaped);
+  return shaped;
+}
+
+/** Words as pdfkit's layout splits a text: each ends after a space or tab (kept with the word). */
+function words(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === " " || char === "\t") {
+      out.push(text.slice(start, index + 1));
+      start = index + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+const HEX: string[] = [];
+
+function hex4(glyphId: number): string {
+  return (HEX[glyphId] ??= `0000${glyphId.toString(16)}`.slice(-4));
+}
+
+/** Width in points of `text` in the current font and size: pdfkit's widthOfString, from the cache. */
+export function lineWidth(doc: PDFKit.PDFDocument, text: string): number {
+  const state = internals(doc);
+  let advance = 0;
+  for (const word of words(text)) advance += shapeWord(state._font, word).advance;
+  return advance * (state._fontSize / 1000);
+}
+
+/**
+ * Shapes `text` in the document's current font and size, and adds its glyphs to the document's
+ * font subset (with their widths and Unicode values), as pdfkit's EmbeddedFont.encode does.
+ */
+export function shapeLine(doc: PDFKit.PDFDocument, text: string): ShapedLine {
+  const state = internals(doc);
+  const embedded = state._font;
+  const encoded: string[] = [];
+  const positions: GlyphPosition[] = [];
+  let advance = 0;
+  for (const word of words(text.replace(/\n/g, ""))) {
+    const shaped = shapeWord(embedded, word);
+    for (let index = 0; index < shaped.glyphIds.length; index++) {
+      const position = shaped.positions[index]!;
+      const subsetId = embedded.subset.includeGlyph(shaped.glyphIds[index]!);
+      encoded.push(hex4(subsetId));
+      embedded.widths[subsetId] ??= position.advanceWidth;
+      embedded.unicode[subsetId] ??= shaped.codePoints[index]!;
+      positions.push(position);
+    }
+    advance += shaped.advance;
+  }
+  return { encoded, positions, width: advance * (state._fontSize / 1000) };
 }
 
 /** TJ operands: glyph runs, split wherever kerning moves the next glyph (pdfkit's algorithm). */
@@ -115,16 +213,16 @@ export function showLine(doc: PDFKit.PDFDocument, shaped: ShapedLine, x: number,
   const { height, fonts } = state.page;
   if (fonts[font.id] == null) fonts[font.id] = font.ref();
   const baseline = height - top - (font.ascender / 1000) * size;
-  state.addContent(
-    [
-      "q",
-      `1 0 0 -1 0 ${num(height)} cm`,
-      "BT",
-      `1 0 0 1 ${num(x)} ${num(baseline)} Tm`,
-      `/${font.id} ${num(size)} Tf`,
-      showOperators(shaped, x, baseline, size / 1000),
-      "ET",
-      "Q",
-    ].join("\n"),
-  );
+  const operators = [
+    "q",
+    `1 0 0 -1 0 ${num(height)} cm`,
+    "BT",
+    `1 0 0 1 ${num(x)} ${num(baseline)} Tm`,
+    `/${font.id} ${num(size)} Tf`,
+    showOperators(shaped, x, baseline, size / 1000),
+    "ET",
+    "Q\n",
+  ].join("\n");
+  // Operators and hex glyph ids are ASCII: native latin1 encoding instead of pdfkit's JS loop.
+  state.addContent(Buffer.from(operators, "latin1"));
 }

@@ -2,7 +2,7 @@ import type { FontWeight } from "../fonts.js";
 import { fitText, LINE_HEIGHT, type FittedText } from "../text-fit.js";
 import { MIN_FONT_SIZE } from "../../deck/geometry.js";
 import type { DrawContext } from "./context.js";
-import { shapeLine, showLine } from "./text-run.js";
+import { lineWidth, shapeLine, showLine } from "./text-run.js";
 import { css, POINTS_PER_INCH, type Rect } from "./units.js";
 
 export const FONT_NAMES: Record<FontWeight, string> = { regular: "DejaVuSans", bold: "DejaVuSans-Bold" };
@@ -30,7 +30,7 @@ export function lineStep(sizePt: number): number {
 /** Width of a single line as pdfkit will draw it (with kerning), for alignment. */
 export function measure(ctx: DrawContext, text: string, sizePt: number, weight: FontWeight): number {
   ctx.doc.font(FONT_NAMES[weight]).fontSize(sizePt);
-  return ctx.doc.widthOfString(text);
+  return lineWidth(ctx.doc, text);
 }
 
 /**
