@@ -10,28 +10,68 @@ import { loadFont, type FontWeight } from "./fonts.js";
 export const LINE_HEIGHT = 1.2;
 const POINTS_PER_INCH = 72;
 
-const advanceCache: Record<FontWeight, Map<string, number>> = { regular: new Map(), bold: new Map() };
+/** Advance widths in em by code point: a typed array for the BMP, a map for the rest. NaN = unknown. */
+interface AdvanceTable {
+  bmp: Float64Array;
+  astral: Map<number, number>;
+}
+
+const advanceTables: Partial<Record<FontWeight, AdvanceTable>> = {};
+
+function advanceTable(weight: FontWeight): AdvanceTable {
+  let table = advanceTables[weight];
+  if (!table) {
+    table = { bmp: new Float64Array(0x10000).fill(Number.NaN), astral: new Map() };
+    advanceTables[weight] = table;
+  }
+  return table;
+}
+
+function measureCodePoint(codePoint: number, weight: FontWeight): number {
+  const { font } = loadFont(weight);
+  return font.layout(String.fromCodePoint(codePoint)).advanceWidth / font.unitsPerEm;
+}
 
 /** Advance width of one character in em units, cached: layout() per call is far too slow for fitting. */
-function charAdvanceEm(char: string, weight: FontWeight): number {
-  const cache = advanceCache[weight];
-  let advance = cache.get(char);
+function advanceEm(codePoint: number, weight: FontWeight): number {
+  const table = advanceTable(weight);
+  if (codePoint < 0x10000) {
+    let advance = table.bmp[codePoint]!;
+    if (Number.isNaN(advance)) {
+      advance = measureCodePoint(codePoint, weight);
+      table.bmp[codePoint] = advance;
+    }
+    return advance;
+  }
+  let advance = table.astral.get(codePoint);
   if (advance === undefined) {
-    const { font } = loadFont(weight);
-    advance = font.layout(char).advanceWidth / font.unitsPerEm;
-    cache.set(char, advance);
+    advance = measureCodePoint(codePoint, weight);
+    table.astral.set(codePoint, advance);
   }
   return advance;
 }
 
-/** Width of a single line of text in points (kerning ignored, which errs on the wide side). */
-export function textWidthPt(text: string, sizePt: number, weight: FontWeight = "regular"): number {
-  let em = 0;
-  for (const char of text) em += charAdvanceEm(char, weight);
-  return em * sizePt;
+/** `em` plus the advance of every character of `text`, added one by one in order. */
+function addTextEm(em: number, text: string, weight: FontWeight): number {
+  for (let index = 0; index < text.length; index++) {
+    const codePoint = text.codePointAt(index)!;
+    if (codePoint > 0xffff) index++;
+    em += advanceEm(codePoint, weight);
+  }
+  return em;
 }
 
-/** Greedy word wrap; words longer than the width are broken by character. Keeps explicit newlines. */
+/** Width of a single line of text in points (kerning ignored, which errs on the wide side). */
+export function textWidthPt(text: string, sizePt: number, weight: FontWeight = "regular"): number {
+  return addTextEm(0, text, weight) * sizePt;
+}
+
+/**
+ * Greedy word wrap; words longer than the width are broken by character. Keeps explicit newlines.
+ * The width of each candidate line is the running sum of the line so far, a space and the next
+ * word, added character by character: the same number textWidthPt(candidate) would give, without
+ * re-measuring the line for every word.
+ */
 export function wrapText(
   text: string,
   widthPt: number,
@@ -39,12 +79,15 @@ export function wrapText(
   weight: FontWeight = "regular",
 ): string[] {
   const lines: string[] = [];
+  const spaceEm = advanceEm(0x20, weight);
   for (const paragraph of text.split("\n")) {
     let line = "";
+    let lineEm = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (textWidthPt(candidate, sizePt, weight) <= widthPt) {
-        line = candidate;
+      const candidateEm = addTextEm(line ? lineEm + spaceEm : 0, word, weight);
+      if (candidateEm * sizePt <= widthPt) {
+        line = line ? `${line} ${word}` : word;
+        lineEm = candidateEm;
         continue;
       }
       if (line) lines.push(line);
@@ -57,6 +100,7 @@ export function wrapText(
         rest = rest.slice(cut);
       }
       line = rest;
+      lineEm = addTextEm(0, rest, weight);
     }
     lines.push(line);
   }
