@@ -96,3 +96,22 @@ describe("planBatch with --shard", () => {
     }
   });
 });
+
+describe("planBatch hands the parsed accounts to the workers", () => {
+  it("keeps the parsed account and its hash for each job of this shard, and none from the index", () => {
+    const shard = plan({ index: 1, count: 2 });
+    expect(shard.jobs.length).toBeGreaterThan(0);
+    for (const job of shard.jobs) {
+      expect(job.loaded?.account.account.name, job.source).toBe(job.facts.name);
+      expect(job.loaded?.sha256, job.source).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const index = InputIndex.load("/nonexistent");
+    const first = planBatch(files, { settings, force: false, previous: null, index });
+    expect(first.jobs.every((job) => job.loaded !== undefined)).toBe(true);
+    const indexFile = path.join(work, "index.json");
+    index.save(indexFile);
+    const reloaded = InputIndex.load(indexFile);
+    const second = planBatch(files, { settings, force: true, previous: null, index: reloaded });
+    expect(second.jobs.every((job) => job.loaded === undefined)).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { analyseAccount, type Analysis } from "../analysis/analyse-account.js";
+import type { Account } from "../input/account-schema.js";
 import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
 import { isWithinDays } from "../analysis/rules/rule.js";
 import { buildDeck } from "../deck/build-deck.js";
@@ -69,6 +70,12 @@ export type AccountOutcome =
 
 const PRODUCER = `qbr-deck ${VERSION}`;
 
+/** An account file already read and validated (by the batch planner), with its bytes' sha256. */
+export interface LoadedAccount {
+  account: Account;
+  sha256: string;
+}
+
 function readLogo(accountFile: string, logoPath: string | undefined, warnings: string[]): ImageData | null {
   if (!logoPath) return null;
   const file = path.resolve(path.dirname(accountFile), logoPath);
@@ -102,12 +109,18 @@ export function summarise(analysis: Analysis, slug: string): AccountSummary {
   };
 }
 
+function readAndHash(source: string): LoadedAccount {
+  const { account, bytes } = readAccount(source);
+  return { account, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
 export async function generateAccount(
   source: string,
   settings: GenerateSettings,
   slugOverride?: string,
+  loaded?: LoadedAccount,
 ): Promise<AccountOutcome> {
-  const { account, bytes } = readAccount(source);
+  const { account, sha256 } = loaded ?? readAndHash(source);
   const thresholds = settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS;
   const templates = loadTemplates(settings.templatesDir);
   const asOf = settings.asOf ?? account.review.asOf ?? settings.today;
@@ -119,7 +132,7 @@ export async function generateAccount(
       : analyseAccount(account, { asOf: compareTo, templates, thresholds });
   const provenance = {
     sourceName: path.basename(source),
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256,
     toolVersion: VERSION,
   };
   const slug = slugOverride ?? outputName.slug(account);

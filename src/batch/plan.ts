@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { loadAccount } from "../input/load-account.js";
-import type { GenerateSettings } from "./generate-account.js";
+import type { GenerateSettings, LoadedAccount } from "./generate-account.js";
 import { describeFailure, type FailureReason } from "./failure.js";
 import { accountFacts, type AccountFacts, type InputIndex } from "./input-index.js";
 import { accountInputHash, logoHash, runHash, sha256 } from "./input-hash.js";
@@ -23,6 +23,12 @@ export interface RenderJob {
   renamedFrom?: string;
   inputHash: string;
   facts: AccountFacts;
+  /**
+   * The account as planning read and validated it, handed to the worker so the file is not
+   * parsed twice (and the deck is of exactly the bytes the manifest's hash describes). Absent
+   * when planning took the facts from the input index, or past PRELOAD_BUDGET_BYTES.
+   */
+  loaded?: LoadedAccount;
 }
 
 export interface PlanFailure {
@@ -54,16 +60,29 @@ interface ReadInput {
   key: string;
   sha256?: string;
   facts?: AccountFacts;
+  loaded?: LoadedAccount;
   error?: unknown;
 }
 
-function readInput(file: string, key: string, index: InputIndex): ReadInput {
+/**
+ * Parsed accounts kept from planning for the workers, up to this many bytes of source files
+ * (~10,000 typical accounts); past it, workers read their files again, so the planner's memory
+ * stays bounded however many accounts a run has.
+ */
+const PRELOAD_BUDGET_BYTES = 48 * 1024 * 1024;
+
+function readInput(file: string, key: string, index: InputIndex, budget: { bytes: number }): ReadInput {
   try {
     const bytes = readInputFile(file);
     const hash = sha256(bytes);
-    const facts = index.get(file, hash) ?? accountFacts(loadAccount(file, bytes));
+    const known = index.get(file, hash);
+    if (known) return { file, key, sha256: hash, facts: known };
+    const account = loadAccount(file, bytes);
+    const facts = accountFacts(account);
     index.set(file, hash, facts);
-    return { file, key, sha256: hash, facts };
+    budget.bytes -= bytes.byteLength;
+    const loaded = budget.bytes >= 0 ? { account, sha256: hash } : undefined;
+    return { file, key, sha256: hash, facts, ...(loaded ? { loaded } : {}) };
   } catch (error) {
     return { file, key, error };
   }
@@ -87,7 +106,10 @@ export function planBatch(files: readonly string[], options: PlanOptions): Batch
   const root = inputRoot(files);
   const inShard = (key: string) => !shard || shard.count === 1 || shardOf(key, shard.count) === shard.index;
   // Every shard reads every file: the output names of colliding slugs depend on all accounts.
-  const inputs = files.map((file) => readInput(file, sourceKey(file, root), index));
+  const budget = { bytes: PRELOAD_BUDGET_BYTES };
+  const inputs = files.map((file) =>
+    readInput(file, sourceKey(file, root), index, inShard(sourceKey(file, root)) ? budget : { bytes: -1 }),
+  );
   const slugs = assignSlugs(
     inputs.flatMap((input) => (input.facts ? [{ key: input.key, slug: input.facts.slug }] : [])),
   );
@@ -127,6 +149,7 @@ export function planBatch(files: readonly string[], options: PlanOptions): Batch
       ...(renamedFrom ? { renamedFrom } : {}),
       inputHash,
       facts: input.facts,
+      ...(input.loaded ? { loaded: input.loaded } : {}),
     });
   }
   return plan;

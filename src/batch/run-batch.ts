@@ -103,7 +103,9 @@ async function renderInProcess(
   settings: GenerateSettings,
 ): Promise<{ result: RenderTaskResult; cause?: unknown }> {
   try {
-    return { result: { ok: true, outcome: await generateAccount(job.source, settings, job.slug) } };
+    return {
+      result: { ok: true, outcome: await generateAccount(job.source, settings, job.slug, job.loaded) },
+    };
   } catch (error) {
     return { result: { ok: false, reason: describeFailure(job.source, error) }, cause: error };
   }
@@ -142,7 +144,11 @@ async function renderJobs(
     {
       jobs,
       concurrency: options.concurrency,
-      task: (job) => ({ source: job.source, slug: job.slug, settings, tempTag }),
+      task: (job) => {
+        const task = { source: job.source, slug: job.slug, loaded: job.loaded, settings, tempTag };
+        delete job.loaded; // handed over: the planner does not keep it
+        return task;
+      },
       onResult: (job, result) => record(job, result),
       stop,
     },

@@ -1,6 +1,11 @@
 import { setTempTag } from "./atomic-write.js";
 import { describeFailure, type FailureReason } from "./failure.js";
-import { generateAccount, type AccountOutcome, type GenerateSettings } from "./generate-account.js";
+import {
+  generateAccount,
+  type AccountOutcome,
+  type GenerateSettings,
+  type LoadedAccount,
+} from "./generate-account.js";
 import { loadRenderer } from "../render/renderer.js";
 import { loadFont } from "../render/fonts.js";
 import { loadTemplates } from "./resources.js";
@@ -15,6 +20,8 @@ import { loadTheme } from "./theme-file.js";
 export interface RenderTask {
   source: string;
   slug: string;
+  /** The account as the planner read it; without it the worker reads the file. */
+  loaded?: LoadedAccount;
   settings: GenerateSettings;
   /** The batch's temp-file tag, so the main thread can clean up after a crashed worker. */
   tempTag: string;
@@ -36,7 +43,7 @@ export async function renderAccountTask(task: RenderTask): Promise<RenderTaskRes
   setTempTag(task.tempTag);
   crashForTests(task.source);
   try {
-    return { ok: true, outcome: await generateAccount(task.source, task.settings, task.slug) };
+    return { ok: true, outcome: await generateAccount(task.source, task.settings, task.slug, task.loaded) };
   } catch (error) {
     return { ok: false, reason: describeFailure(task.source, error) };
   }
