@@ -71,14 +71,24 @@ export function loadFont(weight: FontWeight): LoadedFont {
   return loaded;
 }
 
+/** Per weight and BMP code point: 0 = not looked up yet, 1 = the font has a glyph, 2 = it has not. */
+const glyphStatus: Partial<Record<FontWeight, Uint8Array>> = {};
+
+function hasGlyph(font: fontkit.Font, weight: FontWeight, codePoint: number): boolean {
+  if (codePoint > 0xffff) return font.hasGlyphForCodePoint(codePoint);
+  const status = (glyphStatus[weight] ??= new Uint8Array(0x10000));
+  if (status[codePoint] === 0) status[codePoint] = font.hasGlyphForCodePoint(codePoint) ? 1 : 2;
+  return status[codePoint] === 1;
+}
+
 /** Characters of `text` that the font has no glyph for (deduplicated, in order of appearance). */
 export function missingGlyphs(text: string, weight: FontWeight = "regular"): string[] {
   const { font } = loadFont(weight);
-  const missing = new Set<string>();
+  let missing: Set<string> | undefined;
   for (const char of text) {
     const codePoint = char.codePointAt(0);
     if (codePoint === undefined || codePoint < 0x20) continue;
-    if (!font.hasGlyphForCodePoint(codePoint)) missing.add(char);
+    if (!hasGlyph(font, weight, codePoint)) (missing ??= new Set()).add(char);
   }
-  return [...missing];
+  return missing ? [...missing] : [];
 }

@@ -4,6 +4,7 @@ import type { Deck, DeckMeta } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../deck/geometry.js";
 import { loadFont, type FontWeight } from "../fonts.js";
+import { memoiseSubsetEncoding, seedSubsets } from "./font-subset.js";
 import type { RenderOptions } from "../renderer.js";
 import type { Doc } from "./context.js";
 import { FONT_NAMES } from "./text.js";
@@ -145,6 +146,9 @@ export function createDocument(deck: Deck, options: RenderOptions): Doc {
     size: [pt(SLIDE_WIDTH), pt(SLIDE_HEIGHT)],
     margin: 0,
     autoFirstPage: false,
+    // No default font: pdfkit would parse its Helvetica metrics for every document, unused
+    // (pdfkit skips it for null; its type declarations only allow a name).
+    font: null as unknown as string,
     pdfVersion: "1.7",
     tagged: true,
     lang: deck.meta.language,
@@ -159,6 +163,7 @@ export function createDocument(deck: Deck, options: RenderOptions): Doc {
     _addInfo: () => doc.appendXML(xmpInfo(info, deck.meta.language)),
   });
   registerFonts(doc);
+  seedSubsets(doc, Object.values(FONT_NAMES));
   return doc;
 }
 
@@ -166,7 +171,9 @@ function registerFonts(doc: Doc): void {
   for (const weight of ["regular", "bold"] as FontWeight[]) {
     // pdfkit accepts an already parsed fontkit font (it checks for `layout`), which lets every
     // document share the one parse from fonts.ts; its type declarations only list byte sources.
-    const parsed = loadFont(weight).font as unknown as PDFKit.Mixins.PDFFontSource;
+    const { font } = loadFont(weight);
+    memoiseSubsetEncoding(font);
+    const parsed = font as unknown as PDFKit.Mixins.PDFFontSource;
     doc.registerFont(FONT_NAMES[weight], parsed);
   }
 }
