@@ -8,7 +8,7 @@ import { accountInputHash, logoHash, runHash, sha256 } from "./input-hash.js";
 import { failedEntry, toPosix, type Manifest, type ManifestAccount } from "./manifest.js";
 import { readInputFile } from "./resources.js";
 import { inputRoot, shardOf, sourceKey, type Shard } from "./shard.js";
-import { assignSlugs } from "./slug-collisions.js";
+import { assignSlugs, type AssignedSlug } from "./slug-collisions.js";
 
 /**
  * The main thread's first stage: read and hash every input file, name every account, and sort
@@ -101,56 +101,131 @@ function reusable(previous: ManifestAccount | undefined, inputHash: string, outD
   );
 }
 
-export function planBatch(files: readonly string[], options: PlanOptions): BatchPlan {
-  const { settings, shard, previous, index } = options;
-  const root = inputRoot(files);
-  const inShard = (key: string) => !shard || shard.count === 1 || shardOf(key, shard.count) === shard.index;
-  // Every shard reads every file: the output names of colliding slugs depend on all accounts.
-  const budget = { bytes: PRELOAD_BUDGET_BYTES };
-  const inputs = files.map((file) =>
-    readInput(file, sourceKey(file, root), index, inShard(sourceKey(file, root)) ? budget : { bytes: -1 }),
-  );
-  const slugs = assignSlugs(
-    inputs.flatMap((input) => (input.facts ? [{ key: input.key, slug: input.facts.slug }] : [])),
-  );
-  const previousBySource = new Map(previous?.accounts.map((entry) => [entry.source, entry]));
-  const hashOfRun = runHash(settings);
-  // An encrypted PDF cannot be compared with the password of the last run without storing it.
-  const incremental = !options.force && !settings.render.pdfUserPassword;
-  const plan: BatchPlan = { jobs: [], reused: [], failures: [], collisions: [] };
+/**
+ * The plan, built a few files at a time so rendering can start while the rest are read. Files
+ * are taken in shard-key order, the order in which assignSlugs() gives each slug to its first
+ * claimant: an account whose slug no earlier account claimed keeps it whatever comes later, so
+ * its job is final at once; only accounts whose slug is taken wait for finish(), which names
+ * them exactly as assignSlugs() over all accounts would.
+ */
+export class BatchPlanner {
+  readonly plan: BatchPlan = { jobs: [], reused: [], failures: [], collisions: [] };
+  /** How many files of this shard the plan covers (jobs + reused + failures when finished). */
+  readonly shardSize: number;
+  private readonly queue: { file: string; key: string; inShard: boolean }[];
+  private next = 0;
+  private readonly budget = { bytes: PRELOAD_BUDGET_BYTES };
+  private readonly claims: { key: string; slug: string }[] = [];
+  private readonly claimed = new Set<string>();
+  private readonly waiting: ReadInput[] = [];
+  private readonly previousBySource: Map<string, ManifestAccount>;
+  private readonly hashOfRun: string;
+  private readonly incremental: boolean;
 
-  for (const input of inputs.filter((candidate) => inShard(candidate.key))) {
-    const source = toPosix(input.file);
-    if (!input.facts || !input.sha256) {
-      const reason = describeFailure(input.file, input.error);
-      plan.failures.push({ entry: failedEntry(source, reason.message), reason, cause: input.error });
-      continue;
+  constructor(
+    files: readonly string[],
+    private readonly options: PlanOptions,
+  ) {
+    const { settings, shard, previous } = options;
+    const root = inputRoot(files);
+    // Every shard reads every file: the output names of colliding slugs depend on all accounts.
+    this.queue = files
+      .map((file) => {
+        const key = sourceKey(file, root);
+        const inShard = !shard || shard.count === 1 || shardOf(key, shard.count) === shard.index;
+        return { file, key, inShard };
+      })
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.shardSize = this.queue.filter((item) => item.inShard).length;
+    this.previousBySource = new Map(previous?.accounts.map((entry) => [entry.source, entry]));
+    this.hashOfRun = runHash(settings);
+    // An encrypted PDF cannot be compared with the password of the last run without storing it.
+    this.incremental = !options.force && !settings.render.pdfUserPassword;
+  }
+
+  get done(): boolean {
+    return this.next >= this.queue.length;
+  }
+
+  /** Reads up to `count` more files; returns the jobs that are final already. */
+  step(count: number): RenderJob[] {
+    const ready: RenderJob[] = [];
+    const end = Math.min(this.queue.length, this.next + count);
+    for (; this.next < end; this.next++) {
+      const { file, key, inShard } = this.queue[this.next]!;
+      const input = readInput(file, key, this.options.index, inShard ? this.budget : { bytes: -1 });
+      if (!input.facts || !input.sha256) {
+        if (inShard) this.fail(input);
+        continue;
+      }
+      const slug = input.facts.slug;
+      this.claims.push({ key, slug });
+      if (this.claimed.has(slug)) {
+        if (inShard) this.waiting.push(input);
+        continue;
+      }
+      this.claimed.add(slug);
+      const job = inShard ? this.decide(input, { slug }) : undefined;
+      if (job) ready.push(job);
     }
-    const { slug, renamedFrom } = slugs.get(input.key)!;
-    if (renamedFrom) plan.collisions.push({ source, slug, renamedFrom });
+    return ready;
+  }
+
+  /** Reads what is left and names the accounts whose slug was taken; returns their jobs. */
+  finish(): RenderJob[] {
+    const ready = this.step(Number.POSITIVE_INFINITY);
+    const slugs = assignSlugs(this.claims);
+    for (const input of this.waiting) {
+      const job = this.decide(input, slugs.get(input.key)!);
+      if (job) ready.push(job);
+    }
+    this.waiting.length = 0;
+    return ready;
+  }
+
+  private fail(input: ReadInput): void {
+    const source = toPosix(input.file);
+    const reason = describeFailure(input.file, input.error);
+    this.plan.failures.push({ entry: failedEntry(source, reason.message), reason, cause: input.error });
+  }
+
+  /** A job for the account, or undefined when its previous output is reused. */
+  private decide(input: ReadInput, { slug, renamedFrom }: AssignedSlug): RenderJob | undefined {
+    const { settings } = this.options;
+    const facts = input.facts!;
+    const source = toPosix(input.file);
+    if (renamedFrom) this.plan.collisions.push({ source, slug, renamedFrom });
     const inputHash = accountInputHash({
-      runHash: hashOfRun,
-      asOf: settings.asOf ?? input.facts.reviewAsOf ?? settings.today,
+      runHash: this.hashOfRun,
+      asOf: settings.asOf ?? facts.reviewAsOf ?? settings.today,
       slug,
-      accountSha256: input.sha256,
-      logoSha256: logoHash(input.file, input.facts.logo),
+      accountSha256: input.sha256!,
+      logoSha256: logoHash(input.file, facts.logo),
     });
-    const previousEntry = previousBySource.get(source);
-    if (incremental && reusable(previousEntry, inputHash, settings.outDir)) {
-      plan.reused.push({
+    const previousEntry = this.previousBySource.get(source);
+    if (this.incremental && reusable(previousEntry, inputHash, settings.outDir)) {
+      this.plan.reused.push({
         ...previousEntry!,
         status: previousEntry!.status === "filtered" ? "filtered" : "skipped-unchanged",
       });
-      continue;
+      return undefined;
     }
-    plan.jobs.push({
+    const job: RenderJob = {
       source: input.file,
       slug,
       ...(renamedFrom ? { renamedFrom } : {}),
       inputHash,
-      facts: input.facts,
+      facts,
       ...(input.loaded ? { loaded: input.loaded } : {}),
-    });
+    };
+    this.plan.jobs.push(job);
+    return job;
   }
-  return plan;
+}
+
+/** The whole plan at once (re-runs, single files, tests). */
+export function planBatch(files: readonly string[], options: PlanOptions): BatchPlan {
+  const planner = new BatchPlanner(files, options);
+  planner.finish();
+  return planner.plan;
 }

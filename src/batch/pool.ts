@@ -27,8 +27,55 @@ function workerUrl(): string {
   return pathToFileURL(path.resolve(path.dirname(here), "../../dist/batch/worker.js")).href;
 }
 
+/**
+ * Jobs handed to the pool as they become known (the planner adds them while it reads files);
+ * `close()` says no more will come.
+ */
+export class JobQueue<Job> {
+  private readonly items: Job[] = [];
+  private next = 0;
+  private closed = false;
+  private listener: (() => void) | undefined;
+
+  constructor(jobs: readonly Job[] = [], closed = false) {
+    this.items.push(...jobs);
+    this.closed = closed;
+  }
+
+  push(jobs: readonly Job[]): void {
+    if (jobs.length === 0) return;
+    this.items.push(...jobs);
+    this.listener?.();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.listener?.();
+  }
+
+  take(): Job | undefined {
+    if (this.next >= this.items.length) return undefined;
+    const job = this.items[this.next]!;
+    this.items[this.next++] = undefined as Job; // handed over: not kept here
+    return job;
+  }
+
+  /** Closed and every job taken. */
+  get drained(): boolean {
+    return this.closed && this.next >= this.items.length;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  onChange(listener: () => void): void {
+    this.listener = listener;
+  }
+}
+
 export interface PoolRunOptions<Job> {
-  jobs: readonly Job[];
+  jobs: JobQueue<Job>;
   concurrency: number;
   task(job: Job): RenderTask;
   /** Called once per job that was started, with its result (a crashed worker gives a failure). */
@@ -64,15 +111,15 @@ export function startPool(threads: number): RenderPool {
 /** Runs the jobs on `pool` (or on a pool of its own), then destroys the pool. */
 export async function renderInPool<Job>(options: PoolRunOptions<Job>, started?: RenderPool): Promise<void> {
   const { jobs, stop } = options;
-  const threads = started?.options.maxThreads ?? Math.max(1, Math.min(options.concurrency, jobs.length));
+  const threads = started?.options.maxThreads ?? Math.max(1, Math.min(options.concurrency, jobs.size));
   const pool = started ?? startPool(threads);
   try {
     await new Promise<void>((resolve) => {
-      let next = 0;
       let running = 0;
       const launch = (): void => {
-        while (running < threads && next < jobs.length && !stop.aborted) {
-          const job = jobs[next++]!;
+        while (running < threads && !stop.aborted) {
+          const job = jobs.take();
+          if (job === undefined) break;
           const task = options.task(job);
           running++;
           pool
@@ -84,8 +131,9 @@ export async function renderInPool<Job>(options: PoolRunOptions<Job>, started?: 
               launch();
             });
         }
-        if (running === 0) resolve();
+        if (running === 0 && (jobs.drained || stop.aborted)) resolve();
       };
+      jobs.onChange(launch);
       stop.addEventListener("abort", () => running === 0 && resolve(), { once: true });
       launch();
     });

@@ -11,6 +11,8 @@ export interface BatchProgress {
   tick(failed: boolean): void;
   /** A message that must not be drawn over by the bar (warnings). */
   log(line: string): void;
+  /** The number of accounts to render, once planning knows it (it starts as an upper bound). */
+  setTotal(total: number): void;
   stop(): void;
 }
 
@@ -35,7 +37,8 @@ function etaText(done: number, total: number, startedAt: number): string {
   return formatDuration(((total - done) * (Date.now() - startedAt)) / done);
 }
 
-function terminalProgress(total: number): BatchProgress {
+function terminalProgress(initialTotal: number): BatchProgress {
+  let total = initialTotal;
   const startedAt = Date.now();
   const bars = new cliProgress.MultiBar(
     {
@@ -64,13 +67,18 @@ function terminalProgress(total: number): BatchProgress {
     log(line) {
       bars.log(line.endsWith("\n") ? line : `${line}\n`);
     },
+    setTotal(next) {
+      total = Math.max(next, done);
+      bar.setTotal(total);
+    },
     stop() {
       bars.stop();
     },
   };
 }
 
-function plainProgress(total: number, io: Io): BatchProgress {
+function plainProgress(initialTotal: number, io: Io): BatchProgress {
+  let total = initialTotal;
   const startedAt = Date.now();
   let lastPrinted = startedAt;
   let lastDecile = 0;
@@ -93,6 +101,9 @@ function plainProgress(total: number, io: Io): BatchProgress {
     log(line) {
       io.err(line);
     },
+    setTotal(next) {
+      total = Math.max(next, done, 1);
+    },
     stop() {},
   };
 }
@@ -101,6 +112,7 @@ function plainProgress(total: number, io: Io): BatchProgress {
 const silentProgress = (io: Io): BatchProgress => ({
   tick() {},
   log: (line) => io.err(line),
+  setTotal() {},
   stop() {},
 });
 

@@ -20,8 +20,8 @@ import {
   type Manifest,
   type ManifestAccount,
 } from "./manifest.js";
-import { planBatch, type RenderJob } from "./plan.js";
-import { renderInPool, startPool, type RenderPool } from "./pool.js";
+import { BatchPlanner, type RenderJob } from "./plan.js";
+import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
 import { loadTemplates, readRules } from "./resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
@@ -122,20 +122,43 @@ function countStatuses(entries: readonly ManifestAccount[]): Record<AccountStatu
   return counts;
 }
 
+/** Files read per planning step before the event loop gets a turn to hand out finished jobs. */
+const PLAN_STEP_FILES = 4;
+
+/**
+ * Plans the rest of the batch a few files at a time, handing each final job to the pool at once,
+ * so the workers render while the main thread still reads and validates files.
+ */
+async function feedWhilePlanning(
+  planner: BatchPlanner,
+  queue: JobQueue<RenderJob>,
+  stop: AbortSignal,
+): Promise<void> {
+  try {
+    while (!planner.done && !stop.aborted) {
+      queue.push(planner.step(PLAN_STEP_FILES));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (!stop.aborted) queue.push(planner.finish());
+  } finally {
+    queue.close();
+  }
+}
+
 /** The jobs rendered on worker threads (or in this thread for a single one), each result recorded. */
 async function renderJobs(
-  jobs: readonly RenderJob[],
+  jobs: JobQueue<RenderJob>,
   options: BatchOptions,
   stop: AbortSignal,
   record: (job: RenderJob, result: RenderTaskResult, cause?: unknown) => void,
   earlyPool: RenderPool | undefined,
 ): Promise<void> {
   const { settings } = options;
-  if (jobs.length <= 1) {
-    await earlyPool?.destroy();
-    if (jobs.length === 0) return;
-    const { result, cause } = await renderInProcess(jobs[0]!, settings);
-    record(jobs[0]!, result, cause);
+  if (!earlyPool && jobs.drained && jobs.size <= 1) {
+    const job = jobs.take();
+    if (!job) return;
+    const { result, cause } = await renderInProcess(job, settings);
+    record(job, result, cause);
     return;
   }
   const tempTag = randomBytes(4).toString("hex");
@@ -205,24 +228,29 @@ export async function runBatch(
       ? startPool(Math.max(1, Math.min(options.concurrency, files.length)))
       : undefined;
   const index = InputIndex.load(indexFile);
-  const plan = planBatch(files, { settings, shard, force: options.force, previous, index });
+  const planner = new BatchPlanner(files, { settings, shard, force: options.force, previous, index });
+  // With workers already starting, jobs go to them while planning goes on; otherwise plan first.
+  const queue = new JobQueue<RenderJob>();
+  if (!earlyPool) {
+    queue.push(planner.finish());
+    queue.close();
+  }
+  const plan = planner.plan;
 
   const generatedAt = settings.asOf ?? settings.today;
   const runSettings = manifestSettings(settings, shard);
-  const entries: ManifestAccount[] = [...plan.reused, ...plan.failures.map((failure) => failure.entry)];
-  const failures: BatchFailure[] = plan.failures.map((failure) => ({
-    source: failure.entry.source,
-    oneLine: failure.reason.oneLine,
-    cause: failure.cause,
-  }));
-  const progress = createProgress(plan.jobs.length, io);
+  /** The accounts rendered so far; with the plan's reused and unreadable ones, the manifest. */
+  const rendered: ManifestAccount[] = [];
+  const planned = (): ManifestAccount[] => [...plan.reused, ...plan.failures.map((failure) => failure.entry)];
+  const failures: BatchFailure[] = [];
+  const progress = createProgress(earlyPool ? planner.shardSize : plan.jobs.length, io);
   const stop = watchForStop(() =>
     progress.log("qbr: stopping — finishing the accounts being rendered (press Ctrl-C again to quit now)"),
   );
   let lastCheckpoint = Date.now();
   const record = (job: RenderJob, result: RenderTaskResult, cause?: unknown) => {
     const entry = jobEntry(job, result, settings.outDir);
-    entries.push(entry);
+    rendered.push(entry);
     if (!result.ok) {
       const { oneLine, stack } = result.reason;
       failures.push({ source: entry.source, oneLine, cause, ...(stack ? { stack } : {}) });
@@ -233,18 +261,28 @@ export async function runBatch(
       // If the process is killed outright (OOM, a job runner's grace period), the next run still
       // skips what this one finished.
       lastCheckpoint = Date.now();
-      writeManifest(manifestFile, newManifest(generatedAt, runSettings, entries));
+      writeManifest(manifestFile, newManifest(generatedAt, runSettings, [...planned(), ...rendered]));
     }
   };
   try {
-    await renderJobs(plan.jobs, options, stop.signal, record, earlyPool);
+    const planning = earlyPool
+      ? feedWhilePlanning(planner, queue, stop.signal).then(() => progress.setTotal(plan.jobs.length))
+      : Promise.resolve();
+    await Promise.all([planning, renderJobs(queue, options, stop.signal, record, earlyPool)]);
   } finally {
     progress.stop();
     stop.dispose();
   }
+  failures.unshift(
+    ...plan.failures.map((failure) => ({
+      source: failure.entry.source,
+      oneLine: failure.reason.oneLine,
+      cause: failure.cause,
+    })),
+  );
 
   const interrupted = stop.received();
-  const manifest = newManifest(generatedAt, runSettings, entries);
+  const manifest = newManifest(generatedAt, runSettings, [...planned(), ...rendered]);
   let portfolio: BatchResult["portfolio"] = "single-account";
   if (interrupted) portfolio = "interrupted";
   else if (shard && shard.count > 1) portfolio = "shard";
