@@ -1,7 +1,10 @@
 // Batch benchmark (issue 4): for N synthetic accounts and each format, time
 //   (a) `qbr generate --concurrency W` through the real CLI (worker threads),
 //   (b) the same run again with nothing changed (incremental: every account skipped),
-//   (c) the raw baseline: comparable decks straight with pptxgenjs / pdfkit, sequentially;
+//   (c) the raw baselines, sequentially in one process, straight with pptxgenjs / pdfkit:
+//       "same content" — decks with exactly our decks' pages, texts, tables and charts (their
+//       content is dumped first, untimed, by deck-content.mjs) — and "minimal" — 16 short slides
+//       per account drawn from the account file (the baseline of earlier releases);
 // and report decks/s, ms/account and peak RSS (the whole process, worker threads included).
 //
 //   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf] [--workers 2 | 1,2] [--no-raw]
@@ -10,6 +13,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { dumpDeckContent } from "./deck-content.mjs";
 import { generateAccounts } from "./generate-accounts.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -83,16 +87,24 @@ export async function run(args = []) {
         console.log(rows.at(-1));
       }
       if (withRaw) {
-        const rawOut = path.join(OUT, `raw-${n}-${format}`);
-        rmSync(rawOut, { recursive: true, force: true });
-        const raw = timed(
-          path.join(ROOT, "bench/raw-baseline.mjs"),
-          [accounts, rawOut, format],
-          `raw N=${n} ${format}`,
-        );
-        rows.push(row(n, format, "raw sequential", raw, n));
-        console.log(rows.at(-1));
-        console.log(`  batch / raw time: ${(batch.seconds / raw.seconds).toFixed(2)}×`);
+        const content = path.join(OUT, `content-${n}`);
+        rmSync(content, { recursive: true, force: true });
+        await dumpDeckContent(accounts, content);
+        for (const [mode, args] of [
+          ["raw sequential, same content", ["--content", content]],
+          ["raw sequential, minimal decks", [accounts]],
+        ]) {
+          const rawOut = path.join(OUT, `raw-${n}-${format}`);
+          rmSync(rawOut, { recursive: true, force: true });
+          const raw = timed(
+            path.join(ROOT, "bench/raw-baseline.mjs"),
+            [...args, rawOut, format],
+            `${mode} N=${n} ${format}`,
+          );
+          rows.push(row(n, format, mode, raw, n));
+          console.log(rows.at(-1));
+          console.log(`  batch / ${mode} time: ${(batch.seconds / raw.seconds).toFixed(2)}×`);
+        }
       }
     }
   }

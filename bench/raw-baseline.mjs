@@ -235,20 +235,33 @@ export function writePdf(account, file) {
   });
 }
 
-// Run as a script (the batch bench spawns it); imported, it only provides the two writers.
+// Run as a script (the batch bench spawns it); imported, it only provides the writers.
+//   node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf>          minimal decks
+//   node bench/raw-baseline.mjs --content <content-dir> <out-dir> <pptx|pdf>  decks with our content
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const [dir, outDir, format] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const content = args[0] === "--content";
+  const [dir, outDir, format] = content ? args.slice(1) : args;
   if (!dir || !outDir || !["pptx", "pdf"].includes(format)) {
-    console.error("usage: node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf>");
+    console.error("usage: node bench/raw-baseline.mjs [--content] <dir> <out-dir> <pptx|pdf>");
     process.exit(2);
   }
   mkdirSync(outDir, { recursive: true });
+  const extension = content ? ".json" : ".yaml";
+  const { writeContentPdf, writeContentPptx } = await import("./raw-content.mjs");
   for (const name of readdirSync(dir)
-    .filter((file) => file.endsWith(".yaml"))
+    .filter((file) => file.endsWith(extension))
     .sort()) {
-    const account = parse(readFileSync(path.join(dir, name), "utf8"));
-    const target = path.join(outDir, name.replace(/\.yaml$/, `.${format}`));
-    if (format === "pptx") await writePptx(account, target);
-    else await writePdf(account, target);
+    const text = readFileSync(path.join(dir, name), "utf8");
+    const target = path.join(outDir, name.replace(extension, `.${format}`));
+    if (content) {
+      const deck = JSON.parse(text);
+      if (format === "pptx") await writeContentPptx(deck, target);
+      else await writeContentPdf(deck, target);
+    } else {
+      const account = parse(text);
+      if (format === "pptx") await writePptx(account, target);
+      else await writePdf(account, target);
+    }
   }
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Bench-only: the content of the decks `qbr generate` writes for a folder of accounts (internal
+// QBR decks, as the batch bench renders them), dumped as JSON — one file per account with every
+// slide's title, texts, bullets, KPIs, tables, chart series and notes. raw-baseline.mjs
+// (--content) draws exactly that content straight with pptxgenjs / pdfkit, so the raw time is
+// the bare library cost of decks with the same pages and words as ours. Run untimed, before the
+// raw baseline.
+//
+//   node bench/deck-content.mjs <accounts-dir> <content-dir>
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = (file) => import(path.join(ROOT, "dist", file));
+
+export async function dumpDeckContent(accountsDir, contentDir) {
+  const [{ loadAccount }, { analyseAccount }, { buildDeck }, { addMonths }, resources, themes] =
+    await Promise.all([
+      dist("input/load-account.js"),
+      dist("analysis/analyse-account.js"),
+      dist("deck/build-deck.js"),
+      dist("dates.js"),
+      dist("batch/resources.js"),
+      dist("batch/theme-file.js"),
+    ]);
+  const templates = resources.loadTemplates();
+  const theme = themes.loadTheme();
+  mkdirSync(contentDir, { recursive: true });
+  for (const name of readdirSync(accountsDir)
+    .filter((file) => file.endsWith(".yaml"))
+    .sort()) {
+    const file = path.join(accountsDir, name);
+    const account = loadAccount(file, readFileSync(file));
+    const asOf = account.review.asOf ?? "2025-10-01";
+    const analysis = analyseAccount(account, { asOf, templates });
+    const previous = analyseAccount(account, { asOf: addMonths(asOf, -3), templates });
+    const deck = buildDeck(analysis, {
+      audience: "internal",
+      kind: "qbr",
+      theme,
+      templates,
+      logo: null,
+      producer: "bench",
+      previous,
+      provenance: { sourceName: name, sha256: "0".repeat(64), toolVersion: "bench" },
+    });
+    const content = { meta: deck.meta, slides: deck.slides };
+    writeFileSync(path.join(contentDir, name.replace(/\.yaml$/, ".json")), JSON.stringify(content));
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [accountsDir, contentDir] = process.argv.slice(2);
+  if (!accountsDir || !contentDir) {
+    console.error("usage: node bench/deck-content.mjs <accounts-dir> <content-dir>");
+    process.exit(2);
+  }
+  await dumpDeckContent(accountsDir, contentDir);
+}
