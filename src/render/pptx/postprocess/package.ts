@@ -36,7 +36,13 @@ function writePackageSync(files: PackageFiles, date: Date): Uint8Array {
   const entries = partOrder(files.keys()).map((name) => {
     const content = files.get(name) ?? "";
     const level = STORED_PART.test(name) ? 0 : DEFLATE_LEVEL;
-    if (typeof content === "string") return { name, content: compressText(content, level) };
+    if (typeof content === "string") {
+      const shared = level === DEFLATE_LEVEL && !DECK_SPECIFIC_PART.test(name);
+      return {
+        name,
+        content: shared ? compressShared(content, level) : compress(encoder.encode(content), level),
+      };
+    }
     const data = content instanceof Map ? writePackageSync(content, date) : content;
     return { name, content: compress(data, level) };
   });
@@ -49,14 +55,15 @@ function writePackageSync(files: PackageFiles, date: Date): Uint8Array {
  * whatever the size: deflating each distinct small part once per process saved ~4 ms per PPTX.
  * Keyed by the text itself, so a hit is exactly the bytes a fresh deflate would give.
  */
-const COMPRESSED_CACHE_LIMIT = 4_000;
-const COMPRESSED_CACHE_MAX_CHARS = 16_384;
+const COMPRESSED_CACHE_LIMIT = 2_000;
+const COMPRESSED_CACHE_MAX_CHARS = 12_288;
+/** Parts whose text is the deck's own (slides, notes, chart and workbook data): never shared. */
+const DECK_SPECIFIC_PART =
+  /^(ppt\/(slides|notesSlides|charts)\/[^/]+\.xml|xl\/(worksheets\/sheet\d+|sharedStrings|tables\/table\d+)\.xml|docProps\/(core|app)\.xml)$/;
 const compressedCache = new Map<string, CompressedData>();
 
-function compressText(text: string, level: number): CompressedData {
-  if (level !== DEFLATE_LEVEL || text.length > COMPRESSED_CACHE_MAX_CHARS) {
-    return compress(encoder.encode(text), level);
-  }
+function compressShared(text: string, level: number): CompressedData {
+  if (text.length > COMPRESSED_CACHE_MAX_CHARS) return compress(encoder.encode(text), level);
   const cached = compressedCache.get(text);
   if (cached) return cached;
   const compressed = compress(encoder.encode(text), level);
