@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { GenerateSettings } from "../src/batch/generate-account.js";
 import { InputIndex } from "../src/batch/input-index.js";
 import { BatchPlanner, planBatch, type PlanOptions } from "../src/batch/plan.js";
+import { JobQueue } from "../src/batch/pool.js";
 import { SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
 
 /**
@@ -81,4 +82,28 @@ describe("streaming batch planner", () => {
       expect(late.sort()).toEqual(["acme-3", "acme-4", "beta-2", "gamma-2"]);
     });
   }
+});
+
+describe("the job queue between planner and workers", () => {
+  it("holds the planner back until the workers have taken jobs, and lets it go when closed", async () => {
+    const queue = new JobQueue<number>();
+    queue.push(Array.from({ length: 20 }, (_, index) => index));
+    let roomy = false;
+    const waiting = queue.waitForRoom(16).then(() => (roomy = true));
+    await Promise.resolve();
+    expect(roomy).toBe(false);
+    for (let taken = 0; taken < 4; taken++) queue.take();
+    await Promise.resolve();
+    expect(roomy).toBe(false);
+    expect(queue.take()).toBe(4);
+    await waiting;
+    expect(queue.pending).toBe(15);
+
+    const blocked = queue.waitForRoom(2);
+    queue.close();
+    await blocked;
+    expect(queue.drained).toBe(false);
+    while (queue.take() !== undefined);
+    expect(queue.drained).toBe(true);
+  });
 });

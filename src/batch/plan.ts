@@ -26,7 +26,7 @@ export interface RenderJob {
   /**
    * The account as planning read and validated it, handed to the worker so the file is not
    * parsed twice (and the deck is of exactly the bytes the manifest's hash describes). Absent
-   * when planning took the facts from the input index, or past PRELOAD_BUDGET_BYTES.
+   * when planning took the facts from the input index, or past its preload budget.
    */
   loaded?: LoadedAccount;
 }
@@ -53,6 +53,8 @@ export interface PlanOptions {
   force: boolean;
   previous: Manifest | null;
   index: InputIndex;
+  /** Source bytes of parsed accounts to keep for the workers (default PRELOAD_BUDGET_BYTES). */
+  preloadBudgetBytes?: number;
 }
 
 interface ReadInput {
@@ -65,11 +67,12 @@ interface ReadInput {
 }
 
 /**
- * Parsed accounts kept from planning for the workers, up to this many bytes of source files
- * (~10,000 typical accounts); past it, workers read their files again, so the planner's memory
- * stays bounded however many accounts a run has.
+ * Parsed accounts kept for the workers when the whole plan is made before rendering starts, up to
+ * this many bytes of source files (a parsed account takes ~10–20× its file size in memory); past
+ * it, workers read their files again. A streaming plan keeps only a few jobs ahead of the workers
+ * (run-batch.ts), so it needs no budget.
  */
-const PRELOAD_BUDGET_BYTES = 48 * 1024 * 1024;
+export const PRELOAD_BUDGET_BYTES = 4 * 1024 * 1024;
 
 function readInput(file: string, key: string, index: InputIndex, budget: { bytes: number }): ReadInput {
   try {
@@ -114,7 +117,7 @@ export class BatchPlanner {
   readonly shardSize: number;
   private readonly queue: { file: string; key: string; inShard: boolean }[];
   private next = 0;
-  private readonly budget = { bytes: PRELOAD_BUDGET_BYTES };
+  private readonly budget: { bytes: number };
   private readonly claims: { key: string; slug: string }[] = [];
   private readonly claimed = new Set<string>();
   private readonly waiting: ReadInput[] = [];
@@ -129,6 +132,7 @@ export class BatchPlanner {
     const { settings, shard, previous } = options;
     const root = inputRoot(files);
     // Every shard reads every file: the output names of colliding slugs depend on all accounts.
+    this.budget = { bytes: options.preloadBudgetBytes ?? PRELOAD_BUDGET_BYTES };
     this.queue = files
       .map((file) => {
         const key = sourceKey(file, root);

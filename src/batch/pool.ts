@@ -36,6 +36,7 @@ export class JobQueue<Job> {
   private next = 0;
   private closed = false;
   private listener: (() => void) | undefined;
+  private roomWaiter: { limit: number; resolve: () => void } | undefined;
 
   constructor(jobs: readonly Job[] = [], closed = false) {
     this.items.push(...jobs);
@@ -50,6 +51,7 @@ export class JobQueue<Job> {
 
   close(): void {
     this.closed = true;
+    this.wakeRoomWaiter();
     this.listener?.();
   }
 
@@ -57,7 +59,28 @@ export class JobQueue<Job> {
     if (this.next >= this.items.length) return undefined;
     const job = this.items[this.next]!;
     this.items[this.next++] = undefined as Job; // handed over: not kept here
+    if (this.roomWaiter && this.pending < this.roomWaiter.limit) this.wakeRoomWaiter();
     return job;
+  }
+
+  /** Jobs pushed and not taken yet. */
+  get pending(): number {
+    return this.items.length - this.next;
+  }
+
+  /** Resolves once fewer than `limit` jobs wait (or the queue is closed). */
+  waitForRoom(limit: number): Promise<void> {
+    if (this.pending < limit || this.closed) return Promise.resolve();
+    this.wakeRoomWaiter();
+    return new Promise((resolve) => {
+      this.roomWaiter = { limit, resolve };
+    });
+  }
+
+  private wakeRoomWaiter(): void {
+    const waiter = this.roomWaiter;
+    this.roomWaiter = undefined;
+    waiter?.resolve();
   }
 
   /** Closed and every job taken. */

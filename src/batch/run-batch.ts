@@ -124,6 +124,11 @@ function countStatuses(entries: readonly ManifestAccount[]): Record<AccountStatu
 
 /** Files read per planning step before the event loop gets a turn to hand out finished jobs. */
 const PLAN_STEP_FILES = 4;
+/**
+ * How many planned jobs may wait for a worker. Each holds its parsed account, so planning keeps
+ * only this far ahead of rendering: memory stays flat however many accounts a run has.
+ */
+const PLAN_AHEAD_JOBS = 16;
 
 /**
  * Plans the rest of the batch a few files at a time, handing each final job to the pool at once,
@@ -135,9 +140,14 @@ async function feedWhilePlanning(
   stop: AbortSignal,
 ): Promise<void> {
   try {
+    const stopped = new Promise<void>((resolve) => {
+      if (stop.aborted) resolve();
+      else stop.addEventListener("abort", () => resolve(), { once: true });
+    });
     while (!planner.done && !stop.aborted) {
       queue.push(planner.step(PLAN_STEP_FILES));
       await new Promise((resolve) => setImmediate(resolve));
+      await Promise.race([queue.waitForRoom(PLAN_AHEAD_JOBS), stopped]);
     }
     if (!stop.aborted) queue.push(planner.finish());
   } finally {
@@ -228,7 +238,14 @@ export async function runBatch(
       ? startPool(Math.max(1, Math.min(options.concurrency, files.length)))
       : undefined;
   const index = InputIndex.load(indexFile);
-  const planner = new BatchPlanner(files, { settings, shard, force: options.force, previous, index });
+  const planner = new BatchPlanner(files, {
+    settings,
+    shard,
+    force: options.force,
+    previous,
+    index,
+    ...(earlyPool ? { preloadBudgetBytes: Number.POSITIVE_INFINITY } : {}),
+  });
   // With workers already starting, jobs go to them while planning goes on; otherwise plan first.
   const queue = new JobQueue<RenderJob>();
   if (!earlyPool) {
