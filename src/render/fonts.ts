@@ -22,8 +22,11 @@ export interface LoadedFont {
 
 const cache = new Map<FontWeight, LoadedFont>();
 
-/** Distinct texts (mostly single words) whose shaping is kept; cleared when full. */
-const LAYOUT_CACHE_SIZE = 20_000;
+/**
+ * Distinct texts whose shaping is kept; cleared when full. PDF text has its own word cache
+ * (pdf/text-run.ts), so this one mostly serves single characters and first sightings.
+ */
+const LAYOUT_CACHE_SIZE = 2_000;
 
 /**
  * Shaping a text (OpenType lookups, kerning) is the largest single cost of a PDF, and decks
