@@ -14,7 +14,11 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = (file) => import(path.join(ROOT, "dist", file));
 
-export async function dumpDeckContent(accountsDir, contentDir) {
+/**
+ * Builds internal QBR decks with qbr-deck's own pipeline (from dist/). `history` adds what a batch
+ * deck has besides: the "what changed" slides and the provenance appendix.
+ */
+export async function loadDeckBuilder() {
   const [{ loadAccount }, { analyseAccount }, { buildDeck }, { addMonths }, resources, themes] =
     await Promise.all([
       dist("input/load-account.js"),
@@ -26,25 +30,36 @@ export async function dumpDeckContent(accountsDir, contentDir) {
     ]);
   const templates = resources.loadTemplates();
   const theme = themes.loadTheme();
-  mkdirSync(contentDir, { recursive: true });
-  for (const name of readdirSync(accountsDir)
-    .filter((file) => file.endsWith(".yaml"))
-    .sort()) {
-    const file = path.join(accountsDir, name);
-    const account = loadAccount(file, readFileSync(file));
+  return (file, bytes, { history = false } = {}) => {
+    const account = loadAccount(file, bytes);
     const asOf = account.review.asOf ?? "2025-10-01";
     const analysis = analyseAccount(account, { asOf, templates });
-    const previous = analyseAccount(account, { asOf: addMonths(asOf, -3), templates });
-    const deck = buildDeck(analysis, {
+    const extras = history
+      ? {
+          previous: analyseAccount(account, { asOf: addMonths(asOf, -3), templates }),
+          provenance: { sourceName: path.basename(file), sha256: "0".repeat(64), toolVersion: "bench" },
+        }
+      : {};
+    return buildDeck(analysis, {
       audience: "internal",
       kind: "qbr",
       theme,
       templates,
       logo: null,
       producer: "bench",
-      previous,
-      provenance: { sourceName: name, sha256: "0".repeat(64), toolVersion: "bench" },
+      ...extras,
     });
+  };
+}
+
+export async function dumpDeckContent(accountsDir, contentDir) {
+  const deckOf = await loadDeckBuilder();
+  mkdirSync(contentDir, { recursive: true });
+  for (const name of readdirSync(accountsDir)
+    .filter((file) => file.endsWith(".yaml"))
+    .sort()) {
+    const file = path.join(accountsDir, name);
+    const deck = deckOf(file, readFileSync(file), { history: true });
     const content = { meta: deck.meta, slides: deck.slides };
     writeFileSync(path.join(contentDir, name.replace(/\.yaml$/, ".json")), JSON.stringify(content));
   }

@@ -6,15 +6,11 @@
 //
 //   node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf>
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import PDFDocument from "pdfkit";
 import PptxGenJS from "pptxgenjs";
 import { parse } from "yaml";
-
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+import { openPdf, writeContentPdf, writeContentPptx } from "./raw-content.mjs";
 
 function attainment(goal) {
   const latest = goal.actuals?.at(-1);
@@ -163,76 +159,66 @@ export async function writePptx(account, file) {
 }
 
 export function writePdf(account, file) {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: [960, 540], margin: 36, autoFirstPage: false });
-    doc.registerFont("body", path.join(FONT_DIR, "DejaVuSans.ttf"));
-    doc.registerFont("bold", path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
-    const chunks = [];
-    doc.on("data", (chunk) => chunks.push(chunk));
-    doc.on("error", reject);
-    doc.on("end", () => {
-      writeFileSync(file, Buffer.concat(chunks));
-      resolve();
-    });
-    for (const spec of slidesOf(account)) {
-      doc.addPage();
-      doc
-        .font("bold")
-        .fontSize(spec.cover ? 40 : 28)
-        .fillColor("#1F3A5F")
-        .text(spec.title, 36, spec.cover ? 160 : 24, { width: 880 });
-      doc.font("body").fontSize(14).fillColor("#222222");
-      if (spec.chart) {
-        const { plan, actual } = goalSeries(spec.chart);
-        const values = [...plan, ...actual];
-        const [low, high] = [Math.min(...values), Math.max(...values)];
-        const y = (value) => 460 - ((value - low) / (high - low || 1)) * 320;
-        for (const [index, series] of [plan, actual].entries()) {
-          series.forEach((value, step) => {
-            const x = 60 + step * (480 / Math.max(1, plan.length - 1));
-            if (step === 0) doc.moveTo(x, y(value));
-            else doc.lineTo(x, y(value));
-          });
-          doc.stroke(index === 0 ? "#8899AA" : "#1F7A8C");
-        }
-        for (let tick = 0; tick <= 4; tick++)
-          doc.text(
-            String(Math.round(low + ((high - low) * tick) / 4)),
-            20,
-            y(low + ((high - low) * tick) / 4) - 6,
-          );
-      }
-      if (spec.bars) {
-        spec.bars.forEach(([label, value], index) => {
-          doc.rect(300, 100 + index * 40, Math.min(600, value * 3), 24).fill("#1F7A8C");
-          doc.fillColor("#222222").text(label, 36, 104 + index * 40, { width: 250 });
+  const { doc, done } = openPdf(file, 36);
+  for (const spec of slidesOf(account)) {
+    doc.addPage();
+    doc
+      .font("bold")
+      .fontSize(spec.cover ? 40 : 28)
+      .fillColor("#1F3A5F")
+      .text(spec.title, 36, spec.cover ? 160 : 24, { width: 880 });
+    doc.font("body").fontSize(14).fillColor("#222222");
+    if (spec.chart) {
+      const { plan, actual } = goalSeries(spec.chart);
+      const values = [...plan, ...actual];
+      const [low, high] = [Math.min(...values), Math.max(...values)];
+      const y = (value) => 460 - ((value - low) / (high - low || 1)) * 320;
+      for (const [index, series] of [plan, actual].entries()) {
+        series.forEach((value, step) => {
+          const x = 60 + step * (480 / Math.max(1, plan.length - 1));
+          if (step === 0) doc.moveTo(x, y(value));
+          else doc.lineTo(x, y(value));
         });
+        doc.stroke(index === 0 ? "#8899AA" : "#1F7A8C");
       }
-      if (spec.bullets) {
-        const x = spec.chart ? 600 : 36;
-        spec.bullets.forEach((line, index) =>
-          doc.text(`• ${line}`, x, 100 + index * 28, { width: spec.chart ? 320 : 880 }),
+      for (let tick = 0; tick <= 4; tick++)
+        doc.text(
+          String(Math.round(low + ((high - low) * tick) / 4)),
+          20,
+          y(low + ((high - low) * tick) / 4) - 6,
         );
-      }
-      if (spec.table) {
-        const width = 888 / spec.table[0].length;
-        spec.table.forEach((row, index) => {
-          row.forEach((cell, column) =>
-            doc.text(cell, 36 + column * width, 100 + index * 44, {
-              width: width - 8,
-              height: 40,
-              ellipsis: true,
-            }),
-          );
-          doc
-            .moveTo(36, 136 + index * 44)
-            .lineTo(924, 136 + index * 44)
-            .stroke("#CCCCCC");
-        });
-      }
     }
-    doc.end();
-  });
+    if (spec.bars) {
+      spec.bars.forEach(([label, value], index) => {
+        doc.rect(300, 100 + index * 40, Math.min(600, value * 3), 24).fill("#1F7A8C");
+        doc.fillColor("#222222").text(label, 36, 104 + index * 40, { width: 250 });
+      });
+    }
+    if (spec.bullets) {
+      const x = spec.chart ? 600 : 36;
+      spec.bullets.forEach((line, index) =>
+        doc.text(`• ${line}`, x, 100 + index * 28, { width: spec.chart ? 320 : 880 }),
+      );
+    }
+    if (spec.table) {
+      const width = 888 / spec.table[0].length;
+      spec.table.forEach((row, index) => {
+        row.forEach((cell, column) =>
+          doc.text(cell, 36 + column * width, 100 + index * 44, {
+            width: width - 8,
+            height: 40,
+            ellipsis: true,
+          }),
+        );
+        doc
+          .moveTo(36, 136 + index * 44)
+          .lineTo(924, 136 + index * 44)
+          .stroke("#CCCCCC");
+      });
+    }
+  }
+  doc.end();
+  return done;
 }
 
 // Run as a script (the batch bench spawns it); imported, it only provides the writers.
@@ -248,7 +234,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   }
   mkdirSync(outDir, { recursive: true });
   const extension = content ? ".json" : ".yaml";
-  const { writeContentPdf, writeContentPptx } = await import("./raw-content.mjs");
   for (const name of readdirSync(dir)
     .filter((file) => file.endsWith(extension))
     .sort()) {

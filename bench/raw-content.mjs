@@ -157,113 +157,118 @@ function drawChart(doc, chart, x, y, w, h) {
   });
 }
 
-export function writeContentPdf(content, file) {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: [960, 540], margin: 0, autoFirstPage: false });
-    doc.registerFont("body", path.join(FONT_DIR, "DejaVuSans.ttf"));
-    doc.registerFont("bold", path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
-    const chunks = [];
+/** A 16:9 pdfkit document with DejaVu registered; `done` resolves once its bytes are in `file`. */
+export function openPdf(file, margin) {
+  const doc = new PDFDocument({ size: [960, 540], margin, autoFirstPage: false });
+  doc.registerFont("body", path.join(FONT_DIR, "DejaVuSans.ttf"));
+  doc.registerFont("bold", path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
+  const chunks = [];
+  const done = new Promise((resolve, reject) => {
     doc.on("data", (chunk) => chunks.push(chunk));
     doc.on("error", reject);
     doc.on("end", () => {
       writeFileSync(file, Buffer.concat(chunks));
       resolve();
     });
-    content.slides.forEach((spec, index) => {
-      doc.addPage();
-      const cover = spec.layout === "title";
-      doc
-        .font("bold")
-        .fontSize(cover ? 40 : 26)
-        .fillColor("#1F3A5F")
-        .text(spec.title, 36, cover ? 160 : 22, { width: 888 });
-      if (spec.subtitle)
-        doc
-          .font("body")
-          .fontSize(16)
-          .text(spec.subtitle, 36, cover ? 230 : 60, { width: 888 });
-      for (const block of spec.blocks) {
-        const [x, y, w, h] = [block.box.x * PT, block.box.y * PT, block.box.w * PT, block.box.h * PT];
-        doc.font("body").fillColor("#222222");
-        if (block.kind === "text") {
-          doc
-            .fontSize(TEXT_SIZE[block.style] ?? 14)
-            .text(block.text, x, y, { width: w, height: h, ellipsis: true });
-        } else if (block.kind === "bullets") {
-          let top = y;
-          if (block.heading) {
-            doc.font("bold").fontSize(14).text(block.heading, x, top, { width: w });
-            top = doc.y + 4;
-            doc.font("body");
-          }
-          for (const item of block.items) {
-            const indent = (item.level ?? 0) * 18;
-            if (top >= y + h) break;
-            doc
-              .fontSize(13)
-              .text(`• ${item.text}`, x + indent, top, {
-                width: w - indent,
-                height: y + h - top,
-                ellipsis: true,
-              });
-            top = doc.y + 4;
-          }
-        } else if (block.kind === "kpis") {
-          const width = w / block.items.length;
-          block.items.forEach((kpi, at) => {
-            const left = x + at * width;
-            doc.rect(left, y, width - 8, h).stroke("#CCCCCC");
-            doc.fontSize(11).text(kpi.label, left + 8, y + 8, { width: width - 24 });
-            doc
-              .font("bold")
-              .fontSize(26)
-              .text(kpi.value, left + 8, y + 26, { width: width - 24 });
-            doc
-              .font("body")
-              .fontSize(10)
-              .text(kpi.detail ?? "", left + 8, y + 62, { width: width - 24 });
-          });
-        } else if (block.kind === "table") {
-          const total = block.columns.reduce((sum, column) => sum + column.width, 0);
-          const widths = block.columns.map((column) => (w * column.width) / total);
-          let top = y;
-          const row = (cells, bold) => {
-            let left = x;
-            let bottom = top;
-            doc.font(bold ? "bold" : "body").fontSize(10);
-            cells.forEach((text, at) => {
-              doc.text(text, left + 4, top + 4, { width: widths[at] - 8 });
-              bottom = Math.max(bottom, doc.y);
-              left += widths[at];
-            });
-            top = bottom + 4;
-            doc
-              .moveTo(x, top)
-              .lineTo(x + w, top)
-              .stroke("#DDDDDD");
-          };
-          row(
-            block.columns.map((column) => column.header),
-            true,
-          );
-          for (const cells of block.rows)
-            row(
-              cells.map((cell) => cell.text),
-              false,
-            );
-        } else if (block.kind === "chart") {
-          drawChart(doc, block.chart, x, y, w, h);
-        } else if (block.kind === "image") {
-          doc.image(Buffer.from(block.image.base64, "base64"), x, y, { fit: [w, h] });
-        }
-      }
-      if (!cover)
-        doc
-          .font("body")
-          .fontSize(9)
-          .fillColor("#666666")
-          .text(`${content.meta.footer}   ${index + 1}`, 36, 512, { width: 888, lineBreak: false });
-    });
-    doc.end();
   });
+  return { doc, done };
+}
+
+export function writeContentPdf(content, file) {
+  const { doc, done } = openPdf(file, 0);
+  content.slides.forEach((spec, index) => {
+    doc.addPage();
+    const cover = spec.layout === "title";
+    doc
+      .font("bold")
+      .fontSize(cover ? 40 : 26)
+      .fillColor("#1F3A5F")
+      .text(spec.title, 36, cover ? 160 : 22, { width: 888 });
+    if (spec.subtitle)
+      doc
+        .font("body")
+        .fontSize(16)
+        .text(spec.subtitle, 36, cover ? 230 : 60, { width: 888 });
+    for (const block of spec.blocks) {
+      const [x, y, w, h] = [block.box.x * PT, block.box.y * PT, block.box.w * PT, block.box.h * PT];
+      doc.font("body").fillColor("#222222");
+      if (block.kind === "text") {
+        doc
+          .fontSize(TEXT_SIZE[block.style] ?? 14)
+          .text(block.text, x, y, { width: w, height: h, ellipsis: true });
+      } else if (block.kind === "bullets") {
+        let top = y;
+        if (block.heading) {
+          doc.font("bold").fontSize(14).text(block.heading, x, top, { width: w });
+          top = doc.y + 4;
+          doc.font("body");
+        }
+        for (const item of block.items) {
+          const indent = (item.level ?? 0) * 18;
+          if (top >= y + h) break;
+          doc.fontSize(13).text(`• ${item.text}`, x + indent, top, {
+            width: w - indent,
+            height: y + h - top,
+            ellipsis: true,
+          });
+          top = doc.y + 4;
+        }
+      } else if (block.kind === "kpis") {
+        const width = w / block.items.length;
+        block.items.forEach((kpi, at) => {
+          const left = x + at * width;
+          doc.rect(left, y, width - 8, h).stroke("#CCCCCC");
+          doc.fontSize(11).text(kpi.label, left + 8, y + 8, { width: width - 24 });
+          doc
+            .font("bold")
+            .fontSize(26)
+            .text(kpi.value, left + 8, y + 26, { width: width - 24 });
+          doc
+            .font("body")
+            .fontSize(10)
+            .text(kpi.detail ?? "", left + 8, y + 62, { width: width - 24 });
+        });
+      } else if (block.kind === "table") {
+        const total = block.columns.reduce((sum, column) => sum + column.width, 0);
+        const widths = block.columns.map((column) => (w * column.width) / total);
+        let top = y;
+        const row = (cells, bold) => {
+          let left = x;
+          let bottom = top;
+          doc.font(bold ? "bold" : "body").fontSize(10);
+          cells.forEach((text, at) => {
+            doc.text(text, left + 4, top + 4, { width: widths[at] - 8 });
+            bottom = Math.max(bottom, doc.y);
+            left += widths[at];
+          });
+          top = bottom + 4;
+          doc
+            .moveTo(x, top)
+            .lineTo(x + w, top)
+            .stroke("#DDDDDD");
+        };
+        row(
+          block.columns.map((column) => column.header),
+          true,
+        );
+        for (const cells of block.rows)
+          row(
+            cells.map((cell) => cell.text),
+            false,
+          );
+      } else if (block.kind === "chart") {
+        drawChart(doc, block.chart, x, y, w, h);
+      } else if (block.kind === "image") {
+        doc.image(Buffer.from(block.image.base64, "base64"), x, y, { fit: [w, h] });
+      }
+    }
+    if (!cover)
+      doc
+        .font("body")
+        .fontSize(9)
+        .fillColor("#666666")
+        .text(`${content.meta.footer}   ${index + 1}`, 36, 512, { width: 888, lineBreak: false });
+  });
+  doc.end();
+  return done;
 }

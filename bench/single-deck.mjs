@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { loadDeckBuilder } from "./deck-content.mjs";
 import { writePdf, writePptx } from "./raw-baseline.mjs";
 import { writeContentPdf, writeContentPptx } from "./raw-content.mjs";
 
@@ -23,30 +24,8 @@ function option(args, name, fallback) {
 }
 
 async function loadPipeline() {
-  const dist = (file) => import(path.join(ROOT, "dist", file));
-  const [{ loadAccount }, { analyseAccount }, { buildDeck }, { loadRenderer }, resources, themes] =
-    await Promise.all([
-      dist("input/load-account.js"),
-      dist("analysis/analyse-account.js"),
-      dist("deck/build-deck.js"),
-      dist("render/renderer.js"),
-      dist("batch/resources.js"),
-      dist("batch/theme-file.js"),
-    ]);
-  const templates = resources.loadTemplates();
-  const theme = themes.loadTheme();
-  const deckOf = (file, bytes) => {
-    const account = loadAccount(file, bytes);
-    const analysis = analyseAccount(account, { asOf: account.review.asOf ?? "2025-10-01", templates });
-    return buildDeck(analysis, {
-      audience: "internal",
-      kind: "qbr",
-      theme,
-      templates,
-      logo: null,
-      producer: "bench",
-    });
-  };
+  const { loadRenderer } = await import(path.join(ROOT, "dist/render/renderer.js"));
+  const deckOf = await loadDeckBuilder();
   const render = async (file, bytes, format) => {
     const renderer = await loadRenderer(format);
     return (await renderer.render(deckOf(file, bytes), {})).bytes.byteLength;
