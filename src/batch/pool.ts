@@ -2,7 +2,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import type { RenderTask, RenderTaskResult } from "./worker.js";
+import type { OutputFormat } from "../render/renderer.js";
+import type { RenderTask, RenderTaskResult, WorkerSetup } from "./worker.js";
 
 /** Old-generation heap per worker thread. */
 const WORKER_HEAP_MB = 384;
@@ -119,9 +120,11 @@ export type RenderPool = Piscina<RenderTask, RenderTaskResult>;
  * Starts the worker threads. They load the renderers and parse the fonts as they start, so a
  * pool started before the batch is planned is ready when the first account is.
  */
-export function startPool(threads: number): RenderPool {
+export function startPool(threads: number, formats: readonly OutputFormat[] = ["pptx", "pdf"]): RenderPool {
   return new Piscina<RenderTask, RenderTaskResult>({
     filename: workerUrl(),
+    // What the workers warm up at start (see worker.ts); any other renderer still loads on demand.
+    workerData: { formats: [...formats] } satisfies WorkerSetup,
     minThreads: threads,
     maxThreads: threads,
     // A deck needs a few tens of MB; without a cap V8 lets each worker's heap drift upwards over

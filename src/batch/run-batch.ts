@@ -235,7 +235,7 @@ export async function runBatch(
   // start-up overlaps with planning. A re-run may render nothing, and then starts none.
   const earlyPool =
     files.length > 1 && (!previous || options.force)
-      ? startPool(Math.max(1, Math.min(options.concurrency, files.length)))
+      ? startPool(Math.max(1, Math.min(options.concurrency, files.length)), settings.formats)
       : undefined;
   const index = InputIndex.load(indexFile);
   const planner = new BatchPlanner(files, {

@@ -6,7 +6,8 @@ import {
   type GenerateSettings,
   type LoadedAccount,
 } from "./generate-account.js";
-import { loadRenderer } from "../render/renderer.js";
+import { workerData } from "piscina";
+import { loadRenderer, type OutputFormat } from "../render/renderer.js";
 import { loadFont } from "../render/fonts.js";
 import { loadTemplates } from "./resources.js";
 import { loadTheme } from "./theme-file.js";
@@ -49,12 +50,18 @@ export async function renderAccountTask(task: RenderTask): Promise<RenderTaskRes
   }
 }
 
+/** What the pool tells each worker at start (piscina's workerData). */
+export interface WorkerSetup {
+  formats: OutputFormat[];
+}
+
 /**
- * Warm-up when the thread starts (while the main thread is still planning the batch): load both
- * renderers, parse the fonts and compile the default templates — work every first task would
- * otherwise do.
+ * Warm-up when the thread starts (while the main thread is still planning the batch): load the
+ * renderers of the run's formats, parse the fonts and compile the default templates — work every
+ * first task would otherwise do.
  */
-await Promise.all([loadRenderer("pptx"), loadRenderer("pdf")]);
+const setup = workerData as Partial<WorkerSetup> | undefined;
+await Promise.all((setup?.formats ?? ["pptx", "pdf"]).map((format) => loadRenderer(format)));
 loadFont("regular");
 loadFont("bold");
 loadTemplates();
