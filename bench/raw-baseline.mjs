@@ -224,9 +224,12 @@ export function writePdf(account, file) {
 // Run as a script (the batch bench spawns it); imported, it only provides the writers.
 //   node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf>          minimal decks
 //   node bench/raw-baseline.mjs --content <content-dir> <out-dir> <pptx|pdf>  decks with our content
+//   (--content --compress: the PPTX zip deflated, as ours is; for reference, not in the batch bench)
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = process.argv.slice(2);
   const content = args[0] === "--content";
+  const compression = content && args[1] === "--compress";
+  if (compression) args.splice(1, 1);
   const [dir, outDir, format] = content ? args.slice(1) : args;
   if (!dir || !outDir || !["pptx", "pdf"].includes(format)) {
     console.error("usage: node bench/raw-baseline.mjs [--content] <dir> <out-dir> <pptx|pdf>");
@@ -241,7 +244,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const target = path.join(outDir, name.replace(extension, `.${format}`));
     if (content) {
       const deck = JSON.parse(text);
-      if (format === "pptx") await writeContentPptx(deck, target);
+      if (format === "pptx") await writeContentPptx(deck, target, { compression });
       else await writeContentPdf(deck, target);
     } else {
       const account = parse(text);

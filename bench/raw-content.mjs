@@ -31,7 +31,8 @@ function chartSeries(chart) {
   });
 }
 
-export async function writeContentPptx(content, file) {
+/** `compression: true` deflates the zip as qbr-deck's is (pptxgenjs's default stores it). */
+export async function writeContentPptx(content, file, { compression = false } = {}) {
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
   content.slides.forEach((spec, index) => {
@@ -110,7 +111,9 @@ export async function writeContentPptx(content, file) {
       });
     if (spec.notes) slide.addNotes(spec.notes);
   });
-  writeFileSync(file, await pptx.write({ outputType: "nodebuffer" }));
+  // pptxgenjs 4.0.1 applies `compression` only with its "STREAM" output type (a Node buffer too).
+  const outputType = compression ? "STREAM" : "nodebuffer";
+  writeFileSync(file, await pptx.write({ outputType, compression }));
 }
 
 const PT = 72;
