@@ -4,30 +4,38 @@
  */
 
 /**
- * Rewrites the content of every `<tag>…</tag>` element (attribute-less opening tag, first closing
- * tag after it), scanning with indexOf: a regular expression with a tempered token was ~4 % of a
- * PPTX's cost.
+ * Appends `addition(content)` (when it returns text) to the content of every `<tag>…</tag>`
+ * element (attribute-less opening tag, first closing tag after it), scanning with indexOf and
+ * copying the XML only where something is inserted: a regular expression with a tempered token
+ * was ~4 % of a PPTX's cost.
  */
-function mapElements(xml: string, tag: string, rewrite: (content: string) => string): string {
+function appendToElements(xml: string, tag: string, addition: (content: string) => string | null): string {
   const open = `<${tag}>`;
   const close = `</${tag}>`;
-  let out = "";
+  const pieces: string[] = [];
+  let copied = 0;
   let from = 0;
   for (;;) {
     const start = xml.indexOf(open, from);
     if (start < 0) break;
     const end = xml.indexOf(close, start + open.length);
     if (end < 0) break;
-    out += xml.slice(from, start) + open + rewrite(xml.slice(start + open.length, end)) + close;
+    const inserted = addition(xml.slice(start + open.length, end));
+    if (inserted !== null) {
+      pieces.push(xml.slice(copied, end), inserted);
+      copied = end;
+    }
     from = end + close.length;
   }
-  return from === 0 ? xml : out + xml.slice(from);
+  if (pieces.length === 0) return xml;
+  pieces.push(xml.slice(copied));
+  return pieces.join("");
 }
 
 /** #1442: a solid slide background needs the effect list that image backgrounds already get. */
 export function addBackgroundEffectList(slideXml: string): string {
-  return mapElements(slideXml, "p:bgPr", (content) =>
-    content.includes("<a:effectLst") ? content : `${content}<a:effectLst/>`,
+  return appendToElements(slideXml, "p:bgPr", (content) =>
+    content.includes("<a:effectLst") ? null : "<a:effectLst/>",
   );
 }
 
@@ -36,7 +44,7 @@ const EMPTY_TEXT_BODY =
 
 /** #1441: shapes drawn without text (rules, stripes, panels) get the empty text body PowerPoint adds. */
 export function addMissingTextBodies(slideXml: string): string {
-  return mapElements(slideXml, "p:sp", (content) =>
-    content.includes("<p:txBody>") ? content : `${content}${EMPTY_TEXT_BODY}`,
+  return appendToElements(slideXml, "p:sp", (content) =>
+    content.includes("<p:txBody>") ? null : EMPTY_TEXT_BODY,
   );
 }
