@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { analyseAccount, type Analysis } from "../analysis/analyse-account.js";
 import type { Account } from "../input/account-schema.js";
@@ -11,6 +10,7 @@ import { addMonths, type IsoDate } from "../dates.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 import { VERSION } from "../version.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { sha256 } from "./input-hash.js";
 import { outputName } from "./output-names.js";
 import { loadTemplates, readAccount, readInputFile, readRules } from "./resources.js";
 import { loadTheme } from "./theme-file.js";
@@ -111,7 +111,7 @@ export function summarise(analysis: Analysis, slug: string): AccountSummary {
 
 function readAndHash(source: string): LoadedAccount {
   const { account, bytes } = readAccount(source);
-  return { account, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return { account, sha256: sha256(bytes) };
 }
 
 export async function generateAccount(
@@ -120,7 +120,7 @@ export async function generateAccount(
   slugOverride?: string,
   loaded?: LoadedAccount,
 ): Promise<AccountOutcome> {
-  const { account, sha256 } = loaded ?? readAndHash(source);
+  const { account, sha256: accountSha256 } = loaded ?? readAndHash(source);
   const thresholds = settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS;
   const templates = loadTemplates(settings.templatesDir);
   const asOf = settings.asOf ?? account.review.asOf ?? settings.today;
@@ -132,7 +132,7 @@ export async function generateAccount(
       : analyseAccount(account, { asOf: compareTo, templates, thresholds });
   const provenance = {
     sourceName: path.basename(source),
-    sha256,
+    sha256: accountSha256,
     toolVersion: VERSION,
   };
   const slug = slugOverride ?? outputName.slug(account);
@@ -177,7 +177,7 @@ export async function generateAccount(
           audience,
           kind,
           bytes: result.bytes.byteLength,
-          sha256: createHash("sha256").update(result.bytes).digest("hex"),
+          sha256: sha256(result.bytes),
         });
       }
     }

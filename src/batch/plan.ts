@@ -115,7 +115,7 @@ export class BatchPlanner {
   readonly plan: BatchPlan = { jobs: [], reused: [], failures: [], collisions: [] };
   /** How many files of this shard the plan covers (jobs + reused + failures when finished). */
   readonly shardSize: number;
-  private readonly queue: { file: string; key: string; inShard: boolean }[];
+  private readonly inputs: { file: string; key: string; inShard: boolean }[];
   private next = 0;
   private readonly budget: { bytes: number };
   private readonly claims: { key: string; slug: string }[] = [];
@@ -133,14 +133,14 @@ export class BatchPlanner {
     const root = inputRoot(files);
     // Every shard reads every file: the output names of colliding slugs depend on all accounts.
     this.budget = { bytes: options.preloadBudgetBytes ?? PRELOAD_BUDGET_BYTES };
-    this.queue = files
+    this.inputs = files
       .map((file) => {
         const key = sourceKey(file, root);
         const inShard = !shard || shard.count === 1 || shardOf(key, shard.count) === shard.index;
         return { file, key, inShard };
       })
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.shardSize = this.queue.filter((item) => item.inShard).length;
+    this.shardSize = this.inputs.filter((item) => item.inShard).length;
     this.previousBySource = new Map(previous?.accounts.map((entry) => [entry.source, entry]));
     this.hashOfRun = runHash(settings);
     // An encrypted PDF cannot be compared with the password of the last run without storing it.
@@ -148,15 +148,15 @@ export class BatchPlanner {
   }
 
   get done(): boolean {
-    return this.next >= this.queue.length;
+    return this.next >= this.inputs.length;
   }
 
   /** Reads up to `count` more files; returns the jobs that are final already. */
   step(count: number): RenderJob[] {
     const ready: RenderJob[] = [];
-    const end = Math.min(this.queue.length, this.next + count);
+    const end = Math.min(this.inputs.length, this.next + count);
     for (; this.next < end; this.next++) {
-      const { file, key, inShard } = this.queue[this.next]!;
+      const { file, key, inShard } = this.inputs[this.next]!;
       const input = readInput(file, key, this.options.index, inShard ? this.budget : { bytes: -1 });
       if (!input.facts || !input.sha256) {
         if (inShard) this.fail(input);

@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import type { OutputFormat } from "../render/renderer.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
 import type { RenderTask, RenderTaskResult, WorkerSetup } from "./worker.js";
 
 /** Old-generation heap per worker thread. */
@@ -38,11 +38,6 @@ export class JobQueue<Job> {
   private closed = false;
   private listener: (() => void) | undefined;
   private roomWaiter: { limit: number; resolve: () => void } | undefined;
-
-  constructor(jobs: readonly Job[] = [], closed = false) {
-    this.items.push(...jobs);
-    this.closed = closed;
-  }
 
   push(jobs: readonly Job[]): void {
     if (jobs.length === 0) return;
@@ -120,7 +115,7 @@ export type RenderPool = Piscina<RenderTask, RenderTaskResult>;
  * Starts the worker threads. They load the renderers and parse the fonts as they start, so a
  * pool started before the batch is planned is ready when the first account is.
  */
-export function startPool(threads: number, formats: readonly OutputFormat[] = ["pptx", "pdf"]): RenderPool {
+export function startPool(threads: number, formats: readonly OutputFormat[] = OUTPUT_FORMATS): RenderPool {
   return new Piscina<RenderTask, RenderTaskResult>({
     filename: workerUrl(),
     // What the workers warm up at start (see worker.ts); any other renderer still loads on demand.

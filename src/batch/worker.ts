@@ -7,7 +7,7 @@ import {
   type LoadedAccount,
 } from "./generate-account.js";
 import { workerData } from "piscina";
-import { loadRenderer, type OutputFormat } from "../render/renderer.js";
+import { loadRenderer, OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
 import { loadFont } from "../render/fonts.js";
 import { loadTemplates } from "./resources.js";
 import { loadTheme } from "./theme-file.js";
@@ -61,7 +61,7 @@ export interface WorkerSetup {
  * first task would otherwise do.
  */
 const setup = workerData as Partial<WorkerSetup> | undefined;
-await Promise.all((setup?.formats ?? ["pptx", "pdf"]).map((format) => loadRenderer(format)));
+await Promise.all((setup?.formats ?? OUTPUT_FORMATS).map((format) => loadRenderer(format)));
 loadFont("regular");
 loadFont("bold");
 loadTemplates();

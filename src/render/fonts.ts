@@ -5,7 +5,8 @@ import * as fontkit from "fontkit";
 
 /**
  * The open fonts qbr-deck embeds in PDFs and measures text with (DejaVu Sans: Latin, Greek and
- * Cyrillic). Each file is read and parsed once per process and reused across documents.
+ * Cyrillic). Each file is read and parsed once per process and reused across documents; the
+ * callers of `layout` cache what they shape (pdf/text-run.ts per word, text-fit.ts per character).
  */
 export type FontWeight = "regular" | "bold";
 
@@ -22,41 +23,6 @@ export interface LoadedFont {
 
 const cache = new Map<FontWeight, LoadedFont>();
 
-/**
- * Distinct texts whose shaping is kept; cleared when full. PDF text has its own word cache
- * (pdf/text-run.ts), so this one mostly serves single characters and first sightings.
- */
-const LAYOUT_CACHE_SIZE = 2_000;
-
-/**
- * Shaping a text (OpenType lookups, kerning) is the largest single cost of a PDF, and decks
- * repeat the same words thousands of times across a batch. pdfkit caches shaped words per
- * document only, so the font's `layout` is memoised here for the whole process. pdfkit scales
- * the positions of the run it gets in place, so every call returns fresh position objects
- * around the shared, read-only glyphs.
- */
-function memoiseLayout(font: fontkit.Font): void {
-  const layout = font.layout.bind(font);
-  const runs = new Map<string, fontkit.GlyphRun>();
-  font.layout = (text: string, features?: unknown) => {
-    if (features !== undefined) return layout(text, features);
-    let run = runs.get(text);
-    if (!run) {
-      if (runs.size >= LAYOUT_CACHE_SIZE) runs.clear();
-      run = layout(text);
-      runs.set(text, run);
-    }
-    const positions = run.positions.map((position) => ({ ...position }));
-    return {
-      glyphs: run.glyphs,
-      positions,
-      get advanceWidth() {
-        return positions.reduce((width, position) => width + position.xAdvance, 0);
-      },
-    };
-  };
-}
-
 function fontDirectory(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
@@ -67,7 +33,6 @@ export function loadFont(weight: FontWeight): LoadedFont {
   if (!loaded) {
     const bytes = readFileSync(path.join(fontDirectory(), FILES[weight]));
     const font = fontkit.create(bytes);
-    memoiseLayout(font);
     loaded = { weight, bytes, font };
     cache.set(weight, loaded);
   }

@@ -36,13 +36,7 @@ function writePackageSync(files: PackageFiles, date: Date): Uint8Array {
   const entries = partOrder(files.keys()).map((name) => {
     const content = files.get(name) ?? "";
     const level = STORED_PART.test(name) ? 0 : DEFLATE_LEVEL;
-    if (typeof content === "string") {
-      const shared = level === DEFLATE_LEVEL && !DECK_SPECIFIC_PART.test(name);
-      return {
-        name,
-        content: shared ? compressShared(content, level) : compress(encoder.encode(content), level),
-      };
-    }
+    if (typeof content === "string") return { name, content: compressText(name, content, level) };
     const data = content instanceof Map ? writePackageSync(content, date) : content;
     return { name, content: compress(data, level) };
   });
@@ -62,8 +56,10 @@ const DECK_SPECIFIC_PART =
   /^(ppt\/(slides|notesSlides|charts)\/[^/]+\.xml|xl\/(worksheets\/sheet\d+|sharedStrings|tables\/table\d+)\.xml|docProps\/(core|app)\.xml)$/;
 const compressedCache = new Map<string, CompressedData>();
 
-function compressShared(text: string, level: number): CompressedData {
-  if (text.length > COMPRESSED_CACHE_MAX_CHARS) return compress(encoder.encode(text), level);
+function compressText(name: string, text: string, level: number): CompressedData {
+  const shareable =
+    level === DEFLATE_LEVEL && text.length <= COMPRESSED_CACHE_MAX_CHARS && !DECK_SPECIFIC_PART.test(name);
+  if (!shareable) return compress(encoder.encode(text), level);
   const cached = compressedCache.get(text);
   if (cached) return cached;
   const compressed = compress(encoder.encode(text), level);
