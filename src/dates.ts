@@ -15,8 +15,8 @@ export function isCalendarDate(text: string): boolean {
 }
 
 export function dayNumber(date: IsoDate): number {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  const [year, month, day] = date.split("-", 3);
+  return Date.UTC(Number(year), Number(month) - 1, Number(day)) / MS_PER_DAY;
 }
 
 export function fromDayNumber(days: number): IsoDate {

@@ -229,3 +229,24 @@ describe("ranking, wording and switching rules off", () => {
     ).toBe(false);
   });
 });
+
+describe("wording", () => {
+  it('"titles" words each finding with the same title as "full", and nothing else', async () => {
+    const { loadTemplates } = await import("../src/batch/resources.js");
+    const { analyseAccount } = await import("../src/analysis/analyse-account.js");
+    const { loadSample } = await import("./helpers/accounts.js");
+    const sample = loadSample("northwind-logistics.yaml");
+    const asOf = sample.review.asOf ?? "2025-09-30";
+    const full = analyseAccount(sample, { asOf, templates: loadTemplates() });
+    const titles = analyseAccount(sample, { asOf, templates: loadTemplates(), wording: "titles" });
+    expect(full.findings.length).toBeGreaterThan(0);
+    expect(titles.findings.map((finding) => finding.title)).toEqual(
+      full.findings.map((finding) => finding.title),
+    );
+    expect(full.findings.some((finding) => finding.prompts.length > 0)).toBe(true);
+    for (const finding of titles.findings) {
+      expect([finding.summary, finding.prompts, finding.customerPrompts]).toEqual(["", [], []]);
+    }
+    expect(titles.riskLevel).toBe(full.riskLevel);
+  });
+});

@@ -47,6 +47,11 @@ export interface AnalyseOptions {
   asOf: IsoDate;
   templates: TemplateSet;
   thresholds?: Thresholds;
+  /**
+   * "titles": findings get their title only (no summary, no prompts) — enough for an analysis
+   * that is only compared with ("what changed"), and it skips most of the template work.
+   */
+  wording?: "full" | "titles";
 }
 
 function countStatus(goals: GoalAnalysis[], status: GoalStatus): number {
@@ -87,12 +92,16 @@ function wordFinding(
   templates: TemplateSet,
   base: AccountTextContext,
   goals: GoalAnalysis[],
+  wording: "full" | "titles",
 ): Finding {
   const voice = pickVoice(templates, finding);
   if (!voice) {
     return { ...finding, title: finding.rule, summary: "", prompts: [], customerPrompts: [] };
   }
   const context = findingTextContext(finding, base, goals);
+  if (wording === "titles") {
+    return { ...finding, title: voice.title(context), summary: "", prompts: [], customerPrompts: [] };
+  }
   const render = (list: CompiledVoice["internal"]) =>
     list.map((template) => template(context)).filter(Boolean);
   return {
@@ -139,7 +148,9 @@ export function analyseAccount(account: Account, options: AnalyseOptions): Analy
     .map(({ finding }) => finding);
 
   const textContext = accountTextContext(account, asOf, daysToRenewal, realization);
-  const findings = ranked.map((finding) => wordFinding(finding, templates, textContext, goals));
+  const findings = ranked.map((finding) =>
+    wordFinding(finding, templates, textContext, goals, options.wording ?? "full"),
+  );
   const riskLevel = findings[0]?.severity ?? "low";
   return {
     account,

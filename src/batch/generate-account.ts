@@ -129,7 +129,7 @@ export async function generateAccount(
   const previous =
     compareTo === null || compareTo >= asOf
       ? null
-      : analyseAccount(account, { asOf: compareTo, templates, thresholds });
+      : analyseAccount(account, { asOf: compareTo, templates, thresholds, wording: "titles" });
   const provenance = {
     sourceName: path.basename(source),
     sha256: accountSha256,

@@ -76,10 +76,20 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 });
 const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 
-/** "2025-09-30" → "30 Sept 2025" style, unambiguous across regions. */
+/** Formatted dates by ISO date: Intl formatting is slow and a batch formats the same days over and over. */
+const formattedDates = new Map<IsoDate, string>();
+const FORMATTED_DATES_LIMIT = 4_096;
+
+/** "2025-09-30" → "30 Sep 2025" style, unambiguous across regions. */
 export function formatDate(date: IsoDate | null | undefined): string {
   if (!date) return "n/a";
-  return dateFormat.format(new Date(dayNumber(date) * 86_400_000)).replace("Sept", "Sep");
+  let text = formattedDates.get(date);
+  if (text === undefined) {
+    text = dateFormat.format(new Date(dayNumber(date) * 86_400_000)).replace("Sept", "Sep");
+    if (formattedDates.size >= FORMATTED_DATES_LIMIT) formattedDates.clear();
+    formattedDates.set(date, text);
+  }
+  return text;
 }
 
 export function formatMonth(date: IsoDate): string {
