@@ -3,8 +3,10 @@
 //   (b) the same run again with nothing changed (incremental: every account skipped),
 //   (c) the raw baselines, sequentially in one process, straight with pptxgenjs / pdfkit:
 //       "same content" — decks with exactly our decks' pages, texts, tables and charts (their
-//       content is dumped first, untimed, by deck-content.mjs) — and "minimal" — 16 short slides
-//       per account drawn from the account file (the baseline of earlier releases);
+//       content is dumped first, untimed, by deck-content.mjs); for PPTX also "same content,
+//       deflated" — the same with pptxgenjs's `compression: true`, as our PPTX zips are deflated —
+//       and "minimal" — 16 short slides per account drawn from the account file (the baseline of
+//       earlier releases);
 // and report decks/s, ms/account and peak RSS (the whole process, worker threads included).
 //
 //   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf] [--workers 2 | 1,2] [--no-raw]
@@ -90,10 +92,15 @@ export async function run(args = []) {
         const content = path.join(OUT, `content-${n}`);
         rmSync(content, { recursive: true, force: true });
         await dumpDeckContent(accounts, content);
-        for (const [mode, args] of [
+        const baselines = [
           ["raw sequential, same content", ["--content", content]],
+          // pptxgenjs's own `compression: true`: the zip deflated, as every qbr-deck PPTX is.
+          ...(format === "pptx"
+            ? [["raw sequential, same content, deflated", ["--content", "--compress", content]]]
+            : []),
           ["raw sequential, minimal decks", [accounts]],
-        ]) {
+        ];
+        for (const [mode, args] of baselines) {
           const rawOut = path.join(OUT, `raw-${n}-${format}`);
           rmSync(rawOut, { recursive: true, force: true });
           const raw = timed(

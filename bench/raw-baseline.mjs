@@ -224,7 +224,7 @@ export function writePdf(account, file) {
 // Run as a script (the batch bench spawns it); imported, it only provides the writers.
 //   node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf>          minimal decks
 //   node bench/raw-baseline.mjs --content <content-dir> <out-dir> <pptx|pdf>  decks with our content
-//   (--content --compress: the PPTX zip deflated, as ours is; for reference, not in the batch bench)
+//   (--content --compress: the PPTX zip deflated, as ours is — pptxgenjs's `compression: true`)
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = process.argv.slice(2);
   const content = args[0] === "--content";
