@@ -48,6 +48,24 @@ describe("pptx renderer", () => {
     expect(cover).toContain('descr="Account logo"');
   });
 
+  it("leaves the body font to the theme and names only other faces", async () => {
+    const themed = buildFixtureDeck();
+    themed.theme = { ...themed.theme, fonts: { heading: "Verdana", body: "Georgia" } };
+    const { text } = await render(themed);
+    const theme = await text("ppt/theme/theme1.xml");
+    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Georgia"/);
+    expect(theme).toMatch(/<a:majorFont><a:latin typeface="Verdana"/);
+    const slides = await Promise.all(
+      themed.slides.map((_, index) => text(`ppt/slides/slide${index + 1}.xml`)),
+    );
+    const faces = new Set(
+      slides.flatMap((xml) => [...xml.matchAll(/<a:latin typeface="([^"]+)"/g)].map((m) => m[1])),
+    );
+    expect(faces).toEqual(new Set(["Verdana"]));
+    // Body text (bullets, tables, footers) carries no face, so it is set in the theme's Georgia.
+    expect(slides[1]).toContain("Adoption grew in every region");
+  });
+
   it("keeps Greek and Cyrillic text intact", async () => {
     const slide = await output.text("ppt/slides/slide6.xml");
     expect(slide).toContain("Σύνοψη για την ομάδα — Итоги для команды");

@@ -11,7 +11,7 @@ import {
 import type { DrawContext } from "./context.js";
 import { containImage, imageDataUri } from "./image-fit.js";
 import { drawFittedText } from "./text-box.js";
-import { hex } from "./theme.js";
+import { hex, runFontFace } from "./theme.js";
 
 /**
  * Slide chrome: everything on a slide that is not a block. Content slides get the title row,
@@ -129,7 +129,7 @@ function drawFooter(ctx: DrawContext, deck: Deck): void {
     y: box.y,
     w: PAGE_NUMBER_WIDTH,
     h: box.h,
-    fontFace: fonts.body,
+    fontFace: runFontFace(ctx.theme, fonts.body),
     fontSize: FONT_SIZES.footer,
     color: hex(colors.muted),
     align: "right",

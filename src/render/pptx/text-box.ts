@@ -1,6 +1,7 @@
 import type { Box } from "../../deck/deck-model.js";
 import { fitText } from "../text-fit.js";
 import { excerpt, warnOnSlide, type DrawContext } from "./context.js";
+import { runFontFace } from "./theme.js";
 
 export interface TextBoxStyle {
   maxSizePt: number;
@@ -31,7 +32,7 @@ export function drawFittedText(ctx: DrawContext, text: string, box: Box, style: 
   ctx.slide.addText(fitted.truncated ? fitted.lines.join(" ") : text, {
     ...box,
     margin: 0,
-    fontFace: style.fontFace,
+    fontFace: runFontFace(ctx.theme, style.fontFace),
     fontSize: fitted.sizePt,
     color: style.color,
     bold: style.bold ?? false,

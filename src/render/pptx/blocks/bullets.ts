@@ -5,7 +5,7 @@ import { excerpt, warnOnSlide, type DrawContext } from "../context.js";
 import type { TextProps } from "../pptxgen.js";
 import { PARAGRAPH_SPACING, POINTS_PER_INCH, fitParagraphs } from "../text-layout.js";
 import { drawFittedText } from "../text-box.js";
-import { hex, toneColor } from "../theme.js";
+import { hex, runFontFace, toneColor } from "../theme.js";
 
 /** Bullet indent per level, in multiples of the font size (level n sits at (n + 1) × indent). */
 const BULLET_INDENT_EM = 1.3;
@@ -65,7 +65,7 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
   ctx.slide.addText(runs, {
     ...listBox,
     margin: 0,
-    fontFace: fonts.body,
+    fontFace: runFontFace(ctx.theme, fonts.body),
     fontSize: fitted.sizePt,
     valign: "top",
     wrap: true,

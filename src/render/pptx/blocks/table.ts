@@ -1,7 +1,7 @@
 import type { TableBlock, TableCell as DeckCell, TableColumn } from "../../../deck/deck-model.js";
 import { warnOnSlide, type DrawContext } from "../context.js";
 import type { TableCell, TableRow } from "../pptxgen.js";
-import { hex, toneColor } from "../theme.js";
+import { hex, runFontFace, toneColor } from "../theme.js";
 import { CELL_MARGIN, layoutTable } from "./table-layout.js";
 
 /** A real PowerPoint table: header row on the primary colour, zebra rows, tone colours per cell. */
@@ -12,7 +12,7 @@ export function drawTableBlock(ctx: DrawContext, block: TableBlock): void {
   const rule = { type: "solid" as const, pt: 0.75, color: hex(colors.surface) };
   const none = { type: "none" as const };
   const base = {
-    fontFace: fonts.body,
+    fontFace: runFontFace(ctx.theme, fonts.body),
     fontSize: layout.fontSizePt,
     margin: CELL_MARGIN,
     valign: "middle" as const,
@@ -62,7 +62,7 @@ export function drawTableBlock(ctx: DrawContext, block: TableBlock): void {
     w: block.box.w,
     colW: layout.columnWidths,
     rowH: rowHeights,
-    fontFace: fonts.body,
+    fontFace: runFontFace(ctx.theme, fonts.body),
     fontSize: layout.fontSizePt,
     autoPage: false,
   });
