@@ -37,7 +37,7 @@ const INTERNAL_MARKERS = ["QBR-INTERNAL-MARKER", "watermelon", "Watermelon", "pr
 async function pptxText(file: string): Promise<{ slides: number; text: string }> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const names = Object.keys(zip.files).filter((name) =>
-    /^(ppt\/(slides|notesSlides)\/.*\.xml|docProps\/.*\.xml)$/.test(name),
+    /^(ppt\/(slides|slideLayouts|slideMasters|notesSlides|charts)\/.*\.xml|docProps\/.*\.xml)$/.test(name),
   );
   const texts = await Promise.all(names.map((name) => zip.file(name)!.async("string")));
   return {
@@ -65,7 +65,7 @@ describe("qbr generate over the samples", () => {
     );
   });
 
-  it("puts the internal notes in internal decks only — slides, notes and properties of both formats", async () => {
+  it("puts the internal notes in internal decks only — slides, layouts, charts, notes and properties of both formats", async () => {
     for (const name of files().filter((file) => file.endsWith(".pptx"))) {
       const { text } = await pptxText(path.join(out, name));
       if (!isCustomer(name)) continue;

@@ -40,9 +40,26 @@ describe("pptx renderer", () => {
   it("draws the chrome: footer, classification and page number on content slides, not on the cover", async () => {
     const cover = await output.text("ppt/slides/slide1.xml");
     const content = await output.text("ppt/slides/slide2.xml");
-    expect(content).toContain(xmlText(deck.meta.footer));
+    const layoutOf = async (slide: number) => {
+      const rels = await output.text(`ppt/slides/_rels/slide${slide}.xml.rels`);
+      const layout = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(rels)?.[1];
+      return output.text(`ppt/slideLayouts/${layout}`);
+    };
+    // What every content slide shares is drawn once, on the content master's layout.
+    const contentLayout = await layoutOf(2);
+    expect(contentLayout).toContain(xmlText(deck.meta.footer));
+    expect(contentLayout).toContain('descr="Account logo"');
+    for (const index of deck.slides.keys()) {
+      if (deck.slides[index]!.layout === "title") continue;
+      expect(await layoutOf(index + 1)).toBe(contentLayout);
+    }
+    // The classification and the page number are on each slide (a copied slide keeps its label).
     expect(content).toContain(xmlText(deck.meta.classification));
     expect(content).toContain('type="slidenum"');
+    expect(content).not.toContain(xmlText(deck.meta.footer));
+    const coverLayout = await layoutOf(1);
+    expect(coverLayout).not.toContain(xmlText(deck.meta.footer));
+    expect(coverLayout).not.toContain("Account logo");
     expect(cover).not.toContain(xmlText(deck.meta.footer));
     expect(cover).not.toContain('type="slidenum"');
     expect(cover).toContain('descr="Account logo"');
@@ -145,6 +162,14 @@ describe("pptx renderer", () => {
       for (const shape of shapes) expect(shape).toContain("<p:txBody>");
       expect(slide).toMatch(/<p:bgPr>.*<a:effectLst\/><\/p:bgPr>/);
     }
+    const layouts = Object.keys(output.zip.files).filter((name) =>
+      /^ppt\/slideLayouts\/[^/]+\.xml$/.test(name),
+    );
+    const layoutShapes = (await Promise.all(layouts.map((name) => output.text(name)))).flatMap(
+      (xml) => xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? [],
+    );
+    expect(layoutShapes.length).toBeGreaterThanOrEqual(3);
+    for (const shape of layoutShapes) expect(shape).toContain("<p:txBody>");
     const contentTypes = await output.text("[Content_Types].xml");
     for (const [, part] of contentTypes.matchAll(/<Override PartName="\/([^"]+)"/g)) {
       expect(output.zip.file(part!), part).not.toBeNull();

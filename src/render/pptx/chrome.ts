@@ -8,14 +8,16 @@ import {
   SUBTITLE_BOX,
   TITLE_BOX,
 } from "../../deck/geometry.js";
-import type { DrawContext } from "./context.js";
+import type { DrawContext, WarningLog } from "./context.js";
 import { containImage, imageDataUri } from "./image-fit.js";
-import { drawFittedText } from "./text-box.js";
+import type { Presentation, SlideMasterProps } from "./pptxgen.js";
+import { drawFittedText, fitTextBox } from "./text-box.js";
 import { hex, runFontFace } from "./theme.js";
 
 /**
- * Slide chrome: everything on a slide that is not a block. Content slides get the title row,
- * the corner logo and the footer; the cover ("title" layout) gets a large title, the logo and the
+ * Slide chrome: everything on a slide that is not a block. Content slides get the title row and
+ * the footer (the parts all of them share come from the content master, see
+ * defineContentMaster); the cover ("title" layout) gets a large title, the logo and the
  * classification only.
  */
 
@@ -72,7 +74,6 @@ function drawCover(ctx: DrawContext, source: Slide, deck: Deck): void {
 
 function drawContentChrome(ctx: DrawContext, source: Slide, deck: Deck): void {
   const { colors, fonts } = ctx.theme;
-  addRect(ctx, { x: 0, y: 0, w: SLIDE_WIDTH, h: TOP_BAR_HEIGHT }, hex(colors.primary));
   drawFittedText(ctx, source.title, TITLE_BOX, {
     role: "slide title",
     maxSizePt: FONT_SIZES.title,
@@ -90,45 +91,18 @@ function drawContentChrome(ctx: DrawContext, source: Slide, deck: Deck): void {
       valign: "middle",
     });
   }
-  if (deck.logo && deck.theme.logo.placement === "every-slide") {
-    drawLogo(ctx, LOGO_CORNER_BOX, "right", "Account logo");
-  }
-  drawFooter(ctx, deck);
-}
-
-function drawFooter(ctx: DrawContext, deck: Deck): void {
-  const { colors, fonts } = ctx.theme;
-  const box = FOOTER_BOX;
-  ctx.slide.addShape("line", {
-    x: box.x,
-    y: box.y - 0.06,
-    w: box.w,
-    h: 0,
-    line: { color: hex(colors.surface), width: 0.75 },
+  // The classification is drawn on each slide rather than on the master: a slide copied into
+  // another presentation takes that presentation's master, and its label must go with it.
+  drawFittedText(ctx, deck.meta.classification, CLASSIFICATION_BOX, {
+    ...FOOTER_STYLE,
+    fontFace: fonts.body,
+    role: "classification",
+    color: hex(colors.bad),
+    bold: true,
+    align: "right",
   });
-  const textWidth = (box.w - PAGE_NUMBER_WIDTH) * 0.6;
-  const style = { maxSizePt: FONT_SIZES.footer, fontFace: fonts.body, valign: "middle" } as const;
-  drawFittedText(
-    ctx,
-    deck.meta.footer,
-    { ...box, w: textWidth - 0.2 },
-    {
-      ...style,
-      role: "footer",
-      color: hex(colors.muted),
-    },
-  );
-  drawFittedText(
-    ctx,
-    deck.meta.classification,
-    { x: box.x + textWidth, y: box.y, w: box.w - textWidth - PAGE_NUMBER_WIDTH - 0.2, h: box.h },
-    { ...style, role: "classification", color: hex(colors.bad), bold: true, align: "right" },
-  );
   ctx.slide.slideNumber = {
-    x: box.x + box.w - PAGE_NUMBER_WIDTH,
-    y: box.y,
-    w: PAGE_NUMBER_WIDTH,
-    h: box.h,
+    ...PAGE_NUMBER_BOX,
     fontFace: runFontFace(ctx.theme, fonts.body),
     fontSize: FONT_SIZES.footer,
     color: hex(colors.muted),
@@ -136,6 +110,68 @@ function drawFooter(ctx: DrawContext, deck: Deck): void {
     valign: "middle",
     margin: 0,
   };
+}
+
+const FOOTER_TEXT_WIDTH = (FOOTER_BOX.w - PAGE_NUMBER_WIDTH) * 0.6;
+const FOOTER_STYLE = { maxSizePt: FONT_SIZES.footer, valign: "middle" } as const;
+
+const FOOTER_TEXT_BOX: Box = { ...FOOTER_BOX, w: FOOTER_TEXT_WIDTH - 0.2 };
+const CLASSIFICATION_BOX: Box = {
+  x: FOOTER_BOX.x + FOOTER_TEXT_WIDTH,
+  y: FOOTER_BOX.y,
+  w: FOOTER_BOX.w - FOOTER_TEXT_WIDTH - PAGE_NUMBER_WIDTH - 0.2,
+  h: FOOTER_BOX.h,
+};
+const PAGE_NUMBER_BOX: Box = {
+  x: FOOTER_BOX.x + FOOTER_BOX.w - PAGE_NUMBER_WIDTH,
+  y: FOOTER_BOX.y,
+  w: PAGE_NUMBER_WIDTH,
+  h: FOOTER_BOX.h,
+};
+
+/** The pptxgenjs name of the master (and its layout) that content slides use. */
+export const CONTENT_MASTER = "QBR_CONTENT";
+
+/**
+ * The chrome every content slide shares — the top bar, the corner logo, the footer rule and the
+ * footer text — is drawn once, on the slide master's layout, rather than on each slide: a
+ * slide a CSM adds in PowerPoint gets it too, and the deck holds ~70 fewer shapes.
+ */
+export function defineContentMaster(pres: Presentation, deck: Deck, warnings: WarningLog): void {
+  const { colors, fonts } = deck.theme;
+  const objects: NonNullable<SlideMasterProps["objects"]> = [
+    { rect: { x: 0, y: 0, w: SLIDE_WIDTH, h: TOP_BAR_HEIGHT, fill: { color: hex(colors.primary) } } },
+  ];
+  if (deck.logo && deck.theme.logo.placement === "every-slide") {
+    const logo = deck.logo;
+    objects.push({
+      image: {
+        data: imageDataUri(logo),
+        ...containImage(logo, LOGO_CORNER_BOX, "right"),
+        altText: "Account logo",
+      },
+    });
+  }
+  objects.push({
+    line: {
+      x: FOOTER_BOX.x,
+      y: FOOTER_BOX.y - 0.06,
+      w: FOOTER_BOX.w,
+      h: 0,
+      line: { color: hex(colors.surface), width: 0.75 },
+    },
+  });
+  const footer = fitTextBox(deck.theme, deck.meta.language, deck.meta.footer, FOOTER_TEXT_BOX, {
+    ...FOOTER_STYLE,
+    fontFace: fonts.body,
+    role: "footer",
+    color: hex(colors.muted),
+  });
+  if (footer) {
+    objects.push({ text: { text: footer.text, options: footer.options } });
+    if (footer.cut) warnings.add(`pptx slide master: ${footer.cut}`);
+  }
+  pres.defineSlideMaster({ title: CONTENT_MASTER, objects });
 }
 
 function drawLogo(ctx: DrawContext, box: Box, anchor: "left" | "right", altText: string): void {

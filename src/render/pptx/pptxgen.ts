@@ -17,6 +17,7 @@ export type TableCell = import("pptxgenjs").default.TableCell;
 export type ChartOptions = import("pptxgenjs").default.IChartOpts;
 export type ChartData = import("pptxgenjs").default.OptsChartData;
 export type ChartMulti = import("pptxgenjs").default.IChartMulti;
+export type SlideMasterProps = import("pptxgenjs").default.SlideMasterProps;
 
 const moduleShape = pptxgenModule as unknown as { default?: PptxGenJSClass };
 const PptxGenJS: PptxGenJSClass = moduleShape.default ?? (pptxgenModule as unknown as PptxGenJSClass);

@@ -1,7 +1,7 @@
 import type { Deck } from "../../deck/deck-model.js";
 import type { RenderOptions, RenderResult, Renderer } from "../renderer.js";
 import { drawBlock } from "./blocks/index.js";
-import { drawChrome } from "./chrome.js";
+import { CONTENT_MASTER, defineContentMaster, drawChrome } from "./chrome.js";
 import { WarningLog, type DrawContext } from "./context.js";
 import { postprocessPptx } from "./postprocess/index.js";
 import { createPresentation, type Presentation } from "./pptxgen.js";
@@ -18,10 +18,11 @@ export const pptxRenderer: Renderer = {
     const warnings = new WarningLog();
     const pres = createPresentation();
     setDocumentProperties(pres, deck);
+    defineContentMaster(pres, deck, warnings);
     deck.slides.forEach((source, index) => {
       const ctx: DrawContext = {
         pres,
-        slide: pres.addSlide(),
+        slide: pres.addSlide(source.layout === "title" ? undefined : { masterName: CONTENT_MASTER }),
         deck,
         theme: deck.theme,
         source,

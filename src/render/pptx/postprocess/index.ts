@@ -30,7 +30,8 @@ export async function postprocessPptx(pptx: Uint8Array | PackageFiles, meta: Dec
 }
 
 const CHART_PART = /^ppt\/charts\/chart\d+\.xml$/;
-const SLIDE_PART = /^ppt\/slides\/slide\d+\.xml$/;
+/** Slides and slide layouts (the content master's chrome is drawn on its layout). */
+const SLIDE_PART = /^ppt\/(slides\/slide|slideLayouts\/slideLayout)\d+\.xml$/;
 
 function fixSlides(files: PackageFiles): void {
   for (const name of [...files.keys()]) {
