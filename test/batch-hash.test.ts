@@ -3,18 +3,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GenerateSettings } from "../src/batch/generate-account.js";
 import { accountInputHash, runHash } from "../src/batch/input-hash.js";
-import { tempDir } from "./helpers/batch.js";
+import { pdfBatchSettings, tempDir } from "./helpers/batch.js";
 
 /** The incremental-run hash: what changes the output changes the hash, and nothing else does. */
 
-const base: GenerateSettings = {
-  outDir: "out",
-  formats: ["pdf"],
-  audiences: ["internal"],
-  kinds: ["qbr"],
-  today: "2025-10-31",
-  render: {},
-};
+const base: GenerateSettings = pdfBatchSettings("out");
 
 describe("runHash", () => {
   it("changes with every setting that changes the decks", () => {

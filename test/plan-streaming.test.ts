@@ -5,7 +5,7 @@ import type { GenerateSettings } from "../src/batch/generate-account.js";
 import { InputIndex } from "../src/batch/input-index.js";
 import { BatchPlanner, planBatch, type PlanOptions } from "../src/batch/plan.js";
 import { JobQueue } from "../src/batch/pool.js";
-import { SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
+import { pdfBatchSettings, SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
 
 /**
  * The batch planner hands jobs to the workers while it still reads files. Whatever the step size,
@@ -26,14 +26,7 @@ files.push(broken);
 // Discovery order is not key order: the planner must not depend on it.
 files.reverse();
 
-const settings: GenerateSettings = {
-  outDir: path.join(work, "out"),
-  formats: ["pdf"],
-  audiences: ["internal"],
-  kinds: ["qbr"],
-  today: "2025-10-31",
-  render: {},
-};
+const settings: GenerateSettings = pdfBatchSettings(path.join(work, "out"));
 
 const options = (): PlanOptions => ({
   settings,

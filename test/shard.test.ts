@@ -6,7 +6,7 @@ import { InputIndex } from "../src/batch/input-index.js";
 import { planBatch } from "../src/batch/plan.js";
 import { inputRoot, parseShard, shardOf, sourceKey } from "../src/batch/shard.js";
 import { UsageError } from "../src/errors.js";
-import { SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
+import { pdfBatchSettings, SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
 
 /** --shard K/N: a stable, complete and disjoint split of the accounts, whatever the working directory. */
 
@@ -24,14 +24,7 @@ for (let index = 0; index < 24; index++) {
 }
 files.sort();
 
-const settings: GenerateSettings = {
-  outDir: path.join(work, "out"),
-  formats: ["pdf"],
-  audiences: ["internal"],
-  kinds: ["qbr"],
-  today: "2025-10-31",
-  render: {},
-};
+const settings: GenerateSettings = pdfBatchSettings(path.join(work, "out"));
 
 function plan(shard?: { index: number; count: number }, inputs: string[] = files) {
   return planBatch(inputs, {

@@ -10,12 +10,25 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { GenerateSettings } from "../../src/batch/generate-account.js";
 import { SAMPLES_DIR } from "./accounts.js";
 
 /** Temp folders of account files for the batch tests, and readers for what a batch writes. */
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Settings of a plain batch run: internal QBR PDFs into `outDir`, on a fixed day. */
+export function pdfBatchSettings(outDir: string): GenerateSettings {
+  return {
+    outDir,
+    formats: ["pdf"],
+    audiences: ["internal"],
+    kinds: ["qbr"],
+    today: "2025-10-31",
+    render: {},
+  };
 }
 
 export const SAMPLE_FILES = readdirSync(SAMPLES_DIR)
