@@ -148,6 +148,45 @@ describe("located validation errors", () => {
   });
 });
 
+describe("files that are not accounts (issue 10 item 5: they were quoted in errors)", () => {
+  const SECRET = "root:x:0:0:s3cr3t-token:/root:/bin/bash";
+  const quoted = (issues: ValidationIssue[]) =>
+    issues.some((issue) => /s3cr3t|root:x|db_password|hunter2/.test(issue.message + issue.path));
+  it.each([
+    ["/etc/passwd-like text", `${SECRET}\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n`, "acct.yaml"],
+    ["a config mapping", "db_password: hunter2\nhost: db.internal\n", "config.yaml"],
+    ["a config that does not parse", "db_password: hunter2\n  bad: [indent\n", "config.yaml"],
+    ["a JSON file of other data", `{"db_password": "hunter2", "list": [1, 2]}`, "data.json"],
+    ["broken JSON of other data", `{"db_password": "hunter2",, }`, "data.json"],
+  ])("%s is refused in one line that quotes nothing of it", (_label, text, file) => {
+    const issues = issuesOf(text, file);
+    expect(issues).toHaveLength(1);
+    expect(quoted(issues)).toBe(false);
+  });
+  it("a JSON Schema is named as such", () => {
+    const schema = JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object" });
+    expect(issuesOf(schema, "x.json")[0]!.message).toMatch(/JSON Schema, not an account/);
+  });
+  it("a plausible account still gets every located problem, its excerpts short and escaped", () => {
+    const issues = issuesOf(
+      yamlWith((d) => {
+        d.account.csm = ["not", "text"];
+        d.contract.arr = "lots\u001b[2J\u202eof money and a very long value beyond forty characters";
+        d.account["evil\u001b]0;title\u0007key"] = 1;
+      }),
+    );
+    expect(issues.length).toBeGreaterThanOrEqual(3);
+    const text = issues.map((issue) => `${issue.path} ${issue.message}`).join(" | ");
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(text).toContain("\\u001b");
+    expect(text).not.toContain("forty characters");
+  });
+  it("a plausible account that does not parse keeps its located syntax errors", () => {
+    const [issue] = issuesOf("schemaVersion: 1\naccount:\n  name: [unclosed\n");
+    expect(issue!.line).toBeGreaterThan(0);
+  });
+});
+
 describe("broken and hostile files", () => {
   it("reports YAML syntax errors with their line", () => {
     const [issue] = issuesOf("schemaVersion: 1\naccount:\n  name: [unclosed\n  id: x\n");
@@ -163,7 +202,7 @@ describe("broken and hostile files", () => {
     ["an empty file", "", "file is empty"],
     ["a whitespace file", "  \n\n", "file is empty"],
     ["a list", "- a\n- b\n", "expected a mapping (key: value pairs) at the top of the file, got a list"],
-    ["a scalar", "hello\n", 'got "hello"'],
+    ["a scalar", "hello\n", "at the top of the file, got a text"],
   ])("rejects %s", (_label, text, message) => {
     expect(issuesOf(text)[0]!.message).toContain(message);
   });

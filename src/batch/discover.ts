@@ -1,37 +1,214 @@
-import { statSync } from "node:fs";
+import { closeSync, openSync, readdir, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
-
-const ACCOUNT_EXTENSIONS = /\.(ya?ml|json)$/i;
 
 /**
  * Account files named on the command line: files as given, folders searched recursively for
  * *.yaml, *.yml and *.json (skipping hidden folders and node_modules), and glob patterns.
  * Sorted and without duplicates, so runs and shards are deterministic.
+ *
+ * A search never leaves the folder the user named (for a glob, its fixed leading folders):
+ * symbolic links are followed only to files inside it, each real file is read once (under its
+ * own name when it has one in the search), and links to folders are never followed — the real
+ * folders inside are searched anyway, so a link to `.` or in a loop cannot read anything twice.
+ * Links that leave the folder or lead nowhere are skipped and reported; folders that cannot be
+ * read are reported too, since the accounts inside them would otherwise go missing unnoticed.
  */
-export async function discoverAccountFiles(inputs: readonly string[]): Promise<string[]> {
-  const found = new Set<string>();
+
+const ACCOUNT_EXTENSIONS = /\.(ya?ml|json)$/i;
+const FOLDER_PATTERN = "**/*.{yaml,yml,json,YAML,YML,JSON}";
+const IGNORED = [
+  "**/node_modules/**",
+  "**/.*/**",
+  // Manifests are JSON too; an output folder inside the input folder must not be read back.
+  "**/manifest.json",
+  "**/manifest-shard-*-of-*.json",
+  // `qbr init` writes the account's JSON Schema beside it (and editors' schemas are named so).
+  "**/*.schema.json",
+];
+
+export interface DiscoveryNote {
+  /** The link or folder, as a path from the input the user named. */
+  path: string;
+  message: string;
+}
+
+export interface Discovery {
+  files: string[];
+  /** Links not followed: outside the searched folder, looping or broken. Reported, not failures. */
+  skippedLinks: DiscoveryNote[];
+  /** Folders that could not be read: the accounts inside them are missing, which is a failure. */
+  unreadableFolders: DiscoveryNote[];
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? "error";
+}
+
+/** A JSON file whose first key is a `$schema` of json-schema.org: a schema, not an account. */
+function isJsonSchemaFile(file: string): boolean {
+  if (!/\.json$/i.test(file)) return false;
+  const head = Buffer.alloc(512);
+  let length = 0;
+  try {
+    const fd = openSync(file, "r");
+    try {
+      length = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // the planner reports a file it cannot read
+  }
+  return /^\s*\{\s*"\$schema"\s*:\s*"https?:\/\/json-schema\.org\//.test(head.toString("utf8", 0, length));
+}
+
+/** Splits a glob into its fixed leading folders and the dynamic rest: `a/b/**\/*.yaml` → `a/b`, `**\/*.yaml`. */
+function splitGlob(pattern: string): { base: string; rest: string } {
+  const segments = pattern.split("/");
+  const firstDynamic = segments.findIndex((segment) => isDynamicPattern(segment));
+  const fixed = segments.slice(0, Math.max(0, firstDynamic));
+  const base = fixed.join("/") || (pattern.startsWith("/") ? "/" : ".");
+  return { base, rest: segments.slice(fixed.length).join("/") };
+}
+
+class Search {
+  readonly skippedLinks: DiscoveryNote[] = [];
+  readonly unreadableFolders: DiscoveryNote[] = [];
+  /** Absolute paths of the links to files this search kept (a real name wins over a link). */
+  readonly keptLinks = new Set<string>();
+  /** Overlapping inputs (a folder and a glob inside it) meet the same link twice: noted once. */
+  private readonly noted = new Set<string>();
+
+  private note(list: DiscoveryNote[], absolute: string, shown: string, message: string): void {
+    if (this.noted.has(absolute)) return;
+    this.noted.add(absolute);
+    list.push({ path: shown, message });
+  }
+
+  /**
+   * Files matching `pattern` under `base`, never leaving it. tinyglobby walks the folders; its
+   * `fs` option lets this search see each folder's entries first, so links are judged (and
+   * unreadable folders noted) before the walk could follow them.
+   */
+  async files(base: string, pattern: string, ignore: string[]): Promise<{ file: string; isLink: boolean }[]> {
+    const root = realpathSync.native(base);
+    const descends = pattern.includes("/");
+    const shown = (absolute: string) => path.join(base, path.relative(root, absolute)) || base;
+    const judge = (folder: string, entries: Dirent[]): Dirent[] =>
+      entries.filter((entry) => {
+        if (!entry.isSymbolicLink()) return true;
+        const link = path.resolve(folder, entry.name);
+        const verdict = this.judgeLink(link, root, base);
+        if (verdict.keep) this.keptLinks.add(link);
+        else if (verdict.reason && (descends || ACCOUNT_EXTENSIONS.test(entry.name)))
+          this.note(this.skippedLinks, link, shown(link), verdict.reason);
+        return verdict.keep;
+      });
+    const watchedReaddir = (
+      folder: string,
+      options: { withFileTypes: true },
+      callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void,
+    ) =>
+      readdir(folder, options, (error, entries) => {
+        if (error) {
+          const absolute = path.resolve(folder);
+          const message = `cannot read the folder (${error.code ?? "error"}); the accounts in it are missing`;
+          this.note(this.unreadableFolders, absolute, shown(absolute), message);
+          callback(error, []);
+        } else {
+          callback(null, judge(path.resolve(folder), entries));
+        }
+      });
+    const found = await glob(pattern, {
+      cwd: root,
+      ignore,
+      onlyFiles: true,
+      fs: { readdir: watchedReaddir as unknown as typeof readdir },
+    });
+    return found.map((file) => ({
+      file: path.normalize(path.join(base, file)),
+      isLink: this.keptLinks.has(path.join(root, file)),
+    }));
+  }
+
+  /** A link inside the searched folder: kept when it leads to a file inside it, reported otherwise. */
+  private judgeLink(link: string, root: string, base: string): { keep: boolean; reason?: string } {
+    let target: string;
+    try {
+      target = realpathSync.native(link);
+    } catch (error) {
+      const code = errorCode(error);
+      return {
+        keep: false,
+        reason: code === "ELOOP" ? "link loops; skipped" : `broken link (${code}); skipped`,
+      };
+    }
+    if (!isInside(target, root))
+      return { keep: false, reason: `link to ${target}, outside ${base}; skipped` };
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(target).isDirectory();
+    } catch {
+      return { keep: false };
+    }
+    if (!isFolder) return { keep: true };
+    // The folder's files are found under their real names; only a loop is worth a word.
+    return isInside(path.dirname(link), target)
+      ? { keep: false, reason: "link to a folder that contains it (a loop); skipped" }
+      : { keep: false };
+  }
+}
+
+/** The real path of a file (or its absolute path when it does not exist): the identity duplicates share. */
+function identity(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+export async function discoverAccountFiles(inputs: readonly string[]): Promise<Discovery> {
+  const search = new Search();
+  /** real path → the name it is read under */
+  const byIdentity = new Map<string, { file: string; isLink: boolean }>();
+  const add = (found: { file: string; isLink: boolean }) => {
+    const key = identity(found.file);
+    const known = byIdentity.get(key);
+    // A file reached both by its own name and through a link is read once, under its own name.
+    if (known === undefined || (known.isLink && !found.isLink)) byIdentity.set(key, found);
+  };
   for (const input of inputs) {
     const stats = statSync(input, { throwIfNoEntry: false });
     if (stats?.isFile()) {
-      found.add(path.normalize(input));
+      // Named by the user: taken as given, even as a link to anywhere.
+      add({ file: path.normalize(input), isLink: false });
     } else if (stats?.isDirectory()) {
-      const files = await glob("**/*.{yaml,yml,json,YAML,YML,JSON}", {
-        cwd: input,
-        // Manifests are JSON too; an output folder inside the input folder must not be read back.
-        ignore: ["**/node_modules/**", "**/.*/**", "**/manifest.json", "**/manifest-shard-*-of-*.json"],
-        onlyFiles: true,
-      });
-      for (const file of files) found.add(path.normalize(path.join(input, file)));
+      for (const found of await search.files(input, FOLDER_PATTERN, IGNORED)) {
+        if (!isJsonSchemaFile(found.file)) add(found);
+      }
     } else if (isDynamicPattern(input)) {
-      const files = await glob(input, { onlyFiles: true, ignore: ["**/node_modules/**"] });
-      for (const file of files) if (ACCOUNT_EXTENSIONS.test(file)) found.add(path.normalize(file));
+      const { base, rest } = splitGlob(input);
+      if (!statSync(base, { throwIfNoEntry: false })?.isDirectory()) continue;
+      for (const found of await search.files(base, rest, ["**/node_modules/**", "**/*.schema.json"])) {
+        if (ACCOUNT_EXTENSIONS.test(found.file) && !isJsonSchemaFile(found.file)) add(found);
+      }
     } else {
-      found.add(path.normalize(input));
+      add({ file: path.normalize(input), isLink: false });
     }
   }
-  return [...found].sort();
+  return {
+    files: [...byIdentity.values()].map((found) => found.file).sort(),
+    skippedLinks: search.skippedLinks,
+    unreadableFolders: search.unreadableFolders,
+  };
 }
 
 export function requireInputs(inputs: readonly string[]): void {

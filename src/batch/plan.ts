@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { loadAccount } from "../input/load-account.js";
+import type { DiscoveryNote } from "./discover.js";
 import type { GenerateSettings, LoadedAccount } from "./generate-account.js";
 import { describeFailure, type FailureReason } from "./failure.js";
 import { accountFacts, type AccountFacts, type InputIndex } from "./input-index.js";
@@ -55,6 +56,8 @@ export interface PlanOptions {
   index: InputIndex;
   /** Source bytes of parsed accounts to keep for the workers (default PRELOAD_BUDGET_BYTES). */
   preloadBudgetBytes?: number;
+  /** Folders discovery could not read: failures of the shard their path falls in. */
+  unreadableFolders?: readonly DiscoveryNote[];
 }
 
 interface ReadInput {
@@ -141,6 +144,16 @@ export class BatchPlanner {
       })
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.shardSize = this.inputs.filter((item) => item.inShard).length;
+    for (const folder of options.unreadableFolders ?? []) {
+      if (shard && shard.count > 1 && shardOf(sourceKey(folder.path, root), shard.count) !== shard.index)
+        continue;
+      const message = `${folder.path} — ${folder.message}`;
+      this.plan.failures.push({
+        entry: failedEntry(toPosix(folder.path), message),
+        reason: { message, oneLine: message },
+        cause: undefined,
+      });
+    }
     this.previousBySource = new Map(previous?.accounts.map((entry) => [entry.source, entry]));
     this.hashOfRun = runHash(settings);
     // An encrypted PDF cannot be compared with the password of the last run without storing it.

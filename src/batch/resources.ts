@@ -30,6 +30,8 @@ export function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): Buffer 
   try {
     const stats = statSync(file);
     if (stats.isDirectory()) throw fileProblem(file, "is a directory; expected a YAML or JSON file");
+    // A FIFO or a device would block the read (or never end): only regular files are input.
+    if (!stats.isFile()) throw fileProblem(file, "is not a regular file; expected a YAML or JSON file");
     size = stats.size;
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Io } from "../cli/io.js";
 import { removeTempsIn, setTempTag } from "./atomic-write.js";
+import type { DiscoveryNote } from "./discover.js";
 import { describeFailure } from "./failure.js";
 import { generateAccount, type GenerateSettings } from "./generate-account.js";
 import { InputIndex, inputIndexFileName } from "./input-index.js";
@@ -45,6 +46,8 @@ export interface BatchOptions {
   concurrency: number;
   /** Re-render every account even when its inputs are unchanged. */
   force: boolean;
+  /** Folders discovery could not read, listed as failures (their accounts are missing). */
+  unreadableFolders?: readonly DiscoveryNote[];
 }
 
 export interface BatchFailure {
@@ -244,6 +247,7 @@ export async function runBatch(
     force: options.force,
     previous,
     index,
+    unreadableFolders: options.unreadableFolders,
     ...(earlyPool ? { preloadBudgetBytes: Number.POSITIVE_INFINITY } : {}),
   });
   // With workers already starting, jobs go to them while planning goes on; otherwise plan first.

@@ -183,9 +183,22 @@ function duplicateKeyIssues(file: string, document: Document, position: Locate):
 
 type Locate = (offset: number) => { line: number; column: number };
 
-/** Long keys and values are shown cut, so one hostile key cannot flood the terminal. */
+/**
+ * Characters that would act on a terminal or reorder what is shown around them (C0/C1 controls,
+ * line and paragraph separators, bidirectional overrides), shown as `\uXXXX` in messages.
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Long keys and values are shown cut, so one hostile key cannot flood the terminal, and escaped,
+ * so one cannot clear the screen or disguise the rest of the line.
+ */
 export function shorten(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return escapeUnshowable(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+export function escapeUnshowable(text: string): string {
+  return text.replace(UNSHOWABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 export function parseSource(file: string, bytes: Uint8Array): ParsedSource {

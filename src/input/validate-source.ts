@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
-import { shorten, type DataPath, type ParsedSource } from "./parse-source.js";
+import { escapeUnshowable, shorten, type DataPath, type ParsedSource } from "./parse-source.js";
 
 /** A file with thousands of problems is reported by its first ones; the rest are counted. */
 export const MAX_ISSUES = 50;
@@ -34,7 +34,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(shown);
+    // JSON escapes the C0 controls; the rest that could act on a terminal is escaped after it.
+    return escapeUnshowable(JSON.stringify(shown));
   }
   return String(value);
 }

@@ -107,11 +107,20 @@ export async function generateCommand(
   const settings = generateSettings(options);
   const shard = parseShard(options.shard);
   const concurrency = parseIntegerOption("--concurrency", options.concurrency, 1) ?? defaultConcurrency();
-  const files = await discoverAccountFiles(inputs);
-  if (files.length === 0)
-    throw new UsageError(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
-  const result = await runBatch(files, { settings, shard, concurrency, force: Boolean(options.force) }, io);
-  if (files.length === 1 && !shard) {
+  const { files, skippedLinks, unreadableFolders } = await discoverAccountFiles(inputs);
+  for (const link of skippedLinks) io.err(`warning: ${link.path} — ${link.message}`);
+  if (files.length === 0) {
+    const unread = unreadableFolders.map((folder) => `${folder.path} — ${folder.message}`);
+    throw new UsageError(
+      [`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`, ...unread].join("\n"),
+    );
+  }
+  const result = await runBatch(
+    files,
+    { settings, shard, concurrency, force: Boolean(options.force), unreadableFolders },
+    io,
+  );
+  if (files.length === 1 && !shard && unreadableFolders.length === 0) {
     // SPEC: a single file keeps its own exit code (2 for invalid input), like `qbr validate`.
     const failure = result.failures.find((candidate) => candidate.source !== "portfolio");
     if (failure) throw failure.cause ?? new Error(failure.oneLine);

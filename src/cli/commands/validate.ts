@@ -3,12 +3,18 @@ import { readAccount } from "../../batch/resources.js";
 import { formatIssue, InvalidInputError } from "../../errors.js";
 import type { Io } from "../io.js";
 
-/** Checks every file and reports every problem; exit 0 when all are valid, 2 otherwise. */
+/**
+ * Checks every file and reports every problem; exit 0 when all are valid, 2 otherwise. A folder
+ * that cannot be read counts as invalid: the accounts in it were not checked.
+ */
 export async function validateCommand(inputs: string[], io: Io): Promise<number> {
   requireInputs(inputs);
-  const files = await discoverAccountFiles(inputs);
+  const { files, skippedLinks, unreadableFolders } = await discoverAccountFiles(inputs);
+  for (const link of skippedLinks) io.err(`warning: ${link.path} — ${link.message}`);
+  for (const folder of unreadableFolders) io.err(`${folder.path} — ${folder.message}`);
   if (files.length === 0) {
-    io.err(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
+    if (unreadableFolders.length === 0)
+      io.err(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
     return 2;
   }
   let invalid = 0;
@@ -22,10 +28,14 @@ export async function validateCommand(inputs: string[], io: Io): Promise<number>
     }
   }
   const valid = files.length - invalid;
+  const unread =
+    unreadableFolders.length > 0
+      ? `; ${unreadableFolders.length} folder${unreadableFolders.length === 1 ? "" : "s"} could not be read`
+      : "";
   io.out(
-    invalid === 0
+    invalid === 0 && unread === ""
       ? `${files.length === 1 ? files[0] : `${files.length} files`}: valid`
-      : `${files.length} file${files.length === 1 ? "" : "s"} checked: ${valid} valid, ${invalid} invalid`,
+      : `${files.length} file${files.length === 1 ? "" : "s"} checked: ${valid} valid, ${invalid} invalid${unread}`,
   );
-  return invalid === 0 ? 0 : 2;
+  return invalid === 0 && unread === "" ? 0 : 2;
 }
