@@ -19,6 +19,7 @@ describe("runHash", () => {
       { renewalWithinDays: 120 },
       { compareTo: null },
       { customerAppendix: true },
+      { allowOutsideAssets: true },
       { render: { pdfStandard: "pdfa-2b" } },
     ] as Partial<GenerateSettings>[]) {
       expect(runHash({ ...base, ...changed }), JSON.stringify(changed)).not.toBe(hash);

@@ -2,6 +2,7 @@ import { closeSync, openSync, readdir, readSync, realpathSync, statSync, type Di
 import path from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
+import { isInside } from "./assets.js";
 
 /**
  * Account files named on the command line: files as given, folders searched recursively for
@@ -40,11 +41,6 @@ export interface Discovery {
   skippedLinks: DiscoveryNote[];
   /** Folders that could not be read: the accounts inside them are missing, which is a failure. */
   unreadableFolders: DiscoveryNote[];
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
 
 function errorCode(error: unknown): string {

@@ -9,6 +9,7 @@ import { imageInfo } from "../deck/image-info.js";
 import { addMonths, type IsoDate } from "../dates.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 import { VERSION } from "../version.js";
+import { locateAccountAsset } from "./assets.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { sha256 } from "./input-hash.js";
 import { outputName } from "./output-names.js";
@@ -37,6 +38,8 @@ export interface GenerateSettings {
   themeFile?: string;
   templatesDir?: string;
   rulesFile?: string;
+  /** Read logos from anywhere, not only from the account file's folder (assets.ts). */
+  allowOutsideAssets?: boolean;
   render: RenderOptions;
 }
 
@@ -76,11 +79,20 @@ export interface LoadedAccount {
   sha256: string;
 }
 
-function readLogo(accountFile: string, logoPath: string | undefined, warnings: string[]): ImageData | null {
+function readLogo(
+  accountFile: string,
+  logoPath: string | undefined,
+  allowOutside: boolean,
+  warnings: string[],
+): ImageData | null {
   if (!logoPath) return null;
-  const file = path.resolve(path.dirname(accountFile), logoPath);
+  const location = locateAccountAsset(accountFile, logoPath, allowOutside);
+  if ("refused" in location) {
+    warnings.push(`${accountFile}: logo ${logoPath} ${location.refused}; the deck has no logo`);
+    return null;
+  }
   try {
-    const info = imageInfo(readInputFile(file, 2 * 1024 * 1024));
+    const info = imageInfo(readInputFile(location.file, 2 * 1024 * 1024));
     if (info) return info;
     warnings.push(`${accountFile}: logo ${logoPath} is not a PNG or JPEG image; the deck has no logo`);
   } catch (error) {
@@ -150,7 +162,7 @@ export async function generateAccount(
   }
   const warnings: string[] = [];
   const theme = loadTheme(settings.themeFile);
-  const logo = readLogo(source, account.account.logo, warnings);
+  const logo = readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings);
   const files: WrittenFile[] = [];
   for (const kind of settings.kinds) {
     for (const audience of settings.audiences) {

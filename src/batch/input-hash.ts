@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { IsoDate } from "../dates.js";
 import { VERSION } from "../version.js";
+import { locateAccountAsset } from "./assets.js";
 import type { GenerateSettings } from "./generate-account.js";
 import { DEFAULT_TEMPLATES_DIR } from "./resources.js";
 
@@ -72,7 +73,7 @@ export interface AccountHashInput {
   asOf: IsoDate;
   slug: string;
   accountSha256: string;
-  /** sha256 of the logo file, "none" without a logo, "missing" when it cannot be read. */
+  /** sha256 of the logo file, "none" without a logo, "missing" when it cannot be read, "refused" outside the account's folder. */
   logoSha256: string;
 }
 
@@ -85,9 +86,11 @@ export function accountInputHash(input: AccountHashInput): string {
 const logoHashes = new Map<string, string>();
 
 /** Logos are often shared by many accounts: each is read and hashed once per run. */
-export function logoHash(accountFile: string, logo: string | null): string {
+export function logoHash(accountFile: string, logo: string | null, allowOutside = false): string {
   if (!logo) return "none";
-  const file = path.resolve(path.dirname(accountFile), logo);
+  const location = locateAccountAsset(accountFile, logo, allowOutside);
+  if ("refused" in location) return "refused";
+  const { file } = location;
   let hash = logoHashes.get(file);
   if (hash === undefined) {
     hash = contentHash(file);

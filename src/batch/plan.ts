@@ -217,7 +217,7 @@ export class BatchPlanner {
       asOf: settings.asOf ?? facts.reviewAsOf ?? settings.today,
       slug,
       accountSha256: input.sha256!,
-      logoSha256: logoHash(input.file, facts.logo),
+      logoSha256: logoHash(input.file, facts.logo, settings.allowOutsideAssets),
     });
     const previousEntry = this.previousBySource.get(source);
     if (this.incremental && reusable(previousEntry, inputHash, settings.outDir)) {

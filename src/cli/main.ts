@@ -98,6 +98,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .option("--concurrency <n>", "accounts rendered in parallel on worker threads (default: number of cores)")
     .option("--shard <k/n>", "render only share K of N (job arrays); join them with qbr merge-manifests")
     .option("--force", "render every account again, even those unchanged since the last run")
+    .option(
+      "--allow-outside-assets",
+      "read logos outside the account file's folder (absolute paths, ../, links); only for trusted account files",
+    )
     .action(async (inputs: string[], options) => {
       const { generateCommand } = await import("./commands/generate.js");
       exitCode = await generateCommand(inputs, { ...options, debug: program.opts().debug }, io);

@@ -31,6 +31,7 @@ export interface GenerateCliOptions {
   concurrency?: string;
   shard?: string;
   force?: boolean;
+  allowOutsideAssets?: boolean;
   debug?: boolean;
 }
 
@@ -89,6 +90,8 @@ export function generateSettings(
     themeFile: options.theme,
     templatesDir: options.templates,
     rulesFile: options.rules,
+    // Only when given, so the input hash of ordinary runs is what it was before the option existed.
+    ...(options.allowOutsideAssets ? { allowOutsideAssets: true } : {}),
     render: {
       pdfUserPassword: password,
       pdfOwnerPassword: env.QBR_PDF_OWNER_PASSWORD || undefined,
