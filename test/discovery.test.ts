@@ -16,7 +16,7 @@ import { CLI, qbr } from "./helpers/cli.js";
  * skips and the folders it cannot read; logos stay inside the account's folder.
  */
 
-const silentIo = { out: () => {}, err: () => {} };
+const silentIo = { out: () => {}, err: () => {}, isTty: false };
 
 /** accounts/ with two samples, a sibling folder and a file outside it. */
 function layout(): { root: string; accounts: string; sibling: string } {
