@@ -12,7 +12,10 @@ import path from "node:path";
 /** Whether `child` is `parent` or lies under it (both absolute, symbolic links resolved). */
 export function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
-  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+  return (
+    relative === "" ||
+    (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
 }
 
 export type AssetLocation = { file: string } | { refused: string };

@@ -4,7 +4,8 @@ import { removePendingTemps } from "./atomic-write.js";
  * Ctrl-C and `kill` (a job runner's stop) during a batch: the first signal asks the batch to
  * stop — no new account starts, the ones being rendered finish their atomic writes, the manifest
  * records what finished — and the exit code is 128 + the signal number (130 for SIGINT, 143 for
- * SIGTERM), as shells and job runners expect. A second signal quits at once.
+ * SIGTERM), as shells and job runners expect. A second signal quits at once, after writing the
+ * manifest of what finished so far.
  */
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -21,7 +22,11 @@ export interface StopWatch {
   dispose(): void;
 }
 
-export function watchForStop(onFirst: (signal: StopSignal) => void): StopWatch {
+/**
+ * `onSecond` runs before the process quits on the second signal: it must be quick and
+ * synchronous (the manifest of what finished is written there).
+ */
+export function watchForStop(onFirst: (signal: StopSignal) => void, onSecond?: () => void): StopWatch {
   const controller = new AbortController();
   let first: StopSignal | undefined;
   const handlers = new Map<StopSignal, () => void>();
@@ -33,8 +38,12 @@ export function watchForStop(onFirst: (signal: StopSignal) => void): StopWatch {
       if (first) {
         // Second signal: the user insists. Restore the default action and let it end the process.
         dispose();
-        removePendingTemps();
-        process.kill(process.pid, signal);
+        try {
+          onSecond?.();
+        } finally {
+          removePendingTemps();
+          process.kill(process.pid, signal);
+        }
         return;
       }
       first = signal;

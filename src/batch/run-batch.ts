@@ -21,6 +21,7 @@ import {
   type Manifest,
   type ManifestAccount,
 } from "./manifest.js";
+import { lockOutputFolder, type OutputLock } from "./output-lock.js";
 import { BatchPlanner, type RenderJob } from "./plan.js";
 import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
 import { loadTemplates, readRules } from "./resources.js";
@@ -37,7 +38,7 @@ import { writePortfolio } from "./write-portfolio.js";
  * thread's memory does not grow with the size of the decks.
  */
 
-/** How often a long batch rewrites its manifest with the accounts finished so far. */
+/** How often a long batch rewrites its manifest with the accounts finished so far (and after the first). */
 const CHECKPOINT_INTERVAL_MS = 30_000;
 
 export interface BatchOptions {
@@ -225,6 +226,20 @@ export async function runBatch(
   options: BatchOptions,
   io: Io,
 ): Promise<BatchResult> {
+  const lock = lockOutputFolder(options.settings.outDir, manifestFileName(options.shard));
+  try {
+    return await runLockedBatch(files, options, io, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLockedBatch(
+  files: readonly string[],
+  options: BatchOptions,
+  io: Io,
+  lock: OutputLock,
+): Promise<BatchResult> {
   const startedAt = Date.now();
   const { settings, shard } = options;
   const manifestFile = path.join(settings.outDir, manifestFileName(shard));
@@ -265,8 +280,16 @@ export async function runBatch(
   const planned = (): ManifestAccount[] => [...plan.reused, ...plan.failures.map((failure) => failure.entry)];
   const failures: BatchFailure[] = [];
   const progress = createProgress(earlyPool ? planner.shardSize : plan.jobs.length, io);
-  const stop = watchForStop(() =>
-    progress.log("qbr: stopping — finishing the accounts being rendered (press Ctrl-C again to quit now)"),
+  const writeSoFar = () =>
+    writeManifest(manifestFile, newManifest(generatedAt, runSettings, [...planned(), ...rendered]));
+  const stop = watchForStop(
+    () =>
+      progress.log("qbr: stopping — finishing the accounts being rendered (press Ctrl-C again to quit now)"),
+    () => {
+      // Quitting now: the decks that finished are still listed (the README promises it).
+      writeSoFar();
+      lock.release();
+    },
   );
   let lastCheckpoint = Date.now();
   const record = (job: RenderJob, result: RenderTaskResult, cause?: unknown) => {
@@ -277,13 +300,14 @@ export async function runBatch(
       failures.push({ source: entry.source, oneLine, cause, ...(stack ? { stack } : {}) });
     }
     for (const warning of entry.warnings ?? []) progress.log(`warning: ${warning}`);
-    progress.tick(!result.ok);
-    if (Date.now() - lastCheckpoint >= CHECKPOINT_INTERVAL_MS) {
+    if (rendered.length === 1 || Date.now() - lastCheckpoint >= CHECKPOINT_INTERVAL_MS) {
       // If the process is killed outright (OOM, a job runner's grace period), the next run still
-      // skips what this one finished.
+      // skips what this one finished — from the first finished account on, not only after 30 s.
+      // Before the progress line, so what the progress says is finished is in the manifest.
       lastCheckpoint = Date.now();
-      writeManifest(manifestFile, newManifest(generatedAt, runSettings, [...planned(), ...rendered]));
+      writeSoFar();
     }
+    progress.tick(!result.ok);
   };
   try {
     const planning = earlyPool
