@@ -1,11 +1,24 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { analysisToJson } from "../src/analysis/analysis-json.js";
+import { discoverAccountFiles } from "../src/batch/discover.js";
 import { InvalidInputError } from "../src/errors.js";
 import type { Account } from "../src/input/account-schema.js";
 import { loadAccount } from "../src/input/load-account.js";
@@ -742,4 +755,151 @@ describe("regressions found by fuzzing", () => {
       expect((error as InvalidInputError).issues.map((issue) => issue.path)).toContain("goals[0]");
     }
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Discovery over folder trees with symbolic links (issue 10 item 5): links to `.`, to a parent,
+// to the root, to a sibling folder and a file outside, to files and folders inside, broken links
+// and links to themselves. Whatever the tree, discovery must end, stay inside the folder named,
+// and read each real account file exactly once.
+// ---------------------------------------------------------------------------------------------
+
+const LINK_TARGETS = [
+  "self",
+  "parent",
+  "root",
+  "outside-folder",
+  "outside-file",
+  "inside-file",
+  "inside-folder",
+  "missing",
+  "loop",
+] as const;
+
+const treeArb = fc.record({
+  folders: fc.uniqueArray(
+    fc
+      .array(fc.constantFrom("a", "b", ".h", "node_modules"), { minLength: 1, maxLength: 3 })
+      .map((parts) => parts.join("/")),
+    { maxLength: 6 },
+  ),
+  files: fc.array(
+    fc.record({ folder: fc.nat(), name: fc.constantFrom("x.yaml", "y.json", "z.txt", "w.YML") }),
+    { maxLength: 8 },
+  ),
+  links: fc.array(
+    fc.record({
+      folder: fc.nat(),
+      name: fc.constantFrom("l1", "l2.yaml", "l3.json", "l4.yml"),
+      target: fc.constantFrom(...LINK_TARGETS),
+      pick: fc.nat(),
+    }),
+    { minLength: 1, maxLength: 8 },
+  ),
+});
+type Tree = typeof treeArb extends fc.Arbitrary<infer T> ? T : never;
+
+const ACCOUNT_NAME = /\.(ya?ml|json)$/i;
+
+/** Builds the tree under `work/root` (with `work/outside` beside it); returns the root. */
+function buildTree(work: string, tree: Tree): string {
+  const root = path.join(work, "root");
+  const outside = path.join(work, "outside");
+  mkdirSync(root);
+  mkdirSync(outside);
+  writeFileSync(path.join(outside, "o.yaml"), "outside: 1\n");
+  const folders = ["", ...tree.folders];
+  for (const folder of folders) mkdirSync(path.join(root, folder), { recursive: true });
+  const files: string[] = [];
+  for (const file of tree.files) {
+    const target = path.join(root, folders[file.folder % folders.length]!, file.name);
+    if (!existsSync(target)) {
+      writeFileSync(target, "inside: 1\n");
+      files.push(target);
+    }
+  }
+  for (const link of tree.links) {
+    const at = path.join(root, folders[link.folder % folders.length]!, link.name);
+    const targets: Record<(typeof LINK_TARGETS)[number], string> = {
+      self: ".",
+      parent: "..",
+      root,
+      "outside-folder": outside,
+      "outside-file": path.join(outside, "o.yaml"),
+      "inside-file": files.length > 0 ? files[link.pick % files.length]! : "missing",
+      "inside-folder": path.join(root, folders[link.pick % folders.length]!),
+      missing: "missing",
+      loop: link.name,
+    };
+    if (lstatSync(at, { throwIfNoEntry: false }) === undefined) symlinkSync(targets[link.target], at);
+  }
+  return root;
+}
+
+/**
+ * The real paths discovery must return, found by a plain walk that never follows a link to a
+ * folder: account files in visible folders, and the files inside the root that account-named
+ * links in visible folders lead to.
+ */
+function expectedRealFiles(root: string): Set<string> {
+  const realRoot = realpathSync(root);
+  const expected = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk(full);
+      } else if (entry.isFile()) {
+        if (ACCOUNT_NAME.test(entry.name)) expected.add(realpathSync(full));
+      } else if (entry.isSymbolicLink() && ACCOUNT_NAME.test(entry.name)) {
+        let real: string;
+        try {
+          real = realpathSync(full);
+        } catch {
+          continue;
+        }
+        const inside = !path.relative(realRoot, real).startsWith("..");
+        if (inside && statSync(real).isFile()) expected.add(real);
+      }
+    }
+  };
+  walk(root);
+  return expected;
+}
+
+describe("discovery over folder trees with symbolic links", () => {
+  it(
+    "ends, stays inside the folder named and reads each real file once",
+    async () => {
+      const work = mkdtempSync(path.join(os.tmpdir(), "qbr-fuzz-tree-"));
+      let runs = 0;
+      let linksSkipped = 0;
+      try {
+        await fc.assert(
+          fc.asyncProperty(treeArb, async (tree) => {
+            const dir = path.join(work, String(runs++));
+            mkdirSync(dir);
+            const root = buildTree(dir, tree);
+            const realRoot = realpathSync(root);
+            for (const input of [[root], [`${root}/**/*.{yaml,yml,json,YML}`, root]]) {
+              const found = await discoverAccountFiles(input);
+              const reals = found.files.map((file) => realpathSync(file));
+              for (const real of reals) expect(path.relative(realRoot, real).startsWith("..")).toBe(false);
+              expect(new Set(reals).size).toBe(reals.length);
+              expect(new Set(reals)).toEqual(expectedRealFiles(root));
+              expect(found.unreadableFolders).toEqual([]);
+              for (const link of found.skippedLinks) expect(lstatSync(link.path).isSymbolicLink()).toBe(true);
+              linksSkipped += found.skippedLinks.length;
+            }
+            rmSync(dir, { recursive: true, force: true });
+          }),
+          { numRuns: Math.max(50, Math.ceil(RUNS / 15)) },
+        );
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+      console.info(`discovery: ${runs} folder trees, ${linksSkipped} links skipped and reported`);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
