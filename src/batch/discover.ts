@@ -35,6 +35,13 @@ export interface DiscoveryNote {
   message: string;
 }
 
+/** A file found: the name it is read under, its real path (what duplicates share), whether the name is a link. */
+interface Found {
+  file: string;
+  identity: string;
+  isLink: boolean;
+}
+
 export interface Discovery {
   files: string[];
   /** Links not followed: outside the searched folder, looping or broken. Reported, not failures. */
@@ -93,7 +100,7 @@ class Search {
    * `fs` option lets this search see each folder's entries first, so links are judged (and
    * unreadable folders noted) before the walk could follow them.
    */
-  async files(base: string, pattern: string, ignore: string[]): Promise<{ file: string; isLink: boolean }[]> {
+  async files(base: string, pattern: string, ignore: string[]): Promise<Found[]> {
     const root = realpathSync.native(base);
     const descends = pattern.includes("/");
     const shown = (absolute: string) => path.join(base, path.relative(root, absolute)) || base;
@@ -128,10 +135,16 @@ class Search {
       onlyFiles: true,
       fs: { readdir: watchedReaddir as unknown as typeof readdir },
     });
-    return found.map((file) => ({
-      file: path.normalize(path.join(base, file)),
-      isLink: this.keptLinks.has(path.join(root, file)),
-    }));
+    return found.map((file) => {
+      // The walk never enters a link to a folder, so only a link to a file needs resolving.
+      const absolute = path.join(root, file);
+      const isLink = this.keptLinks.has(absolute);
+      return {
+        file: path.normalize(path.join(base, file)),
+        identity: isLink ? identity(absolute) : absolute,
+        isLink,
+      };
+    });
   }
 
   /** A link inside the searched folder: kept when it leads to a file inside it, reported otherwise. */
@@ -174,18 +187,22 @@ function identity(file: string): string {
 export async function discoverAccountFiles(inputs: readonly string[]): Promise<Discovery> {
   const search = new Search();
   /** real path → the name it is read under */
-  const byIdentity = new Map<string, { file: string; isLink: boolean }>();
-  const add = (found: { file: string; isLink: boolean }) => {
-    const key = identity(found.file);
-    const known = byIdentity.get(key);
+  const byIdentity = new Map<string, Found>();
+  const add = (found: Found) => {
+    const known = byIdentity.get(found.identity);
     // A file reached both by its own name and through a link is read once, under its own name.
-    if (known === undefined || (known.isLink && !found.isLink)) byIdentity.set(key, found);
+    if (known === undefined || (known.isLink && !found.isLink)) byIdentity.set(found.identity, found);
   };
+  const named = (file: string): Found => ({
+    file: path.normalize(file),
+    identity: identity(file),
+    isLink: false,
+  });
   for (const input of inputs) {
     const stats = statSync(input, { throwIfNoEntry: false });
     if (stats?.isFile()) {
       // Named by the user: taken as given, even as a link to anywhere.
-      add({ file: path.normalize(input), isLink: false });
+      add(named(input));
     } else if (stats?.isDirectory()) {
       for (const found of await search.files(input, FOLDER_PATTERN, IGNORED)) {
         if (!isJsonSchemaFile(found.file)) add(found);
@@ -197,7 +214,7 @@ export async function discoverAccountFiles(inputs: readonly string[]): Promise<D
         if (ACCOUNT_EXTENSIONS.test(found.file) && !isJsonSchemaFile(found.file)) add(found);
       }
     } else {
-      add({ file: path.normalize(input), isLink: false });
+      add(named(input));
     }
   }
   return {
