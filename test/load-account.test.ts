@@ -164,7 +164,10 @@ describe("files that are not accounts (issue 10 item 5: they were quoted in erro
     expect(quoted(issues)).toBe(false);
   });
   it("a JSON Schema is named as such", () => {
-    const schema = JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object" });
+    const schema = JSON.stringify({
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "object",
+    });
     expect(issuesOf(schema, "x.json")[0]!.message).toMatch(/JSON Schema, not an account/);
   });
   it("a plausible account still gets every located problem, its excerpts short and escaped", () => {
@@ -177,6 +180,7 @@ describe("files that are not accounts (issue 10 item 5: they were quoted in erro
     );
     expect(issues.length).toBeGreaterThanOrEqual(3);
     const text = issues.map((issue) => `${issue.path} ${issue.message}`).join(" | ");
+    // eslint-disable-next-line no-control-regex -- no control character may reach the message
     expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(text).toContain("\\u001b");
     expect(text).not.toContain("forty characters");

@@ -187,6 +187,7 @@ type Locate = (offset: number) => { line: number; column: number };
  * Characters that would act on a terminal or reorder what is shown around them (C0/C1 controls,
  * line and paragraph separators, bidirectional overrides), shown as `\uXXXX` in messages.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
