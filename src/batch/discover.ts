@@ -133,6 +133,7 @@ class Search {
       cwd: root,
       ignore,
       onlyFiles: true,
+      // Called as fdir (tinyglobby's walker) calls fs.readdir: (folder, { withFileTypes: true }, callback).
       fs: { readdir: watchedReaddir as unknown as typeof readdir },
     });
     return found.map((file) => {
