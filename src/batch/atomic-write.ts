@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { OutputError } from "../errors.js";
+import { asOutputError, errorCode } from "./write-errors.js";
 
 /** Temp files live next to their target so the rename never crosses a file system. */
 export const TEMP_PREFIX = ".qbr-tmp-";
@@ -23,12 +25,35 @@ export function tempPrefix(tag = tempTag): string {
 }
 
 /**
+ * Creates `dir` and its missing parents one level at a time. (A recursive mkdirSync reports
+ * ENOENT for a read-only disk; one level at a time gives the real reason.) Throws an OutputError.
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
+    const stats = statSync(folder, { throwIfNoEntry: false });
+    if (stats?.isDirectory()) break;
+    if (stats) throw new OutputError(`cannot create the folder ${dir}: ${folder} is a file, not a folder`);
+    missing.unshift(folder);
+    if (path.dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST") throw asOutputError(`cannot create the folder ${dir}`, error);
+    }
+  }
+}
+
+/**
  * Writes `bytes` to `target` so that readers see either the old file or the complete new one,
  * never a half-written file: write a temp file in the same folder, then rename it over the target.
+ * A full disk, a read-only folder and the like throw an OutputError naming `target`.
  */
 export function writeFileAtomic(target: string, bytes: Uint8Array | string): void {
   const dir = path.dirname(target);
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const temp = path.join(dir, `${tempPrefix()}${randomBytes(6).toString("hex")}-${path.basename(target)}`);
   pendingTemps.add(temp);
   try {
@@ -36,7 +61,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array | string): voi
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw asOutputError(`cannot write ${target}`, error);
   } finally {
     pendingTemps.delete(temp);
   }

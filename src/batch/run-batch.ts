@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Io } from "../cli/io.js";
+import { OutputError } from "../errors.js";
 import { removeTempsIn, setTempTag } from "./atomic-write.js";
 import { describeFailure } from "./failure.js";
 import { generateAccount, type GenerateSettings } from "./generate-account.js";
@@ -45,6 +46,8 @@ export interface BatchOptions {
   concurrency: number;
   /** Re-render every account even when its inputs are unchanged. */
   force: boolean;
+  /** Per account, on worker threads (default DEFAULT_ACCOUNT_TIMEOUT_MS); not for a single file. */
+  accountTimeoutMs?: number;
 }
 
 export interface BatchFailure {
@@ -65,6 +68,8 @@ export interface BatchResult {
   /** Paths of the portfolio files, or why there is none. */
   portfolio: string[] | "single-account" | "shard" | "interrupted";
   interrupted?: StopSignal;
+  /** Why the manifest could not be written (a full disk, say); the decks written are still on disk. */
+  manifestError?: string;
   elapsedMs: number;
 }
 
@@ -184,6 +189,7 @@ async function renderJobs(
       },
       onResult: (job, result) => record(job, result),
       stop,
+      ...(options.accountTimeoutMs ? { timeoutMs: options.accountTimeoutMs } : {}),
     },
     earlyPool,
   );
@@ -191,7 +197,7 @@ async function renderJobs(
   removeTempsIn(settings.outDir);
 }
 
-/** portfolio.csv and the portfolio deck(s), recorded in the manifest; a failure is reported, not thrown. */
+/** portfolio-internal.csv and the portfolio deck(s), recorded in the manifest; a failure is reported, not thrown. */
 async function addPortfolio(
   manifest: Manifest,
   settings: GenerateSettings,
@@ -278,7 +284,11 @@ export async function runBatch(
       // If the process is killed outright (OOM, a job runner's grace period), the next run still
       // skips what this one finished.
       lastCheckpoint = Date.now();
-      writeManifest(manifestFile, newManifest(generatedAt, runSettings, [...planned(), ...rendered]));
+      try {
+        writeManifest(manifestFile, newManifest(generatedAt, runSettings, [...planned(), ...rendered]));
+      } catch {
+        // Only a safety net: the final write reports a disk problem, and must get its chance.
+      }
     }
   };
   try {
@@ -305,8 +315,18 @@ export async function runBatch(
   else if (shard && shard.count > 1) portfolio = "shard";
   else if (manifest.accounts.length > 1)
     portfolio = await addPortfolio(manifest, settings, previous, failures, io);
-  writeManifest(manifestFile, manifest);
-  index.save(indexFile);
+  let manifestError: string | undefined;
+  try {
+    writeManifest(manifestFile, manifest);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    manifestError = error.message;
+  }
+  try {
+    index.save(indexFile);
+  } catch {
+    // A cache: without it the next run parses every file again, which is only slower.
+  }
   return {
     manifestFile,
     manifest,
@@ -315,6 +335,7 @@ export async function runBatch(
     collisions: plan.collisions,
     portfolio,
     ...(interrupted ? { interrupted } : {}),
+    ...(manifestError ? { manifestError } : {}),
     elapsedMs: Date.now() - startedAt,
   };
 }

@@ -40,9 +40,23 @@ function crashForTests(source: string): void {
   if (marker && source.includes(marker)) process.exit(70);
 }
 
+/**
+ * TEST-ONLY hook: when QBR_TEST_HANG_ON is set and the account's path contains it, the worker
+ * spins without ever yielding, as a renderer stuck in a runaway loop would. Used by
+ * test/batch-limits.test.ts to prove --account-timeout stops it alone. Not a user feature.
+ */
+function hangForTests(source: string): void {
+  const marker = process.env.QBR_TEST_HANG_ON;
+  if (!marker || !source.includes(marker)) return;
+  while (Date.now() > 0) {
+    // spin: only terminating the thread ends this
+  }
+}
+
 export async function renderAccountTask(task: RenderTask): Promise<RenderTaskResult> {
   setTempTag(task.tempTag);
   crashForTests(task.source);
+  hangForTests(task.source);
   try {
     return { ok: true, outcome: await generateAccount(task.source, task.settings, task.slug, task.loaded) };
   } catch (error) {
