@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { OutputError } from "../errors.js";
 import { asOutputError, errorCode } from "./write-errors.js";
@@ -24,16 +24,26 @@ export function tempPrefix(tag = tempTag): string {
   return `${TEMP_PREFIX}${process.pid}-${tag}-`;
 }
 
+/** A path through a file (ENOTDIR) is as missing as one that does not exist: the file is found above it. */
+function statOrNothing(file: string, label: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if (errorCode(error) === "ENOTDIR") return undefined;
+    throw asOutputError(`cannot create ${label}`, error);
+  }
+}
+
 /**
  * Creates `dir` and its missing parents one level at a time. (A recursive mkdirSync reports
  * ENOENT for a read-only disk; one level at a time gives the real reason.) Throws an OutputError.
  */
-export function makeFolder(dir: string): void {
+export function makeFolder(dir: string, label = `the folder ${dir}`): void {
   const missing: string[] = [];
   for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
-    const stats = statSync(folder, { throwIfNoEntry: false });
+    const stats = statOrNothing(folder, label);
     if (stats?.isDirectory()) break;
-    if (stats) throw new OutputError(`cannot create the folder ${dir}: ${folder} is a file, not a folder`);
+    if (stats) throw new OutputError(`cannot create ${label}: ${folder} is a file, not a folder`);
     missing.unshift(folder);
     if (path.dirname(folder) === folder) break;
   }
@@ -41,7 +51,7 @@ export function makeFolder(dir: string): void {
     try {
       mkdirSync(folder);
     } catch (error) {
-      if (errorCode(error) !== "EEXIST") throw asOutputError(`cannot create the folder ${dir}`, error);
+      if (errorCode(error) !== "EEXIST") throw asOutputError(`cannot create ${label}`, error);
     }
   }
 }

@@ -16,21 +16,17 @@ export function prepareOutputFolder(dir: string, option = "-o"): void {
   try {
     stats = statSync(dir, { throwIfNoEntry: false });
   } catch {
-    stats = undefined; // a file on the way there: makeFolder names it
+    stats = undefined; // a file on the way there (ENOTDIR): makeFolder names it
   }
   if (stats && !stats.isDirectory()) {
     throw new OutputError(
       `${option} ${dir} is a file, not a folder; name a folder for the output (it is created if missing)`,
     );
   }
-  try {
-    makeFolder(dir);
-  } catch (error) {
-    throw error instanceof OutputError ? new OutputError(`${option} ${dir}: ${error.message}`) : error;
-  }
+  makeFolder(dir, `the output folder ${dir} (${option})`);
   const probe = path.join(dir, `${TEMP_PREFIX}probe-${randomBytes(6).toString("hex")}`);
   try {
-    writeFileSync(probe, "");
+    writeFileSync(probe, "\n"); // one byte, so a disk already full is caught here too
   } catch (error) {
     const problem = writeProblem(error);
     if (!problem) throw error;
