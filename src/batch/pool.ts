@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { MessageChannel } from "node:worker_threads";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
@@ -136,8 +137,10 @@ function formatSeconds(ms: number): string {
 }
 
 /**
- * One job on the pool, stopped after `timeoutMs`: piscina terminates the worker running an
- * aborted task (even one stuck in a loop that never yields) and starts a new one in its place.
+ * One job on the pool, stopped after `timeoutMs` of rendering: piscina terminates the worker
+ * running an aborted task (even one stuck in a loop that never yields) and starts a new one in
+ * its place. The clock starts when the worker says it has begun, so a worker's own start-up
+ * (loading the renderers and fonts: seconds on a busy machine) never counts against an account.
  */
 async function runWithTimeout(
   pool: RenderPool,
@@ -145,13 +148,21 @@ async function runWithTimeout(
   timeoutMs: number,
 ): Promise<RenderTaskResult> {
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const channel = new MessageChannel();
+  let timer: NodeJS.Timeout | undefined;
+  channel.port1.once("message", () => {
+    timer = setTimeout(() => timeout.abort(), timeoutMs);
+  });
   try {
-    return await pool.run(task, { signal: timeout.signal });
+    return await pool.run(
+      { ...task, started: channel.port2 },
+      { signal: timeout.signal, transferList: [channel.port2] },
+    );
   } catch (error) {
     return timeout.signal.aborted ? timeoutResult(task.source, timeoutMs) : crashResult(task.source, error);
   } finally {
     clearTimeout(timer);
+    channel.port1.close();
   }
 }
 

@@ -6,6 +6,7 @@ import {
   type GenerateSettings,
   type LoadedAccount,
 } from "./generate-account.js";
+import type { MessagePort } from "node:worker_threads";
 import { workerData } from "piscina";
 import { loadRenderer, OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
 import { loadFont } from "../render/fonts.js";
@@ -26,6 +27,8 @@ export interface RenderTask {
   settings: GenerateSettings;
   /** The batch's temp-file tag, so the main thread can clean up after a crashed worker. */
   tempTag: string;
+  /** Told when this worker begins the task: the account's time limit runs from then. */
+  started?: MessagePort;
 }
 
 export type RenderTaskResult = { ok: true; outcome: AccountOutcome } | { ok: false; reason: FailureReason };
@@ -54,6 +57,8 @@ function hangForTests(source: string): void {
 }
 
 export async function renderAccountTask(task: RenderTask): Promise<RenderTaskResult> {
+  task.started?.postMessage("started");
+  task.started?.close();
   setTempTag(task.tempTag);
   crashForTests(task.source);
   hangForTests(task.source);

@@ -101,7 +101,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     )
     .option(
       "--account-timeout <seconds>",
-      "in a batch, stop an account that takes longer than this to render; it fails alone (default: 120)",
+      "in a batch, stop an account whose render takes longer than this; it fails alone (default: 120)",
     )
     .option("--shard <k/n>", "render only share K of N (job arrays); join them with qbr merge-manifests")
     .option("--force", "render every account again, even those unchanged since the last run")

@@ -11,7 +11,7 @@ import type { Audience, DeckKind } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
 import type { Io } from "../io.js";
-import { parseDateOption, parseIntegerOption } from "../options.js";
+import { parseDateOption, parseIntegerOption, parseSecondsOption } from "../options.js";
 import { reportBatch, reportSingleAccount } from "./batch-report.js";
 
 export interface GenerateCliOptions {
@@ -129,7 +129,7 @@ export async function generateCommand(
   const settings = generateSettings(options);
   const shard = parseShard(options.shard);
   const concurrency = concurrencyOption(options.concurrency, io);
-  const timeoutSeconds = parseIntegerOption("--account-timeout", options.accountTimeout, 1);
+  const timeoutSeconds = parseSecondsOption("--account-timeout", options.accountTimeout);
   const files = await discoverAccountFiles(inputs);
   if (files.length === 0)
     throw new UsageError(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
