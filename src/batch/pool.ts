@@ -128,7 +128,7 @@ function crashResult(source: string, error: unknown): RenderTaskResult {
 
 function timeoutResult(source: string, timeoutMs: number): RenderTaskResult {
   const limit = formatSeconds(timeoutMs);
-  const text = `${source} — took longer than ${limit} to render and was stopped; nothing of it is listed in the manifest (very long texts or very many goals can cause this; --account-timeout changes the limit)`;
+  const text = `${source} — took longer than ${limit} to render and was stopped (very long texts or very many goals can cause this; --account-timeout changes the limit)`;
   return { ok: false, reason: { message: text, oneLine: text } };
 }
 

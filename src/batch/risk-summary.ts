@@ -14,8 +14,8 @@ import type { Manifest, ManifestAccount } from "./manifest.js";
  * `qbr merge-manifests` see one shape whichever run wrote it.
  */
 
-export const RISK_FIELDS = ["riskLevel", "topFinding", "watermelon"] as const;
-type RiskField = (typeof RISK_FIELDS)[number];
+/** The fields of a manifest entry that are internal material. */
+type RiskField = "riskLevel" | "topFinding" | "watermelon";
 type RiskEntry = { source: string } & Pick<ManifestAccount, RiskField>;
 
 /** A manifest entry as a customer-only run writes it. */
