@@ -40,6 +40,18 @@ export class UsageError extends QbrError {
   }
 }
 
+/**
+ * The output cannot be written: `-o` is a file, a folder without write permission, a read-only
+ * or full disk. Nothing about the input is wrong, and nothing in the program either.
+ */
+export class OutputError extends QbrError {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = "OutputError";
+  }
+}
+
 /** Some accounts of a batch failed; the others were written. */
 export class PartialFailureError extends QbrError {
   readonly exitCode = 1;

@@ -30,6 +30,6 @@ describe("a worker crash during a batch", () => {
       expect(statuses[name], name).toBe(name === victim ? "failed" : "written");
     expect(tempFilesIn(out)).toEqual([]);
     // The portfolio is still built from the accounts that were written.
-    expect(result.stdout).toMatch(/Portfolio: .*portfolio\.pdf/);
+    expect(result.stdout).toMatch(/Portfolio: .*portfolio-internal\.pdf/);
   }, 120_000);
 });

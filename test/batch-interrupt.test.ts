@@ -56,6 +56,6 @@ describe("interrupting a batch", () => {
     for (const entry of finished) expect(entry.files).toHaveLength(2);
     const listed = new Set(finished.flatMap((entry) => entry.files.map((file) => file.path)));
     expect(decks().filter((name) => !listed.has(name))).toEqual([]);
-    expect(existsSync(path.join(out, "portfolio.csv"))).toBe(false);
+    expect(existsSync(path.join(out, "portfolio-internal.csv"))).toBe(false);
   }, 120_000);
 });

@@ -55,7 +55,7 @@ describe("qbr generate with colliding and hostile ids", () => {
     const out = path.join(work, "deep", "out");
     const result = qbr(["generate", accounts, "-o", out, "-f", "pdf", "--concurrency", "2"]);
     expect(result.code).toBe(0);
-    const decks = readdirSync(out).filter((name) => name.endsWith("-internal.pdf"));
+    const decks = readdirSync(out).filter((name) => name.endsWith("-qbr-internal.pdf"));
     expect(decks.sort()).toEqual([
       "-etc-x-qbr-internal.pdf",
       "acme-2-qbr-internal.pdf",

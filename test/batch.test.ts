@@ -43,7 +43,7 @@ describe("qbr generate over a folder with a broken account", () => {
     expect(written()).toHaveLength(accounts.valid.length);
     expect(first.stdout).toContain(`for ${accounts.valid.length} accounts`);
     expect(first.stdout).toContain(`Manifest: ${path.join(out, "manifest.json")}`);
-    expect(first.stdout).toMatch(/Portfolio: .*portfolio\.csv, .*portfolio\.pdf/);
+    expect(first.stdout).toMatch(/Portfolio: .*portfolio-internal\.csv, .*portfolio-internal\.pdf/);
     expect(tempFilesIn(out)).toEqual([]);
   });
 
@@ -73,8 +73,8 @@ describe("qbr generate over a folder with a broken account", () => {
     expect(noLogo).toMatchObject({ status: "written", slug: "nologo-1" });
   });
 
-  it("writes portfolio.csv with one row per account, ranked by renewal date", () => {
-    const rows = csvRecords(readFileSync(path.join(out, "portfolio.csv"), "utf8"));
+  it("writes portfolio-internal.csv with one row per account, ranked by renewal date", () => {
+    const rows = csvRecords(readFileSync(path.join(out, "portfolio-internal.csv"), "utf8"));
     expect(Object.keys(rows[0]!)).toEqual([...PORTFOLIO_CSV_COLUMNS]);
     expect(rows).toHaveLength(accounts.valid.length);
     expect(rows.map((row) => row.rank)).toEqual(rows.map((_, index) => String(index + 1)));
@@ -98,7 +98,7 @@ describe("qbr generate over a folder with a broken account", () => {
   it.skipIf(!hasTool("pdfinfo") || !hasTool("pdftotext"))(
     "writes a portfolio PDF with the overview, the watermelons, the ranking and the failures",
     () => {
-      const file = path.join(out, "portfolio.pdf");
+      const file = path.join(out, "portfolio-internal.pdf");
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
       expect(pages).toBeGreaterThanOrEqual(5);
       const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });

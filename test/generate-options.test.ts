@@ -112,6 +112,44 @@ describe("qbr generate, one account", () => {
     qbr(["generate", alpine, "-o", out, "--renewal-within", "80", "-f", "pdf"]);
     expect(readdirSync(out)).toContain("ahc-2207-qbr-internal.pdf");
   });
+
+  it("keeps only renewals still ahead with --renewal-within: a passed renewal is not within 0 days", () => {
+    const out = tmp();
+    const run = (asOf: string) =>
+      qbr(["generate", alpine, "-o", out, "--as-of", asOf, "--renewal-within", "0", "-f", "pdf"]);
+    // Alpine renews 2026-01-31.
+    const passed = run("2026-03-01");
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain("skipped (renewal date passed 29 days ago)");
+    expect(readdirSync(out).filter((name) => name.endsWith(".pdf"))).toEqual([]);
+    expect(run("2026-01-31").code).toBe(0);
+    expect(readdirSync(out)).toContain("ahc-2207-qbr-internal.pdf");
+  });
+
+  it("warns when --compare-to is not before the as-of date instead of leaving 'what changed' out silently", () => {
+    const withAsOf = qbr([
+      "generate",
+      alpine,
+      "-o",
+      tmp(),
+      "-f",
+      "pdf",
+      "--as-of",
+      "2025-11-15",
+      "--compare-to",
+      "2025-11-15",
+    ]);
+    expect(withAsOf.code).toBe(0);
+    expect(withAsOf.stderr).toContain(
+      'warning: --compare-to 2025-11-15 is not before --as-of 2025-11-15; the decks have no "what changed" slide',
+    );
+    // Without --as-of each account's own review date counts: Alpine's is 2025-11-15.
+    const perAccount = qbr(["generate", alpine, "-o", tmp(), "-f", "pdf", "--compare-to", "2025-12-01"]);
+    expect(perAccount.code).toBe(0);
+    expect(perAccount.stderr).toMatch(
+      /warning: .*alpine-health-clinics\.yaml: --compare-to 2025-12-01 is not before the account's as-of date 2025-11-15/,
+    );
+  });
 });
 
 const qpdf = missingTools("qpdf", "pdfinfo");

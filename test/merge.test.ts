@@ -47,7 +47,7 @@ describe("sharded runs", () => {
       [...accounts.valid, accounts.broken].sort(),
     );
     expect(shardManifest(1).settings.shard).toBe("1/2");
-    expect(existsSync(path.join(shared, "portfolio.csv"))).toBe(false);
+    expect(existsSync(path.join(shared, "portfolio-internal.csv"))).toBe(false);
   });
 });
 
@@ -65,7 +65,7 @@ describe("qbr merge-manifests", () => {
     }
     expect(merged.settings.shard).toBeNull();
     expect(merged.generatedAt).toBe(AS_OF);
-    const rows = csvRecords(readFileSync(path.join(shared, "portfolio.csv"), "utf8"));
+    const rows = csvRecords(readFileSync(path.join(shared, "portfolio-internal.csv"), "utf8"));
     expect(rows).toHaveLength(accounts.valid.length);
   });
 
@@ -86,11 +86,13 @@ describe("qbr merge-manifests", () => {
       expect(file.path.startsWith("../../shared/"), file.path).toBe(true);
       expect(sha256File(path.join(elsewhere, file.path))).toBe(file.sha256);
     }
-    const zip = await JSZip.loadAsync(readFileSync(path.join(elsewhere, "portfolio.pptx")));
+    const zip = await JSZip.loadAsync(readFileSync(path.join(elsewhere, "portfolio-internal.pptx")));
     const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
     expect(slides.length).toBeGreaterThanOrEqual(5);
     if (hasTool("pdfinfo")) {
-      const info = execFileSync("pdfinfo", [path.join(elsewhere, "portfolio.pdf")], { encoding: "utf8" });
+      const info = execFileSync("pdfinfo", [path.join(elsewhere, "portfolio-internal.pdf")], {
+        encoding: "utf8",
+      });
       expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(slides.length);
     }
   });

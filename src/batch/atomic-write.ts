@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
+import { OutputError } from "../errors.js";
+import { asOutputError, errorCode } from "./write-errors.js";
 
 /** Temp files live next to their target so the rename never crosses a file system. */
 export const TEMP_PREFIX = ".qbr-tmp-";
@@ -22,13 +24,46 @@ export function tempPrefix(tag = tempTag): string {
   return `${TEMP_PREFIX}${process.pid}-${tag}-`;
 }
 
+/** A path through a file (ENOTDIR) is as missing as one that does not exist: the file is found above it. */
+function statOrNothing(file: string, label: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if (errorCode(error) === "ENOTDIR") return undefined;
+    throw asOutputError(`cannot create ${label}`, error);
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. (A recursive mkdirSync reports
+ * ENOENT for a read-only disk; one level at a time gives the real reason.) Throws an OutputError.
+ */
+export function makeFolder(dir: string, label = `the folder ${dir}`): void {
+  const missing: string[] = [];
+  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
+    const stats = statOrNothing(folder, label);
+    if (stats?.isDirectory()) break;
+    if (stats) throw new OutputError(`cannot create ${label}: ${folder} is a file, not a folder`);
+    missing.unshift(folder);
+    if (path.dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST") throw asOutputError(`cannot create ${label}`, error);
+    }
+  }
+}
+
 /**
  * Writes `bytes` to `target` so that readers see either the old file or the complete new one,
  * never a half-written file: write a temp file in the same folder, then rename it over the target.
+ * A full disk, a read-only folder and the like throw an OutputError naming `target`.
  */
 export function writeFileAtomic(target: string, bytes: Uint8Array | string): void {
   const dir = path.dirname(target);
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const temp = path.join(dir, `${tempPrefix()}${randomBytes(6).toString("hex")}-${path.basename(target)}`);
   pendingTemps.add(temp);
   try {
@@ -36,7 +71,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array | string): voi
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw asOutputError(`cannot write ${target}`, error);
   } finally {
     pendingTemps.delete(temp);
   }

@@ -8,6 +8,7 @@ import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
 import { imageInfo } from "../deck/image-info.js";
 import { addMonths, type IsoDate } from "../dates.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
+import { plural } from "../text/format.js";
 import { VERSION } from "../version.js";
 import { locateAccountAsset } from "./assets.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -103,6 +104,19 @@ function readLogo(
   return null;
 }
 
+/**
+ * --renewal-within keeps renewals still ahead: a renewal that has passed is not "within 0 days"
+ * (it is overdue, and its contract data is out of date).
+ */
+function isUpcomingWithin(daysToRenewal: number, withinDays: number): boolean {
+  return daysToRenewal >= 0 && isWithinDays(daysToRenewal, withinDays);
+}
+
+export function renewalDistance(daysToRenewal: number): string {
+  if (daysToRenewal < 0) return `renewal date passed ${plural(-daysToRenewal, "day")} ago`;
+  return daysToRenewal === 0 ? "renewal is today" : `renewal is ${plural(daysToRenewal, "day")} away`;
+}
+
 export function summarise(analysis: Analysis, slug: string): AccountSummary {
   const { account } = analysis;
   return {
@@ -151,16 +165,17 @@ export async function generateAccount(
   const summary = summarise(analysis, slug);
   if (
     settings.renewalWithinDays !== undefined &&
-    !isWithinDays(analysis.daysToRenewal, settings.renewalWithinDays)
+    !isUpcomingWithin(analysis.daysToRenewal, settings.renewalWithinDays)
   ) {
-    return {
-      status: "filtered",
-      source,
-      account: summary,
-      reason: `renewal is ${analysis.daysToRenewal} days away`,
-    };
+    return { status: "filtered", source, account: summary, reason: renewalDistance(analysis.daysToRenewal) };
   }
   const warnings: string[] = [];
+  // With --as-of the command warns once; with each account's own review date, per account.
+  if (settings.compareTo && settings.asOf === undefined && settings.compareTo >= asOf) {
+    warnings.push(
+      `${source}: --compare-to ${settings.compareTo} is not before the account's as-of date ${asOf}; its decks have no "what changed" slide`,
+    );
+  }
   const theme = loadTheme(settings.themeFile);
   const logo = readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings);
   const files: WrittenFile[] = [];

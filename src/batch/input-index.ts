@@ -21,7 +21,8 @@ export interface AccountFacts {
   logo: string | null;
 }
 
-interface IndexEntry extends AccountFacts {
+/** The slug is not stored: it is derived from the id or name, so a change of naming rule applies at once. */
+interface IndexEntry extends Omit<AccountFacts, "slug"> {
   sha256: string;
 }
 
@@ -72,7 +73,7 @@ export class InputIndex {
     return {
       id: entry.id,
       name: entry.name,
-      slug: entry.slug,
+      slug: outputName.slugOf(entry.id ?? entry.name),
       reviewAsOf: entry.reviewAsOf,
       logo: entry.logo,
     };
@@ -80,7 +81,8 @@ export class InputIndex {
 
   /** Records a file seen in this run; only these are saved, so deleted files drop out. */
   set(file: string, sha256: string, facts: AccountFacts): void {
-    this.next[path.resolve(file)] = { sha256, ...facts };
+    const { slug: _derived, ...stored } = facts;
+    this.next[path.resolve(file)] = { sha256, ...stored };
   }
 
   save(file: string): void {

@@ -4,14 +4,15 @@ import type { Severity } from "../analysis/rules/rule.js";
 import type { IsoDate } from "../dates.js";
 import type { OutputFormat, RenderOptions } from "../render/renderer.js";
 import { VERSION } from "../version.js";
-import { writeFileAtomic } from "./atomic-write.js";
 import type { AccountSummary, GenerateSettings, WrittenFile } from "./generate-account.js";
+import { holdsRisk, joinRiskSummary, writeManifestFiles } from "./risk-summary.js";
 import { formatShard, type Shard } from "./shard.js";
 
 /**
  * `out/manifest.json`: what a run produced, one entry per account. It is the record incremental
  * runs compare against, the input of `qbr merge-manifests`, and the only source of the portfolio
- * summary (so a merged portfolio is built exactly like a single-run one).
+ * summary (so a merged portfolio is built exactly like a single-run one). A run without the
+ * internal audience keeps the risk fields in a file of their own (risk-summary.ts).
  */
 
 export const MANIFEST_FILE = "manifest.json";
@@ -190,7 +191,7 @@ export function readManifest(file: string): Manifest {
   ) {
     throw new Error(`${file} is not a qbr-deck manifest`);
   }
-  return manifest as Manifest;
+  return joinRiskSummary(manifest as Manifest, file);
 }
 
 /** The previous run's manifest for incremental runs, or null when there is none (or it is unusable). */
@@ -203,8 +204,16 @@ export function readPreviousManifest(file: string): Manifest | null {
   }
 }
 
-export function writeManifest(file: string, manifest: Manifest): void {
-  writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
+/**
+ * Writes the manifest atomically. Without the internal audience (or `riskInline: false`), each
+ * account's risk fields go to a `-internal` file beside it (risk-summary.ts).
+ */
+export function writeManifest(
+  file: string,
+  manifest: Manifest,
+  options: { riskInline?: boolean } = {},
+): void {
+  writeManifestFiles(file, manifest, options.riskInline ?? holdsRisk(manifest));
 }
 
 export function newManifest(

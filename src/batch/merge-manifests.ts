@@ -12,6 +12,7 @@ import {
   type Manifest,
   type ManifestAccount,
 } from "./manifest.js";
+import { holdsRisk } from "./risk-summary.js";
 import { loadTheme } from "./theme-file.js";
 import { writePortfolio } from "./write-portfolio.js";
 
@@ -142,7 +143,9 @@ export async function mergeManifests(inputs: readonly string[], outDir: string):
   });
   manifest.portfolio = portfolio.record;
   warnings.push(...portfolio.warnings);
-  writeManifest(manifestFile, manifest);
+  // A shard without the internal audience kept its risk data apart; so does the merge then.
+  const riskInline = manifests.every(holdsRisk);
+  writeManifest(manifestFile, manifest, { riskInline });
   return {
     manifestFile,
     manifest,

@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { MessageChannel } from "node:worker_threads";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
@@ -17,6 +18,20 @@ const WORKER_HEAP_MB = 384;
 export function defaultConcurrency(): number {
   return os.availableParallelism();
 }
+
+/**
+ * More workers than this only compete for the same cores and add their memory (measured: 1,000
+ * workers on 2 cores took 4.9 GB and ran 13× slower than 2). Rendering is CPU-bound, so a few
+ * per core already covers the moments a worker waits on the disk.
+ */
+export const WORKERS_PER_CORE_LIMIT = 4;
+
+export function maxConcurrency(): number {
+  return WORKERS_PER_CORE_LIMIT * os.availableParallelism();
+}
+
+/** How long one account may take to render in a batch before it is stopped (--account-timeout). */
+export const DEFAULT_ACCOUNT_TIMEOUT_MS = 120_000;
 
 /**
  * The compiled worker next to this module. Under vitest this module runs from src/*.ts, which a
@@ -101,12 +116,54 @@ export interface PoolRunOptions<Job> {
   onResult(job: Job, result: RenderTaskResult): void;
   /** When aborted, no further job starts; the ones running finish and are reported. */
   stop: AbortSignal;
+  /** A job running longer than this fails and its worker is replaced (default DEFAULT_ACCOUNT_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 function crashResult(source: string, error: unknown): RenderTaskResult {
   const message = error instanceof Error ? error.message : String(error);
   const text = `${source} — the worker rendering it crashed (${message}); nothing was written for it`;
   return { ok: false, reason: { message: text, oneLine: text } };
+}
+
+function timeoutResult(source: string, timeoutMs: number): RenderTaskResult {
+  const limit = formatSeconds(timeoutMs);
+  const text = `${source} — took longer than ${limit} to render and was stopped (very long texts or very many goals can cause this; --account-timeout changes the limit)`;
+  return { ok: false, reason: { message: text, oneLine: text } };
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+/**
+ * One job on the pool, stopped after `timeoutMs` of rendering: piscina terminates the worker
+ * running an aborted task (even one stuck in a loop that never yields) and starts a new one in
+ * its place. The clock starts when the worker says it has begun, so a worker's own start-up
+ * (loading the renderers and fonts: seconds on a busy machine) never counts against an account.
+ */
+async function runWithTimeout(
+  pool: RenderPool,
+  task: RenderTask,
+  timeoutMs: number,
+): Promise<RenderTaskResult> {
+  const timeout = new AbortController();
+  const channel = new MessageChannel();
+  let timer: NodeJS.Timeout | undefined;
+  channel.port1.once("message", () => {
+    timer = setTimeout(() => timeout.abort(), timeoutMs);
+  });
+  try {
+    return await pool.run(
+      { ...task, started: channel.port2 },
+      { signal: timeout.signal, transferList: [channel.port2] },
+    );
+  } catch (error) {
+    return timeout.signal.aborted ? timeoutResult(task.source, timeoutMs) : crashResult(task.source, error);
+  } finally {
+    clearTimeout(timer);
+    channel.port1.close();
+  }
 }
 
 export type RenderPool = Piscina<RenderTask, RenderTaskResult>;
@@ -143,9 +200,7 @@ export async function renderInPool<Job>(options: PoolRunOptions<Job>, started?: 
           if (job === undefined) break;
           const task = options.task(job);
           running++;
-          pool
-            .run(task)
-            .catch((error: unknown) => crashResult(task.source, error))
+          runWithTimeout(pool, task, options.timeoutMs ?? DEFAULT_ACCOUNT_TIMEOUT_MS)
             .then((result) => options.onResult(job, result))
             .finally(() => {
               running--;

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Portfolio } from "./portfolio.js";
 
 /**
- * `portfolio.csv`: one row per account in the portfolio's ranking, for spreadsheets and BI tools.
+ * `portfolio-internal.csv`: one row per account in the portfolio's ranking, for spreadsheets and BI tools.
  * Numbers stay numbers (unformatted, no currency symbols); dates are YYYY-MM-DD.
  */
 

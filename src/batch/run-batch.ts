@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Io } from "../cli/io.js";
+import { OutputError } from "../errors.js";
 import { removeTempsIn, setTempTag } from "./atomic-write.js";
 import type { DiscoveryNote } from "./discover.js";
 import { describeFailure } from "./failure.js";
@@ -49,6 +50,8 @@ export interface BatchOptions {
   force: boolean;
   /** Folders discovery could not read, listed as failures (their accounts are missing). */
   unreadableFolders?: readonly DiscoveryNote[];
+  /** Per account, on worker threads (default DEFAULT_ACCOUNT_TIMEOUT_MS); not for a single file. */
+  accountTimeoutMs?: number;
 }
 
 export interface BatchFailure {
@@ -69,6 +72,8 @@ export interface BatchResult {
   /** Paths of the portfolio files, or why there is none. */
   portfolio: string[] | "single-account" | "shard" | "interrupted";
   interrupted?: StopSignal;
+  /** Why the manifest could not be written (a full disk, say); the decks written are still on disk. */
+  manifestError?: string;
   elapsedMs: number;
 }
 
@@ -188,6 +193,7 @@ async function renderJobs(
       },
       onResult: (job, result) => record(job, result),
       stop,
+      ...(options.accountTimeoutMs ? { timeoutMs: options.accountTimeoutMs } : {}),
     },
     earlyPool,
   );
@@ -195,7 +201,7 @@ async function renderJobs(
   removeTempsIn(settings.outDir);
 }
 
-/** portfolio.csv and the portfolio deck(s), recorded in the manifest; a failure is reported, not thrown. */
+/** portfolio-internal.csv and the portfolio deck(s), recorded in the manifest; a failure is reported, not thrown. */
 async function addPortfolio(
   manifest: Manifest,
   settings: GenerateSettings,
@@ -305,7 +311,11 @@ async function runLockedBatch(
       // skips what this one finished — from the first finished account on, not only after 30 s.
       // Before the progress line, so what the progress says is finished is in the manifest.
       lastCheckpoint = Date.now();
-      writeSoFar();
+      try {
+        writeSoFar();
+      } catch {
+        // Only a safety net: the final write reports a disk problem, and must get its chance.
+      }
     }
     progress.tick(!result.ok);
   };
@@ -333,8 +343,18 @@ async function runLockedBatch(
   else if (shard && shard.count > 1) portfolio = "shard";
   else if (manifest.accounts.length > 1)
     portfolio = await addPortfolio(manifest, settings, previous, failures, io);
-  writeManifest(manifestFile, manifest);
-  index.save(indexFile);
+  let manifestError: string | undefined;
+  try {
+    writeManifest(manifestFile, manifest);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    manifestError = error.message;
+  }
+  try {
+    index.save(indexFile);
+  } catch {
+    // A cache: without it the next run parses every file again, which is only slower.
+  }
   return {
     manifestFile,
     manifest,
@@ -343,6 +363,7 @@ async function runLockedBatch(
     collisions: plan.collisions,
     portfolio,
     ...(interrupted ? { interrupted } : {}),
+    ...(manifestError ? { manifestError } : {}),
     elapsedMs: Date.now() - startedAt,
   };
 }

@@ -6,6 +6,7 @@ import {
   type GenerateSettings,
   type LoadedAccount,
 } from "./generate-account.js";
+import type { MessagePort } from "node:worker_threads";
 import { workerData } from "piscina";
 import { loadRenderer, OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
 import { loadFont } from "../render/fonts.js";
@@ -26,6 +27,8 @@ export interface RenderTask {
   settings: GenerateSettings;
   /** The batch's temp-file tag, so the main thread can clean up after a crashed worker. */
   tempTag: string;
+  /** Told when this worker begins the task: the account's time limit runs from then. */
+  started?: MessagePort;
 }
 
 export type RenderTaskResult = { ok: true; outcome: AccountOutcome } | { ok: false; reason: FailureReason };
@@ -40,9 +43,25 @@ function crashForTests(source: string): void {
   if (marker && source.includes(marker)) process.exit(70);
 }
 
+/**
+ * TEST-ONLY hook: when QBR_TEST_HANG_ON is set and the account's path contains it, the worker
+ * spins without ever yielding, as a renderer stuck in a runaway loop would. Used by
+ * test/batch-limits.test.ts to prove --account-timeout stops it alone. Not a user feature.
+ */
+function hangForTests(source: string): void {
+  const marker = process.env.QBR_TEST_HANG_ON;
+  if (!marker || !source.includes(marker)) return;
+  while (Date.now() > 0) {
+    // spin: only terminating the thread ends this
+  }
+}
+
 export async function renderAccountTask(task: RenderTask): Promise<RenderTaskResult> {
+  task.started?.postMessage("started");
+  task.started?.close();
   setTempTag(task.tempTag);
   crashForTests(task.source);
+  hangForTests(task.source);
   try {
     return { ok: true, outcome: await generateAccount(task.source, task.settings, task.slug, task.loaded) };
   } catch (error) {

@@ -11,11 +11,15 @@ import { portfolioCsv } from "./portfolio-csv.js";
 import { buildPortfolioDeck } from "./portfolio-deck.js";
 
 /**
- * Writes portfolio.csv and the portfolio deck(s) next to the manifest. Like the account decks
- * they are skipped when nothing they show has changed since the last run.
+ * Writes portfolio-internal.csv and the portfolio deck(s) next to the manifest. Like the account
+ * decks they are skipped when nothing they show has changed since the last run.
+ *
+ * The portfolio ranks accounts by risk and names their findings: it is internal material in
+ * every run, so its name says so whatever audiences the run had (the audience rule of
+ * risk-summary.ts), and one pattern (`*-internal*`) leaves out everything not to be sent.
  */
 
-export const PORTFOLIO_BASENAME = "portfolio";
+export const PORTFOLIO_BASENAME = "portfolio-internal";
 
 export interface PortfolioResult {
   record: PortfolioRecord;

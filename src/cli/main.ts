@@ -95,7 +95,14 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "previous review date for the 'what changed' slide (default: one quarter before as-of; 'none' to leave it out)",
     )
     .option("--appendix", "add the provenance appendix to customer decks too (internal decks always have it)")
-    .option("--concurrency <n>", "accounts rendered in parallel on worker threads (default: number of cores)")
+    .option(
+      "--concurrency <n>",
+      "accounts rendered in parallel on worker threads (default: number of cores; at most 4 per core)",
+    )
+    .option(
+      "--account-timeout <seconds>",
+      "in a batch, stop an account whose render takes longer than this; it fails alone (default: 120)",
+    )
     .option("--shard <k/n>", "render only share K of N (job arrays); join them with qbr merge-manifests")
     .option("--force", "render every account again, even those unchanged since the last run")
     .option(

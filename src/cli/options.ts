@@ -18,6 +18,14 @@ export function parseIntegerOption(name: string, value: string | undefined, min:
   return Number(value);
 }
 
+export function parseSecondsOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
+    throw new UsageError(`${name} ${value}: expected a number of seconds greater than 0`);
+  }
+  return Number(value);
+}
+
 /** SPEC §1: the CLI's --as-of wins, then review.asOf, then today. */
 export function resolveAsOf(
   account: Account,

@@ -1,6 +1,7 @@
 import path from "node:path";
-import type { GenerateSettings } from "../../batch/generate-account.js";
+import { renewalDistance, type GenerateSettings } from "../../batch/generate-account.js";
 import { formatDuration } from "../../batch/progress.js";
+import { riskSummaryFile } from "../../batch/risk-summary.js";
 import type { BatchFailure, BatchResult } from "../../batch/run-batch.js";
 import { plural } from "../../text/format.js";
 import type { Io } from "../io.js";
@@ -17,24 +18,37 @@ export function reportFailures(failures: readonly BatchFailure[], io: Io, debug 
   }
 }
 
+/** A manifest that could not be written (a full disk, say): what the user has and what to do. */
+function reportManifestError(result: BatchResult, io: Io): void {
+  if (!result.manifestError) return;
+  const written = result.counts.written;
+  io.err(
+    `failed: ${result.manifestError} — no manifest was written` +
+      (written > 0
+        ? `; the decks of ${plural(written, "account")} are on disk, and the next run renders them again`
+        : ""),
+  );
+}
+
 /** A single account: where its files are, as the sequential command always printed. */
 export function reportSingleAccount(result: BatchResult, outDir: string, io: Io): void {
   const entry = result.manifest.accounts[0];
   if (!entry) return;
   if (entry.status === "filtered") {
-    io.out(`${entry.source}: skipped (renewal is ${entry.daysToRenewal} days away)`);
+    io.out(`${entry.source}: skipped (${renewalDistance(entry.daysToRenewal ?? 0)})`);
   } else if (entry.status === "skipped-unchanged") {
     io.out(`${entry.source}: unchanged since the last run, decks kept (--force renders them again)`);
   }
   for (const file of entry.files) {
     io.out(`${path.join(outDir, file.path)} (${file.format}, ${file.audience}, ${file.bytes} bytes)`);
   }
+  reportManifestError(result, io);
   if (result.interrupted) io.err(`qbr: stopped by ${result.interrupted}`);
 }
 
 export function reportBatch(
   result: BatchResult,
-  settings: Pick<GenerateSettings, "outDir" | "renewalWithinDays">,
+  settings: Pick<GenerateSettings, "outDir" | "renewalWithinDays" | "audiences">,
   io: Io,
   debug = false,
 ): void {
@@ -43,6 +57,7 @@ export function reportBatch(
     .filter((entry) => entry.status === "written")
     .reduce((sum, entry) => sum + entry.files.length, 0);
   reportFailures(result.failures, io, debug);
+  reportManifestError(result, io);
   for (const collision of result.collisions) {
     io.err(
       `note: ${collision.source} is written as "${collision.slug}": another account already has the output name "${collision.renamedFrom}"`,
@@ -68,12 +83,17 @@ export function reportBatch(
   }
   if (counts.filtered > 0) {
     io.out(
-      `Left out ${plural(counts.filtered, "account")} whose renewal is not within ${settings.renewalWithinDays} days.`,
+      `Left out ${plural(counts.filtered, "account")} whose renewal is not within the next ${settings.renewalWithinDays} days.`,
     );
   }
   if (counts.failed > 0)
     io.out(`Failed: ${plural(counts.failed, "account")} (listed above and in the manifest).`);
-  io.out(`Manifest: ${result.manifestFile}`);
+  if (!result.manifestError) {
+    const risk = settings.audiences.includes("internal")
+      ? ""
+      : ` (risk levels and findings in ${path.basename(riskSummaryFile(result.manifestFile))})`;
+    io.out(`Manifest: ${result.manifestFile}${risk}`);
+  }
   if (Array.isArray(result.portfolio) && result.portfolio.length > 0) {
     io.out(`Portfolio: ${result.portfolio.join(", ")}`);
   } else if (result.portfolio === "shard") {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
 import type { GenerateSettings } from "../../batch/generate-account.js";
 import { signalExitCode } from "../../batch/interrupt.js";
-import { defaultConcurrency } from "../../batch/pool.js";
+import { prepareOutputFolder } from "../../batch/output-folder.js";
+import { defaultConcurrency, maxConcurrency } from "../../batch/pool.js";
 import { runBatch } from "../../batch/run-batch.js";
 import { parseShard } from "../../batch/shard.js";
 import { todayIso } from "../../dates.js";
@@ -10,7 +11,7 @@ import type { Audience, DeckKind } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
 import type { Io } from "../io.js";
-import { parseDateOption, parseIntegerOption } from "../options.js";
+import { parseDateOption, parseIntegerOption, parseSecondsOption } from "../options.js";
 import { reportBatch, reportSingleAccount } from "./batch-report.js";
 
 export interface GenerateCliOptions {
@@ -29,6 +30,7 @@ export interface GenerateCliOptions {
   compareTo?: string;
   appendix?: boolean;
   concurrency?: string;
+  accountTimeout?: string;
   shard?: string;
   force?: boolean;
   allowOutsideAssets?: boolean;
@@ -100,6 +102,26 @@ export function generateSettings(
   };
 }
 
+/** --concurrency, capped: more workers than a few per core only add memory and slow the run. */
+function concurrencyOption(value: string | undefined, io: Io): number {
+  const requested = parseIntegerOption("--concurrency", value, 1) ?? defaultConcurrency();
+  const limit = maxConcurrency();
+  if (requested <= limit) return requested;
+  io.err(
+    `note: --concurrency ${requested} is more than this machine can use; rendering ${limit} accounts at a time (4 per core)`,
+  );
+  return limit;
+}
+
+/** A --compare-to on or after --as-of leaves "what changed" out: say so rather than drop it silently. */
+function warnAboutCompareTo(settings: GenerateSettings, io: Io): void {
+  if (settings.asOf && settings.compareTo && settings.compareTo >= settings.asOf) {
+    io.err(
+      `warning: --compare-to ${settings.compareTo} is not before --as-of ${settings.asOf}; the decks have no "what changed" slide`,
+    );
+  }
+}
+
 /** `qbr generate`: decks for every account named; one failing account never stops the others. */
 export async function generateCommand(
   inputs: string[],
@@ -109,7 +131,8 @@ export async function generateCommand(
   requireInputs(inputs);
   const settings = generateSettings(options);
   const shard = parseShard(options.shard);
-  const concurrency = parseIntegerOption("--concurrency", options.concurrency, 1) ?? defaultConcurrency();
+  const concurrency = concurrencyOption(options.concurrency, io);
+  const timeoutSeconds = parseSecondsOption("--account-timeout", options.accountTimeout);
   const { files, skippedLinks, unreadableFolders } = await discoverAccountFiles(inputs);
   for (const link of skippedLinks) io.err(`warning: ${link.path} — ${link.message}`);
   if (files.length === 0) {
@@ -118,9 +141,18 @@ export async function generateCommand(
       [`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`, ...unread].join("\n"),
     );
   }
+  prepareOutputFolder(settings.outDir);
+  warnAboutCompareTo(settings, io);
   const result = await runBatch(
     files,
-    { settings, shard, concurrency, force: Boolean(options.force), unreadableFolders },
+    {
+      settings,
+      shard,
+      concurrency,
+      force: Boolean(options.force),
+      unreadableFolders,
+      ...(timeoutSeconds ? { accountTimeoutMs: timeoutSeconds * 1000 } : {}),
+    },
     io,
   );
   if (files.length === 1 && !shard && unreadableFolders.length === 0) {
@@ -132,5 +164,7 @@ export async function generateCommand(
     reportBatch(result, settings, io, options.debug);
   }
   if (result.interrupted) return signalExitCode(result.interrupted);
-  return result.failures.length > 0 ? 1 : 0;
+  // Without a manifest, a run that wrote no deck produced nothing usable: like an unwritable -o.
+  if (result.manifestError && result.counts.written === 0) return 2;
+  return result.failures.length > 0 || result.manifestError ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import { mergeManifests } from "../../batch/merge-manifests.js";
+import { prepareOutputFolder } from "../../batch/output-folder.js";
 import { plural } from "../../text/format.js";
 import type { Io } from "../io.js";
 import { reportFailures } from "./batch-report.js";
@@ -13,6 +14,7 @@ export async function mergeManifestsCommand(
   options: { output: string; debug?: boolean },
   io: Io,
 ): Promise<number> {
+  prepareOutputFolder(options.output);
   const result = await mergeManifests(inputs, options.output);
   const accounts = result.manifest.accounts;
   const failed = accounts.filter((entry) => entry.status === "failed");
