@@ -73,8 +73,28 @@ try {
       const started = performance.now();
       const result = spawnSync(
         "/usr/bin/time",
-        ["-f", "%U %S", "-o", times, "timeout", "-s", "KILL", String(limitSeconds), process.execPath, CLI]
-          .concat(["generate", file, "-o", path.join(work, "out"), "-f", format, "--concurrency", "1", "--force"]),
+        [
+          "-f",
+          "%U %S",
+          "-o",
+          times,
+          "timeout",
+          "-s",
+          "KILL",
+          String(limitSeconds),
+          process.execPath,
+          CLI,
+        ].concat([
+          "generate",
+          file,
+          "-o",
+          path.join(work, "out"),
+          "-f",
+          format,
+          "--concurrency",
+          "1",
+          "--force",
+        ]),
         { encoding: "utf8" },
       );
       const seconds = (performance.now() - started) / 1000;

@@ -74,9 +74,15 @@ function referenceWrap(text: string, widthPt: number, sizePt: number, weight: "r
 }
 
 /** The plain ellipsis cut: drop characters from the end until the line and "…" fit. */
-function referenceEllipsis(line: string, widthPt: number, sizePt: number, weight: "regular" | "bold"): string {
+function referenceEllipsis(
+  line: string,
+  widthPt: number,
+  sizePt: number,
+  weight: "regular" | "bold",
+): string {
   let kept = characters(line);
-  while (kept.length > 0 && textWidthPt(`${kept.join("")}…`, sizePt, weight) > widthPt) kept = kept.slice(0, -1);
+  while (kept.length > 0 && textWidthPt(`${kept.join("")}…`, sizePt, weight) > widthPt)
+    kept = kept.slice(0, -1);
   return `${kept.join("").trimEnd()}…`;
 }
 
@@ -143,7 +149,20 @@ describe("incremental wrapping", () => {
   });
 
   it("cuts between the characters Intl.Segmenter finds, for the characters a deck meets", () => {
-    const piece = fc.constantFrom("a", "é", "e\u0301\u0302", "Ω", "𝐀", "👍", "👍🏽", "🇩🇪", "🇫🇷", "👩\u200d💻", "❤\ufe0f", "1");
+    const piece = fc.constantFrom(
+      "a",
+      "é",
+      "e\u0301\u0302",
+      "Ω",
+      "𝐀",
+      "👍",
+      "👍🏽",
+      "🇩🇪",
+      "🇫🇷",
+      "👩\u200d💻",
+      "❤\ufe0f",
+      "1",
+    );
     const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {

@@ -1,6 +1,7 @@
 import { daysBetween, quarterLabel, type IsoDate } from "../dates.js";
 import type { Account } from "../input/account-schema.js";
 import type { CompiledVoice, TemplateSet } from "../text/template-set.js";
+import { customerFindingContext } from "./customer-context.js";
 import { accountTextContext, findingTextContext, type AccountTextContext } from "./finding-context.js";
 import { computeGoalFigures, type GoalStatus } from "./figures.js";
 import { RULES } from "./rules/index.js";
@@ -102,14 +103,17 @@ function wordFinding(
   if (wording === "titles") {
     return { ...finding, title: voice.title(context), summary: "", prompts: [], customerPrompts: [] };
   }
-  const render = (list: CompiledVoice["internal"]) =>
-    list.map((template) => template(context)).filter(Boolean);
+  // The customer voice gets the customer's allow-list, not the finding's evidence: a custom
+  // template cannot print a signal or a stated reason into a customer deck.
+  const customerContext = customerFindingContext(finding, base, goals);
+  const render = (list: CompiledVoice["internal"], data: object) =>
+    list.map((template) => template(data)).filter(Boolean);
   return {
     ...finding,
     title: voice.title(context),
     summary: voice.summary(context),
-    prompts: render(voice.internal),
-    customerPrompts: render(voice.customer),
+    prompts: render(voice.internal, context),
+    customerPrompts: render(voice.customer, customerContext),
   };
 }
 

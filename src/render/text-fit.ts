@@ -79,9 +79,16 @@ export function textWidthPt(text: string, sizePt: number, weight: FontWeight = "
   return addTextEm(0, text, weight) * sizePt;
 }
 
-/** Characters that belong to the one before them: marks (accents, variation selectors), ZWJ, skin tones. */
-const JOINS_PREVIOUS = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}]$/u;
+/** Marks (accents, variation selectors) belong to the character before them. */
+const MARK = /^\p{M}$/u;
 const ZERO_WIDTH_JOINER = 0x200d;
+
+/** A character that joins the one before it: a mark, a zero-width joiner or an emoji skin tone. */
+function joinsPrevious(codePoint: number, char: string): boolean {
+  if (codePoint < 0x300) return false;
+  if (codePoint === ZERO_WIDTH_JOINER || (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff)) return true;
+  return MARK.test(char);
+}
 
 function isRegionalIndicator(codePoint: number): boolean {
   return codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff;
@@ -98,7 +105,7 @@ export function clusterEnds(word: string): number[] {
   const ends: number[] = [];
   let previous = -1;
   let regionalRun = 0;
-  for (let index = 0; index < word.length; ) {
+  for (let index = 0; index < word.length;) {
     const codePoint = word.codePointAt(index)!;
     const end = index + (codePoint > 0xffff ? 2 : 1);
     const regional = isRegionalIndicator(codePoint);
@@ -106,7 +113,7 @@ export function clusterEnds(word: string): number[] {
       ends.length > 0 &&
       (previous === ZERO_WIDTH_JOINER ||
         (regional && regionalRun % 2 === 1) ||
-        (codePoint >= 0x300 && JOINS_PREVIOUS.test(word.slice(index, end))));
+        joinsPrevious(codePoint, word.slice(index, end)));
     if (joins) ends[ends.length - 1] = end;
     else ends.push(end);
     regionalRun = regional ? regionalRun + 1 : 0;
