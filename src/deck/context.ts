@@ -10,6 +10,9 @@ import { goalTextContext, type GoalTextContext } from "../analysis/finding-conte
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
 import type { IsoDate } from "../dates.js";
 import type { Account } from "../input/account-schema.js";
+import { percentGuards } from "../analysis/thresholds.js";
+import { formatPercent } from "../text/format.js";
+import type { TextData } from "../text/handlebars.js";
 import type { TemplateSet } from "../text/template-set.js";
 import type { Provenance } from "./slides/appendix.js";
 import type { Audience, DeckKind, ImageData, Theme, Tone } from "./deck-model.js";
@@ -60,6 +63,9 @@ export interface DeckContext {
    */
   text(key: string, extra?: TextExtras): string;
   goalText(entry: GoalAnalysis): GoalTextContext;
+  /** A percentage that stays on its side of the account's verdict thresholds (text/format.ts). */
+  percent(fraction: number | null): string;
+  percentGuards: readonly number[];
   /** Findings about one goal (internal decks only ever print them). */
   findingsFor(goalId: string): Finding[];
   statusLabel(status: GoalStatus): string;
@@ -100,6 +106,8 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
   const { audience } = options;
   const isInternal = audience === "internal";
   const base = isInternal ? internalDeckText(analysis) : customerDeckText(analysis);
+  const guards = percentGuards(analysis.thresholds);
+  const data: TextData = { percentGuards: guards };
   // A customer deck's texts get the customer's allow-list of a goal and a task, whatever a slide
   // passes: the guarantee does not depend on each slide picking the right fields.
   const withExtras = (extra: TextExtras): object =>
@@ -124,9 +132,11 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
     text(key, extra = {}) {
       const template = options.templates.deck[key];
       if (!template) throw new Error(`deck text "${key}" is missing from the templates`);
-      return template(withExtras(extra));
+      return template(withExtras(extra), data);
     },
     goalText: goalTextContext,
+    percent: (fraction) => formatPercent(fraction, guards),
+    percentGuards: guards,
     findingsFor: (goalId) =>
       isInternal ? analysis.findings.filter((finding) => finding.goal === goalId) : [],
     statusLabel: (status) => STATUS_LABELS[audience][status],
@@ -137,7 +147,7 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
       const template = options.templates.prompts[key];
       if (!template) return [];
       const context = withExtras({ goal: goalTextContext(entry) });
-      return (isInternal ? template.internal : template.customer).map((line) => line(context));
+      return (isInternal ? template.internal : template.customer).map((line) => line(context, data));
     },
     accountPrompts() {
       const findings = analysis.findings.filter(

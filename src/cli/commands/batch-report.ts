@@ -2,7 +2,7 @@ import path from "node:path";
 import type { GenerateSettings } from "../../batch/generate-account.js";
 import { formatDuration } from "../../batch/progress.js";
 import type { BatchFailure, BatchResult } from "../../batch/run-batch.js";
-import { plural } from "../../text/format.js";
+import { formatRelativeDays, plural } from "../../text/format.js";
 import type { Io } from "../io.js";
 
 /**
@@ -22,7 +22,8 @@ export function reportSingleAccount(result: BatchResult, outDir: string, io: Io)
   const entry = result.manifest.accounts[0];
   if (!entry) return;
   if (entry.status === "filtered") {
-    io.out(`${entry.source}: skipped (renewal is ${entry.daysToRenewal} days away)`);
+    const when = entry.daysToRenewal === null ? "" : ` ${formatRelativeDays(entry.daysToRenewal)}`;
+    io.out(`${entry.source}: skipped (renewal${when})`);
   } else if (entry.status === "skipped-unchanged") {
     io.out(`${entry.source}: unchanged since the last run, decks kept (--force renders them again)`);
   }
