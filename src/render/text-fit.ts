@@ -40,9 +40,8 @@ export function advanceLookupCount(): number {
 }
 
 /** Advance width of one character in em units, cached: layout() per call is far too slow for fitting. */
-function advanceEm(codePoint: number, weight: FontWeight): number {
+function advanceEm(codePoint: number, weight: FontWeight, table = advanceTable(weight)): number {
   advanceLookups++;
-  const table = advanceTable(weight);
   if (codePoint < 0x10000) {
     let advance = table.bmp[codePoint]!;
     if (Number.isNaN(advance)) {
@@ -61,10 +60,11 @@ function advanceEm(codePoint: number, weight: FontWeight): number {
 
 /** `em` plus the advance of every character of text[from, to), added one by one in order. */
 function addRangeEm(em: number, text: string, from: number, to: number, weight: FontWeight): number {
+  const table = advanceTable(weight);
   for (let index = from; index < to; index++) {
     const codePoint = text.codePointAt(index)!;
     if (codePoint > 0xffff) index++;
-    em += advanceEm(codePoint, weight);
+    em += advanceEm(codePoint, weight, table);
   }
   return em;
 }
@@ -83,11 +83,14 @@ export function textWidthPt(text: string, sizePt: number, weight: FontWeight = "
 const MARK = /^\p{M}$/u;
 const ZERO_WIDTH_JOINER = 0x200d;
 
-/** A character that joins the one before it: a mark, a zero-width joiner or an emoji skin tone. */
-function joinsPrevious(codePoint: number, char: string): boolean {
+/**
+ * Whether a character joins the one before it: a mark, a zero-width joiner or an emoji skin tone.
+ * Below U+0300 (where combining marks start) none does, which spares the regular expression.
+ */
+function joinsPrevious(codePoint: number): boolean {
   if (codePoint < 0x300) return false;
   if (codePoint === ZERO_WIDTH_JOINER || (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff)) return true;
-  return MARK.test(char);
+  return MARK.test(String.fromCodePoint(codePoint));
 }
 
 function isRegionalIndicator(codePoint: number): boolean {
@@ -101,7 +104,9 @@ function isRegionalIndicator(codePoint: number): boolean {
  * linear pass: Intl.Segmenter gives the full rules but takes time quadratic in the string's
  * length (0.8 s for 20,000 characters on Node 20).
  */
-export function clusterEnds(word: string): number[] {
+export function clusterEnds(word: string): readonly number[] {
+  // Fitting wraps the same text at several sizes: the last word's cuts are kept.
+  if (word === lastClustered.word) return lastClustered.ends;
   const ends: number[] = [];
   let previous = -1;
   let regionalRun = 0;
@@ -111,17 +116,18 @@ export function clusterEnds(word: string): number[] {
     const regional = isRegionalIndicator(codePoint);
     const joins =
       ends.length > 0 &&
-      (previous === ZERO_WIDTH_JOINER ||
-        (regional && regionalRun % 2 === 1) ||
-        joinsPrevious(codePoint, word.slice(index, end)));
+      (previous === ZERO_WIDTH_JOINER || (regional && regionalRun % 2 === 1) || joinsPrevious(codePoint));
     if (joins) ends[ends.length - 1] = end;
     else ends.push(end);
     regionalRun = regional ? regionalRun + 1 : 0;
     previous = codePoint;
     index = end;
   }
+  lastClustered = { word, ends };
   return ends;
 }
+
+let lastClustered: { word: string; ends: readonly number[] } = { word: "", ends: [] };
 
 /**
  * Breaks a word wider than the line into lines of as many whole characters as fit (at least one
@@ -136,6 +142,7 @@ function breakWord(
   weight: FontWeight,
 ): { lines: string[]; rest: string; restEm: number } {
   const ends = clusterEnds(word);
+  const table = advanceTable(weight);
   const lines: string[] = [];
   let first = 0;
   for (;;) {
@@ -143,8 +150,15 @@ function breakWord(
     let em = 0;
     let next = first;
     let overflowEm = 0;
+    let index = start;
     while (next < ends.length) {
-      const widened = addRangeEm(em, word, next === 0 ? 0 : ends[next - 1]!, ends[next]!, weight);
+      // Widen by the next character's code points, in order (as addRangeEm adds them).
+      let widened = em;
+      for (const end = ends[next]!; index < end; index++) {
+        const codePoint = word.codePointAt(index)!;
+        if (codePoint > 0xffff) index++;
+        widened += advanceEm(codePoint, weight, table);
+      }
       if (!fits(widened)) {
         overflowEm = widened;
         break;
