@@ -5,7 +5,8 @@ import { alignTimeline, formatDateLabels } from "../src/render/pptx/chart-data.j
 import { layoutTable } from "../src/render/pptx/blocks/table-layout.js";
 import { containImage } from "../src/render/pptx/image-fit.js";
 import { chartFormatCode, excelFormatCode } from "../src/render/pptx/number-format.js";
-import { fitParagraphs, largestFittingSize } from "../src/render/pptx/text-layout.js";
+import { fitParagraphs } from "../src/render/pptx/text-layout.js";
+import { largestFittingSize } from "../src/render/text-fit.js";
 
 describe("number formats for charts", () => {
   it("turns NumberFormat into Excel format codes", () => {

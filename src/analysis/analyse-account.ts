@@ -1,11 +1,13 @@
 import { daysBetween, quarterLabel, type IsoDate } from "../dates.js";
 import type { Account } from "../input/account-schema.js";
+import type { TextData } from "../text/handlebars.js";
 import type { CompiledVoice, TemplateSet } from "../text/template-set.js";
+import { customerFindingContext } from "./customer-context.js";
 import { accountTextContext, findingTextContext, type AccountTextContext } from "./finding-context.js";
 import { computeGoalFigures, type GoalStatus } from "./figures.js";
 import { RULES } from "./rules/index.js";
 import { SEVERITY_RANK, type GoalAnalysis, type RuleFinding, type Severity } from "./rules/rule.js";
-import { DEFAULT_THRESHOLDS, type Thresholds } from "./thresholds.js";
+import { DEFAULT_THRESHOLDS, percentGuards, type Thresholds } from "./thresholds.js";
 
 /** A rule's verdict in words: SPEC §3's finding, plus a summary and the customer-voice prompts. */
 export interface Finding extends RuleFinding {
@@ -93,6 +95,7 @@ function wordFinding(
   base: AccountTextContext,
   goals: GoalAnalysis[],
   wording: "full" | "titles",
+  data: TextData,
 ): Finding {
   const voice = pickVoice(templates, finding);
   if (!voice) {
@@ -100,16 +103,19 @@ function wordFinding(
   }
   const context = findingTextContext(finding, base, goals);
   if (wording === "titles") {
-    return { ...finding, title: voice.title(context), summary: "", prompts: [], customerPrompts: [] };
+    return { ...finding, title: voice.title(context, data), summary: "", prompts: [], customerPrompts: [] };
   }
-  const render = (list: CompiledVoice["internal"]) =>
-    list.map((template) => template(context)).filter(Boolean);
+  // The customer voice gets the customer's allow-list, not the finding's evidence: a custom
+  // template cannot print a signal or a stated reason into a customer deck.
+  const customerContext = customerFindingContext(finding, base, goals);
+  const render = (list: CompiledVoice["internal"], values: object) =>
+    list.map((template) => template(values, data)).filter(Boolean);
   return {
     ...finding,
-    title: voice.title(context),
-    summary: voice.summary(context),
-    prompts: render(voice.internal),
-    customerPrompts: render(voice.customer),
+    title: voice.title(context, data),
+    summary: voice.summary(context, data),
+    prompts: render(voice.internal, context),
+    customerPrompts: render(voice.customer, customerContext),
   };
 }
 
@@ -148,8 +154,9 @@ export function analyseAccount(account: Account, options: AnalyseOptions): Analy
     .map(({ finding }) => finding);
 
   const textContext = accountTextContext(account, asOf, daysToRenewal, realization);
+  const data: TextData = { percentGuards: percentGuards(thresholds) };
   const findings = ranked.map((finding) =>
-    wordFinding(finding, templates, textContext, goals, options.wording ?? "full"),
+    wordFinding(finding, templates, textContext, goals, options.wording ?? "full", data),
   );
   const riskLevel = findings[0]?.severity ?? "low";
   return {

@@ -74,19 +74,27 @@ export function goalTextContext({ goal, figures }: GoalAnalysis) {
 
 export type GoalTextContext = ReturnType<typeof goalTextContext>;
 
+/** The goal a finding is about (if any) and the goals behind plan or unmeasured, as text contexts. */
+export function findingGoals(
+  finding: RuleFinding,
+  goals: readonly GoalAnalysis[],
+): { goal: GoalTextContext | null; goalsBehind: GoalTextContext[] } {
+  const goalEntry = finding.goal ? goals.find((entry) => entry.goal.id === finding.goal) : undefined;
+  const behind = goals.filter(({ figures }) => ["at-risk", "off-track", "no-data"].includes(figures.status));
+  return { goal: goalEntry ? goalTextContext(goalEntry) : null, goalsBehind: behind.map(goalTextContext) };
+}
+
+/** What a finding's internal-voice templates (title, summary, internal prompts) can print. */
 export function findingTextContext(
   finding: RuleFinding,
   base: AccountTextContext,
   goals: readonly GoalAnalysis[],
 ) {
-  const goalEntry = finding.goal ? goals.find((entry) => entry.goal.id === finding.goal) : undefined;
-  const behind = goals.filter(({ figures }) => ["at-risk", "off-track", "no-data"].includes(figures.status));
   return {
     ...base,
-    goal: goalEntry ? goalTextContext(goalEntry) : null,
+    ...findingGoals(finding, goals),
     evidence: finding.evidence,
     variant: finding.variant ?? null,
-    goalsBehind: behind.map(goalTextContext),
     goalsCount: goals.length,
   };
 }

@@ -66,3 +66,21 @@ export type Thresholds = z.output<typeof thresholdsSchema>;
 export type RuleName = keyof Thresholds["rules"];
 
 export const DEFAULT_THRESHOLDS: Thresholds = thresholdsSchema.parse({});
+
+/**
+ * The fractions a printed percentage sits next to a verdict about: 1 (a goal achieved, a return
+ * equal to the contract), the pace thresholds of the statuses, the return and forecast
+ * thresholds. Formatting keeps every percentage on its own side of each (text/format.ts).
+ */
+export function percentGuards(thresholds: Thresholds): number[] {
+  const { status, rules } = thresholds;
+  const guards = [
+    1,
+    status.onTrackPace,
+    status.atRiskPace,
+    rules["roi-below-cost"].roiBelow,
+    rules["goal-forecast-miss"].mediumBelow,
+    rules["goal-forecast-miss"].highBelow,
+  ];
+  return [...new Set(guards)];
+}

@@ -5,7 +5,14 @@ import type { Deck, Slide, TableCell, TableColumn, Theme, Tone } from "../deck/d
 import { CONTENT_BOX, COVER } from "../deck/geometry.js";
 import { columns, rows } from "../deck/layout.js";
 import { tableSlides } from "../deck/slides/table-pages.js";
-import { formatCount, formatDate, formatMoneyCompact, formatPercent, plural } from "../text/format.js";
+import {
+  formatCount,
+  formatDate,
+  formatMoneyCompact,
+  formatPercent,
+  formatRelativeDays,
+  plural,
+} from "../text/format.js";
 import { VERSION } from "../version.js";
 import type { CurrencyTotals, Portfolio, PortfolioAccount } from "./portfolio.js";
 
@@ -78,7 +85,10 @@ function coverSlide(portfolio: Portfolio): Slide {
 function overviewSlide(portfolio: Portfolio): Slide {
   const { accounts, totals } = portfolio;
   const byRisk = (risk: Severity) => accounts.filter((account) => account.riskLevel === risk).length;
-  const renewingSoon = accounts.filter((account) => account.daysToRenewal <= RENEWAL_HORIZON_DAYS).length;
+  // Upcoming renewals only: a renewal date already passed is not "renewing soon".
+  const renewingSoon = accounts.filter(
+    (account) => account.daysToRenewal >= 0 && account.daysToRenewal <= RENEWAL_HORIZON_DAYS,
+  ).length;
   const watermelons = accounts.filter((account) => account.watermelon).length;
   const [kpiRow, lowerRow] = rows(CONTENT_BOX, [1.55, "*"], 0.3);
   const [chartBox, listBox] = columns(lowerRow!, [1, 1]);
@@ -223,7 +233,7 @@ function rankingSlides(portfolio: Portfolio): Slide[] {
   const tableRows = portfolio.accounts.map((account): TableCell[] => [
     { text: String(account.rank) },
     { text: account.name, bold: true },
-    { text: `${formatDate(account.renewal)}\n${account.daysToRenewal} days` },
+    { text: `${formatDate(account.renewal)}\n${formatRelativeDays(account.daysToRenewal)}` },
     { text: formatMoneyCompact(account.arr, account.currency) },
     {
       text: account.watermelon

@@ -1,6 +1,7 @@
 import type { Analysis } from "../analysis/analyse-account.js";
 import type { GoalStatus } from "../analysis/figures.js";
-import { formatDate, formatMoney, formatPercent, formatValue, plural } from "../text/format.js";
+import { percentGuards } from "../analysis/thresholds.js";
+import { formatDate, formatMoney, formatPercent, formatRelativeDays, formatValue } from "../text/format.js";
 
 /** The readable summary `qbr analyze` prints for a person (without --json). */
 
@@ -14,18 +15,20 @@ const STATUS_MARK: Record<GoalStatus, string> = {
 
 function goalLines(analysis: Analysis): string[] {
   const currency = analysis.account.contract.currency;
+  const guards = percentGuards(analysis.thresholds);
+  const percent = (fraction: number | null) => formatPercent(fraction, guards);
   return analysis.goals.flatMap(({ goal, figures }) => {
     const unit = goal.metric.unit;
     const details: string[] = [];
     if (figures.latestActual) {
       details.push(
-        `${formatPercent(figures.attainment)} of target vs ${formatPercent(figures.expectedProgress)} planned` +
-          (figures.pace === null ? "" : ` (pace ${formatPercent(figures.pace)})`),
+        `${percent(figures.attainment)} of target vs ${percent(figures.expectedProgress)} planned` +
+          (figures.pace === null ? "" : ` (pace ${percent(figures.pace)})`),
         `latest ${formatValue(figures.latestActual.value, unit)} on ${formatDate(figures.latestActual.date)}, target ${formatValue(goal.target.value, unit)} by ${formatDate(goal.target.date)}`,
       );
       if (figures.projectedAttainment !== null && goal.target.date > analysis.asOf) {
         details.push(
-          `forecast ${formatValue(figures.forecast?.projected, unit)} by ${formatDate(goal.target.date)} = ${formatPercent(figures.projectedAttainment)} of target`,
+          `forecast ${formatValue(figures.forecast?.projected, unit)} by ${formatDate(goal.target.date)} = ${percent(figures.projectedAttainment)} of target`,
         );
       }
     } else {
@@ -54,9 +57,9 @@ export function formatAnalysisReport(analysis: Analysis): string {
   const currency = account.contract.currency;
   const name = account.account.id ? `${account.account.name} (${account.account.id})` : account.account.name;
   const renewalWhen =
-    analysis.daysToRenewal >= 0
-      ? `in ${plural(analysis.daysToRenewal, "day")}`
-      : `${plural(-analysis.daysToRenewal, "day")} ago`;
+    analysis.daysToRenewal < 0
+      ? `date passed, ${formatRelativeDays(analysis.daysToRenewal)}`
+      : formatRelativeDays(analysis.daysToRenewal);
   const lines = [
     `${name} — ${analysis.periodLabel}, as of ${formatDate(analysis.asOf)}`,
     `Renewal ${formatDate(account.contract.renewal)} (${renewalWhen}) · ARR ${formatMoney(account.contract.arr, currency)} · risk level ${analysis.riskLevel.toUpperCase()}`,
@@ -66,7 +69,7 @@ export function formatAnalysisReport(analysis: Analysis): string {
     "",
     value.realizedValue === null
       ? "Value realized: no goal has a value per unit"
-      : `Value realized: ${formatMoney(value.realizedValue, currency)} of ${formatMoney(value.plannedValue, currency)} planned · ROI ${formatPercent(value.roi)} of ARR`,
+      : `Value realized: ${formatMoney(value.realizedValue, currency)} of ${formatMoney(value.plannedValue, currency)} planned · ROI ${formatPercent(value.roi, percentGuards(analysis.thresholds))} of ARR`,
     "",
   ];
   if (analysis.findings.length === 0) {

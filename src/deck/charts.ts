@@ -1,7 +1,7 @@
 import { planCurvePoints } from "../analysis/figures.js";
 import { daysBetween } from "../dates.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
-import { formatDate, formatValue } from "../text/format.js";
+import { formatDate, formatValue, percentCrossesGuard } from "../text/format.js";
 import type { Box, ChartBlock, NumberFormat, TimelineChart, TimePoint } from "./deck-model.js";
 import type { DeckContext } from "./context.js";
 
@@ -67,20 +67,46 @@ export function goalTimelineChart(context: DeckContext, entry: GoalAnalysis, box
   };
 }
 
+/**
+ * A percent format for bars that sit next to verdicts: no decimals, unless a value would then be
+ * drawn on the other side of a guard than it is (0.996 labelled "100%"), then as few as avoid it.
+ */
+export function percentChartFormat(values: readonly number[], guards: readonly number[]): NumberFormat {
+  for (let decimals = 0; decimals < 2; decimals++) {
+    if (!values.some((value) => percentCrossesGuard(value, decimals, guards))) {
+      return { style: "percent", decimals };
+    }
+  }
+  return { style: "percent", decimals: 2 };
+}
+
 export interface BarSeries {
   name: string;
   role: "value" | "planned" | "actual" | "plan";
   values: number[];
 }
 
+/**
+ * True when `value` is drawn as zero in `format`. Such values are given as 0: a spreadsheet
+ * number format writes a tiny negative as "-0" and has no way to say otherwise.
+ */
+function roundsToZero(value: number, format: NumberFormat): boolean {
+  const displayed = format.style === "percent" ? value * 100 : value;
+  return Math.abs(displayed) < 0.5 * 10 ** -format.decimals;
+}
+
 export function barChart(
   box: Box,
   title: string,
   categories: string[],
-  series: BarSeries[],
+  bars: BarSeries[],
   format: NumberFormat,
   describe: (value: number) => string,
 ): ChartBlock {
+  const series = bars.map((one) => ({
+    ...one,
+    values: one.values.map((value) => (roundsToZero(value, format) ? 0 : value)),
+  }));
   const alt = `${title}. ${categories
     .map(
       (category, index) =>

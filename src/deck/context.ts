@@ -1,10 +1,23 @@
 import type { Analysis, Finding } from "../analysis/analyse-account.js";
 import type { GoalStatus } from "../analysis/figures.js";
+import {
+  customerGoalContext,
+  customerTask,
+  customerTextContext,
+  type CustomerTextContext,
+} from "../analysis/customer-context.js";
 import { goalTextContext, type GoalTextContext } from "../analysis/finding-context.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
+import type { IsoDate } from "../dates.js";
+import type { Account } from "../input/account-schema.js";
+import { percentGuards } from "../analysis/thresholds.js";
+import { formatPercent } from "../text/format.js";
+import type { TextData } from "../text/handlebars.js";
 import type { TemplateSet } from "../text/template-set.js";
 import type { Provenance } from "./slides/appendix.js";
 import type { Audience, DeckKind, ImageData, Theme, Tone } from "./deck-model.js";
+
+type Task = Account["goals"][number]["tasks"][number];
 
 /** What every slide builder needs: the analysis, the audience and a way to word things. */
 
@@ -25,6 +38,17 @@ export interface BuildDeckOptions {
   customerAppendix?: boolean;
 }
 
+/** What a slide adds to the account context for one text: the goal, a task or a date it is about. */
+export interface TextExtras {
+  goal?: GoalTextContext;
+  task?: Task;
+  /** The goal's status in the audience's words. */
+  statusLabel?: string;
+  /** The previous review date, formatted. */
+  since?: string;
+  asOf?: IsoDate;
+}
+
 export interface DeckContext {
   analysis: Analysis;
   audience: Audience;
@@ -33,9 +57,15 @@ export interface DeckContext {
   theme: Theme;
   templates: TemplateSet;
   currency: string;
-  /** Renders deck.yaml's template `key` with the account context plus `extra`. */
-  text(key: string, extra?: object): string;
+  /**
+   * Renders deck.yaml's template `key` with the account context plus `extra` — for a customer
+   * deck, the customer's allow-list of both (analysis/customer-context.ts).
+   */
+  text(key: string, extra?: TextExtras): string;
   goalText(entry: GoalAnalysis): GoalTextContext;
+  /** A percentage that stays on its side of the account's verdict thresholds (text/format.ts). */
+  percent(fraction: number | null): string;
+  percentGuards: readonly number[];
   /** Findings about one goal (internal decks only ever print them). */
   findingsFor(goalId: string): Finding[];
   statusLabel(status: GoalStatus): string;
@@ -75,30 +105,22 @@ export const SEVERITY_TONE: Record<Finding["severity"], Tone> = { high: "bad", m
 export function createDeckContext(analysis: Analysis, options: BuildDeckOptions): DeckContext {
   const { audience } = options;
   const isInternal = audience === "internal";
-  const counts = analysis.valueRealization;
-  const severityCount = (severity: Finding["severity"]) =>
-    analysis.findings.filter((finding) => finding.severity === severity).length;
-  const base = {
-    ...analysis.textContext,
-    period: analysis.periodLabel,
-    meetingDate: analysis.account.review.meetingDate ?? null,
-    termStart: analysis.account.contract.start ?? null,
-    goalsCount: counts.goals,
-    onTrackCount: counts.achieved + counts.onTrack,
-    behindCount: counts.atRisk + counts.offTrack,
-    noDataCount: counts.noData,
-    // Internal-only facts: a customer deck's text context simply does not hold them.
-    ...(isInternal
-      ? {
-          riskLevel: analysis.riskLevel,
-          findingsCount: analysis.findings.length,
-          highCount: severityCount("high"),
-          mediumCount: severityCount("medium"),
-          watermelon: analysis.findings.some((finding) => finding.rule === "watermelon"),
-          arrAtRisk: analysis.riskLevel === "high" ? analysis.account.contract.arr : null,
-        }
-      : {}),
-  };
+  const base = isInternal ? internalDeckText(analysis) : customerDeckText(analysis);
+  const guards = percentGuards(analysis.thresholds);
+  const data: TextData = { percentGuards: guards };
+  // A customer deck's texts get the customer's allow-list of a goal and a task, whatever a slide
+  // passes: the guarantee does not depend on each slide picking the right fields.
+  const withExtras = (extra: TextExtras): object =>
+    isInternal
+      ? { ...base, ...extra }
+      : {
+          ...base,
+          ...(extra.goal ? { goal: customerGoalContext(extra.goal) } : {}),
+          ...(extra.task ? { task: customerTask(extra.task) } : {}),
+          ...(extra.statusLabel !== undefined ? { statusLabel: extra.statusLabel } : {}),
+          ...(extra.since !== undefined ? { since: extra.since } : {}),
+          ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
+        };
   return {
     analysis,
     audience,
@@ -110,9 +132,11 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
     text(key, extra = {}) {
       const template = options.templates.deck[key];
       if (!template) throw new Error(`deck text "${key}" is missing from the templates`);
-      return template({ ...base, ...extra });
+      return template(withExtras(extra), data);
     },
     goalText: goalTextContext,
+    percent: (fraction) => formatPercent(fraction, guards),
+    percentGuards: guards,
     findingsFor: (goalId) =>
       isInternal ? analysis.findings.filter((finding) => finding.goal === goalId) : [],
     statusLabel: (status) => STATUS_LABELS[audience][status],
@@ -122,8 +146,8 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
       const key = entry.figures.status === "achieved" ? "goal-achieved" : "goal-on-track";
       const template = options.templates.prompts[key];
       if (!template) return [];
-      const context = { ...base, goal: goalTextContext(entry) };
-      return (isInternal ? template.internal : template.customer).map((line) => line(context));
+      const context = withExtras({ goal: goalTextContext(entry) });
+      return (isInternal ? template.internal : template.customer).map((line) => line(context, data));
     },
     accountPrompts() {
       const findings = analysis.findings.filter(
@@ -139,6 +163,41 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
  * features or competitors back at the sponsor: stated-reason analysis stays internal.
  */
 const INTERNAL_ONLY_RULES = new Set<string>(["proxy-reason"]);
+
+/** The internal deck's text context: the account context, the counts and the risk summary. */
+function internalDeckText(analysis: Analysis) {
+  const severityCount = (severity: Finding["severity"]) =>
+    analysis.findings.filter((finding) => finding.severity === severity).length;
+  return {
+    ...analysis.textContext,
+    ...deckCounts(analysis),
+    riskLevel: analysis.riskLevel,
+    findingsCount: analysis.findings.length,
+    highCount: severityCount("high"),
+    mediumCount: severityCount("medium"),
+    watermelon: analysis.findings.some((finding) => finding.rule === "watermelon"),
+    arrAtRisk: analysis.riskLevel === "high" ? analysis.account.contract.arr : null,
+  };
+}
+
+/** The customer deck's text context: the customer's allow-list, the review dates and the counts. */
+function customerDeckText(analysis: Analysis): CustomerTextContext & ReturnType<typeof deckCounts> {
+  return { ...customerTextContext(analysis.textContext), ...deckCounts(analysis) };
+}
+
+/** Review dates and goal counts: printed in both audiences' decks. */
+function deckCounts(analysis: Analysis) {
+  const counts = analysis.valueRealization;
+  return {
+    period: analysis.periodLabel,
+    meetingDate: analysis.account.review.meetingDate ?? null,
+    termStart: analysis.account.contract.start ?? null,
+    goalsCount: counts.goals,
+    onTrackCount: counts.achieved + counts.onTrack,
+    behindCount: counts.atRisk + counts.offTrack,
+    noDataCount: counts.noData,
+  };
+}
 
 function voiceOf(finding: Finding, isInternal: boolean): string[] {
   return isInternal ? finding.prompts : finding.customerPrompts;

@@ -32,9 +32,16 @@ function measureCodePoint(codePoint: number, weight: FontWeight): number {
   return font.layout(String.fromCodePoint(codePoint)).advanceWidth / font.unitsPerEm;
 }
 
+/** Advance look-ups since the process started: tests bound the measuring work of wrapping by it. */
+let advanceLookups = 0;
+
+export function advanceLookupCount(): number {
+  return advanceLookups;
+}
+
 /** Advance width of one character in em units, cached: layout() per call is far too slow for fitting. */
-function advanceEm(codePoint: number, weight: FontWeight): number {
-  const table = advanceTable(weight);
+function advanceEm(codePoint: number, weight: FontWeight, table = advanceTable(weight)): number {
+  advanceLookups++;
   if (codePoint < 0x10000) {
     let advance = table.bmp[codePoint]!;
     if (Number.isNaN(advance)) {
@@ -51,14 +58,20 @@ function advanceEm(codePoint: number, weight: FontWeight): number {
   return advance;
 }
 
-/** `em` plus the advance of every character of `text`, added one by one in order. */
-function addTextEm(em: number, text: string, weight: FontWeight): number {
-  for (let index = 0; index < text.length; index++) {
+/** `em` plus the advance of every character of text[from, to), added one by one in order. */
+function addRangeEm(em: number, text: string, from: number, to: number, weight: FontWeight): number {
+  const table = advanceTable(weight);
+  for (let index = from; index < to; index++) {
     const codePoint = text.codePointAt(index)!;
     if (codePoint > 0xffff) index++;
-    em += advanceEm(codePoint, weight);
+    em += advanceEm(codePoint, weight, table);
   }
   return em;
+}
+
+/** `em` plus the advance of every character of `text`, added one by one in order. */
+function addTextEm(em: number, text: string, weight: FontWeight): number {
+  return addRangeEm(em, text, 0, text.length, weight);
 }
 
 /** Width of a single line of text in points (kerning ignored, which errs on the wide side). */
@@ -66,11 +79,106 @@ export function textWidthPt(text: string, sizePt: number, weight: FontWeight = "
   return addTextEm(0, text, weight) * sizePt;
 }
 
+/** Marks (accents, variation selectors) belong to the character before them. */
+const MARK = /^\p{M}$/u;
+const ZERO_WIDTH_JOINER = 0x200d;
+
 /**
- * Greedy word wrap; words longer than the width are broken by character. Keeps explicit newlines.
- * The width of each candidate line is the running sum of the line so far, a space and the next
- * word, added character by character: the same number textWidthPt(candidate) would give, without
- * re-measuring the line for every word.
+ * Whether a character joins the one before it: a mark, a zero-width joiner or an emoji skin tone.
+ * Below U+0300 (where combining marks start) none does, which spares the regular expression.
+ */
+function joinsPrevious(codePoint: number): boolean {
+  if (codePoint < 0x300) return false;
+  if (codePoint === ZERO_WIDTH_JOINER || (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff)) return true;
+  return MARK.test(String.fromCodePoint(codePoint));
+}
+
+function isRegionalIndicator(codePoint: number): boolean {
+  return codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff;
+}
+
+/**
+ * Where a word may be cut: the end offset of each user-perceived character, so that a cut never
+ * splits a surrogate pair (a lone surrogate is invalid in the PPTX's XML), an accent from its
+ * letter, an emoji sequence or a flag. The common cases of Unicode's grapheme clusters, in one
+ * linear pass: Intl.Segmenter gives the full rules but takes time quadratic in the string's
+ * length (0.8 s for 20,000 characters on Node 20).
+ */
+export function clusterEnds(word: string): readonly number[] {
+  // Fitting wraps the same text at several sizes: the last word's cuts are kept.
+  if (word === lastClustered.word) return lastClustered.ends;
+  const ends: number[] = [];
+  let previous = -1;
+  let regionalRun = 0;
+  for (let index = 0; index < word.length;) {
+    const codePoint = word.codePointAt(index)!;
+    const end = index + (codePoint > 0xffff ? 2 : 1);
+    const regional = isRegionalIndicator(codePoint);
+    const joins =
+      ends.length > 0 &&
+      (previous === ZERO_WIDTH_JOINER || (regional && regionalRun % 2 === 1) || joinsPrevious(codePoint));
+    if (joins) ends[ends.length - 1] = end;
+    else ends.push(end);
+    regionalRun = regional ? regionalRun + 1 : 0;
+    previous = codePoint;
+    index = end;
+  }
+  lastClustered = { word, ends };
+  return ends;
+}
+
+let lastClustered: { word: string; ends: readonly number[] } = { word: "", ends: [] };
+
+/**
+ * Breaks a word wider than the line into lines of as many whole characters as fit (at least one
+ * each); returns them and what is left for the next line, with its width in em. Each line's width
+ * is summed once from its own start — the same sums textWidthPt(line) would give — and a cut is
+ * found by walking forward until the next character overflows, so the work is linear in the
+ * word's length: the character that overflows a line is the only one measured twice.
+ */
+function breakWord(
+  word: string,
+  fits: (em: number) => boolean,
+  weight: FontWeight,
+): { lines: string[]; rest: string; restEm: number } {
+  const ends = clusterEnds(word);
+  const table = advanceTable(weight);
+  const lines: string[] = [];
+  let first = 0;
+  for (;;) {
+    const start = first === 0 ? 0 : ends[first - 1]!;
+    let em = 0;
+    let next = first;
+    let overflowEm = 0;
+    let index = start;
+    while (next < ends.length) {
+      // Widen by the next character's code points, in order (as addRangeEm adds them).
+      let widened = em;
+      for (const end = ends[next]!; index < end; index++) {
+        const codePoint = word.codePointAt(index)!;
+        if (codePoint > 0xffff) index++;
+        widened += advanceEm(codePoint, weight, table);
+      }
+      if (!fits(widened)) {
+        overflowEm = widened;
+        break;
+      }
+      em = widened;
+      next++;
+    }
+    if (next === ends.length) return { lines, rest: word.slice(start), restEm: em };
+    if (ends.length - first === 1) return { lines, rest: word.slice(start), restEm: overflowEm };
+    const cut = Math.max(next, first + 1);
+    lines.push(word.slice(start, ends[cut - 1]));
+    first = cut;
+  }
+}
+
+/**
+ * Greedy word wrap; words longer than the width are broken between characters. Keeps explicit
+ * newlines. The width of each candidate line is the running sum of the line so far, a space and
+ * the next word, added character by character: the same number textWidthPt(candidate) would give,
+ * without re-measuring the line for every word — wrapping is linear in the text's length.
  */
 export function wrapText(
   text: string,
@@ -80,31 +188,72 @@ export function wrapText(
 ): string[] {
   const lines: string[] = [];
   const spaceEm = advanceEm(0x20, weight);
+  const fits = (em: number) => em * sizePt <= widthPt;
   for (const paragraph of text.split("\n")) {
     let line = "";
     let lineEm = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       const candidateEm = addTextEm(line ? lineEm + spaceEm : 0, word, weight);
-      if (candidateEm * sizePt <= widthPt) {
+      if (fits(candidateEm)) {
         line = line ? `${line} ${word}` : word;
         lineEm = candidateEm;
         continue;
       }
       if (line) lines.push(line);
-      line = "";
-      let rest = word;
-      while (textWidthPt(rest, sizePt, weight) > widthPt && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && textWidthPt(rest.slice(0, cut), sizePt, weight) > widthPt) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+      const wordEm = line ? addTextEm(0, word, weight) : candidateEm;
+      if (fits(wordEm)) {
+        line = word;
+        lineEm = wordEm;
+        continue;
       }
-      line = rest;
-      lineEm = addTextEm(0, rest, weight);
+      const broken = breakWord(word, fits, weight);
+      lines.push(...broken.lines);
+      line = broken.rest;
+      lineEm = broken.restEm;
     }
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * `line` cut to the longest run of whole characters that fits `widthPt` followed by "…" (trailing
+ * spaces dropped), found in one forward pass: each prefix's width is the previous one plus a
+ * character, the sum textWidthPt(prefix + "…") would give.
+ */
+export function withEllipsisPt(line: string, widthPt: number, sizePt: number, weight: FontWeight): string {
+  const ellipsisEm = advanceEm(0x2026, weight);
+  let keptEnd = 0;
+  let em = 0;
+  let start = 0;
+  for (const end of clusterEnds(line)) {
+    em = addRangeEm(em, line, start, end, weight);
+    if ((em + ellipsisEm) * sizePt > widthPt) break;
+    keptEnd = end;
+    start = end;
+  }
+  return `${line.slice(0, keptEnd).trimEnd()}…`;
+}
+
+/**
+ * The largest size in 0.5 pt steps from maxSizePt down to MIN_FONT_SIZE for which `fits` holds,
+ * by bisection: text height grows with size, so a few probes replace a scan of every step
+ * (long lists and tables are re-wrapped at each probe).
+ */
+export function largestFittingSize(maxSizePt: number, fits: (sizePt: number) => boolean): number | undefined {
+  const steps = Math.floor((maxSizePt - MIN_FONT_SIZE) / 0.5);
+  if (steps < 0) return undefined;
+  const sizeAt = (step: number) => maxSizePt - step * 0.5;
+  if (fits(maxSizePt)) return maxSizePt;
+  if (!fits(sizeAt(steps))) return undefined;
+  let tooBig = 0;
+  let fitting = steps;
+  while (fitting - tooBig > 1) {
+    const middle = Math.floor((tooBig + fitting) / 2);
+    if (fits(sizeAt(middle))) fitting = middle;
+    else tooBig = middle;
+  }
+  return sizeAt(fitting);
 }
 
 export interface FittedText {
@@ -152,8 +301,6 @@ export function fitText(
   const lines = wrapText(text, widthPt, minSizePt, weight);
   const maxLines = Math.max(1, Math.floor(heightPt / (minSizePt * LINE_HEIGHT)));
   const kept = lines.slice(0, maxLines);
-  let last = kept[kept.length - 1] ?? "";
-  while (last.length > 0 && textWidthPt(`${last}…`, minSizePt, weight) > widthPt) last = last.slice(0, -1);
-  kept[kept.length - 1] = `${last.trimEnd()}…`;
+  kept[kept.length - 1] = withEllipsisPt(kept[kept.length - 1] ?? "", widthPt, minSizePt, weight);
   return { sizePt: minSizePt, lines: kept, truncated: true };
 }

@@ -1,8 +1,10 @@
+import { EPSILON } from "../analysis/figures.js";
 import { dayNumber, type IsoDate } from "../dates.js";
 
 /**
  * How figures read on slides and in prompts. English wording, Intl formatting; money in the
  * account's currency. Rounded here for people — `analyze --json` keeps the unrounded numbers.
+ * No formatter writes "-0": a value that rounds to zero prints without a sign.
  */
 const LOCALE = "en-US";
 
@@ -10,18 +12,68 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALE, options);
+    format = new Intl.NumberFormat(LOCALE, { signDisplay: "negative", ...options });
     numberFormats.set(key, format);
   }
   return format;
 }
 
-/** 0.4222 → "42%"; keeps one decimal below 10% so small progress does not read as 0%. */
-export function formatPercent(fraction: number | null | undefined): string {
+/**
+ * Fractions at which a verdict turns (a goal achieved at 1, a return below the contract under 1):
+ * a printed percentage must stay on the same side of each as the value it stands for.
+ */
+export const DEFAULT_PERCENT_GUARDS: readonly number[] = [1];
+
+/** Up to this many extra decimals are shown to keep a figure on its side of a guard. */
+const MAX_GUARD_DECIMALS = 2;
+
+/** `percent` rounded half away from zero to `decimals`, as Intl rounds it for display. */
+function roundedPercent(percent: number, decimals: number): number {
+  return Number(percent.toFixed(decimals));
+}
+
+/** True when `shown` (a rounded percentage) sits on the other side of a guard than `fraction`. */
+function crossesGuard(fraction: number, shown: number, guards: readonly number[]): boolean {
+  return guards.some((guard) => {
+    // The same tolerance as the thresholds' comparisons (see analysis/figures.ts).
+    const atOrAbove = fraction >= guard - EPSILON;
+    return atOrAbove ? shown < guard * 100 - EPSILON : shown >= guard * 100;
+  });
+}
+
+/** True when `fraction` shown as a percentage with `decimals` would cross one of `guards`. */
+export function percentCrossesGuard(fraction: number, decimals: number, guards: readonly number[]): boolean {
+  return crossesGuard(fraction, roundedPercent(fraction * 100, decimals), guards);
+}
+
+/**
+ * 0.4222 → "42%"; keeps one decimal below 10% so small progress does not read as 0%. A figure
+ * never contradicts the verdict printed next to it: when rounding would carry it across one of
+ * `guards` (0.996 → "100%" beside "below the contract"), it gets one more decimal ("99.6%"), and
+ * if that is not enough it is rounded toward its own side ("99.99%").
+ */
+export function formatPercent(
+  fraction: number | null | undefined,
+  guards: readonly number[] = DEFAULT_PERCENT_GUARDS,
+): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "n/a";
   const percent = fraction * 100;
   const decimals = Math.abs(percent) < 10 && Math.round(percent) !== percent ? 1 : 0;
-  return numberFormat(`pct${decimals}`, { maximumFractionDigits: decimals }).format(percent) + "%";
+  const show = (value: number, digits: number) =>
+    numberFormat(`pct${digits}`, { maximumFractionDigits: digits }).format(value) + "%";
+  for (let extra = 0; extra <= MAX_GUARD_DECIMALS; extra++) {
+    if (!crossesGuard(fraction, roundedPercent(percent, decimals + extra), guards)) {
+      return show(percent, decimals + extra);
+    }
+  }
+  const digits = decimals + MAX_GUARD_DECIMALS;
+  const crossed = guards.find((guard) => crossesGuard(fraction, roundedPercent(percent, digits), [guard]));
+  const scale = 10 ** digits;
+  const directed =
+    crossed !== undefined && fraction < crossed - EPSILON
+      ? Math.floor(percent * scale) / scale
+      : Math.ceil(percent * scale) / scale;
+  return show(directed, digits);
 }
 
 export function formatMoney(amount: number | null | undefined, currency: string): string {
@@ -64,6 +116,16 @@ export function formatValue(value: number | null | undefined, unit?: string): st
   return `${text} ${unit}`;
 }
 
+/**
+ * A number as the appendix and evidence print it, unrounded to 4 decimals: 0.42222 → "0.4222",
+ * 820 → "820"; a value that rounds to zero is "0.0000", never "-0.0000".
+ */
+export function formatExact(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const text = value.toFixed(4);
+  return /^-0\.0+$/.test(text) ? text.slice(1) : text;
+}
+
 export function formatCount(value: number): string {
   return numberFormat("count", { maximumFractionDigits: 0 }).format(value);
 }
@@ -104,4 +166,23 @@ export function formatList(items: readonly string[], conjunction = "and"): strin
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * A change of a share in percentage points: +0.089 → "+8.9 pts", −0.2 → "−20 pts" (a minus sign,
+ * as tables set it); a change that rounds to nothing reads "0 pts", never "+0" or "−0".
+ */
+export function formatPointsChange(delta: number): string {
+  const size = formatPercent(Math.abs(delta), []).replace("%", " pts");
+  if (size === "0 pts") return size;
+  return `${delta > 0 ? "+" : "−"}${size}`;
+}
+
+/**
+ * A day count from today, never negative: 12 → "in 12 days", 0 → "today", -3 → "3 days ago".
+ * A renewal date in the past reads "3 days ago", not "-3 days to renewal".
+ */
+export function formatRelativeDays(days: number): string {
+  if (days === 0) return "today";
+  return days > 0 ? `in ${plural(days, "day")}` : `${plural(-days, "day")} ago`;
 }

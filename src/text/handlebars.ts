@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatMoneyCompact,
   formatPercent,
+  formatRelativeDays,
   formatValue,
   plural,
 } from "./format.js";
@@ -28,7 +29,10 @@ const titleOf = (item: unknown): string =>
         (item as { title?: unknown; name?: unknown })?.title ?? (item as { name?: unknown })?.name ?? "",
       );
 
-handlebars.registerHelper("pct", (value: unknown) => formatPercent(asNumber(value)));
+/** Percentages keep to their side of the thresholds the caller passes as `@percentGuards`. */
+handlebars.registerHelper("pct", (value: unknown, options: HelperOptions) =>
+  formatPercent(asNumber(value), (options.data as TextData | undefined)?.percentGuards),
+);
 handlebars.registerHelper("money", (value: unknown, options: HelperOptions) =>
   formatMoney(asNumber(value), currencyOf(options)),
 );
@@ -50,9 +54,18 @@ handlebars.registerHelper("plural", (count: unknown, singular: unknown) =>
 );
 handlebars.registerHelper("eq", (a: unknown, b: unknown) => a === b);
 handlebars.registerHelper("gt", (a: unknown, b: unknown) => Number(a) > Number(b));
+handlebars.registerHelper("lt", (a: unknown, b: unknown) => Number(a) < Number(b));
+/** {{relativeDays daysToRenewal}} → "in 12 days", "today" or "3 days ago" (never "-3 days"). */
+handlebars.registerHelper("relativeDays", (value: unknown) => formatRelativeDays(asNumber(value) ?? 0));
 handlebars.registerHelper("abs", (value: unknown) => Math.abs(Number(value)));
 
-export type TextTemplate = (context: object) => string;
+/** What a caller passes beside the context: settings for the helpers, not data to print. */
+export interface TextData {
+  /** Verdict thresholds (fractions) that {{pct}} keeps its figures on the right side of. */
+  percentGuards?: readonly number[];
+}
+
+export type TextTemplate = (context: object, data?: TextData) => string;
 
 /**
  * Compiles a template string, checking its syntax now (Handlebars would only fail at first use)
@@ -66,8 +79,8 @@ export function compileText(source: string, file: string, path: string): TextTem
     throw new InvalidInputError([{ file, line: 0, column: 0, path, message: `template syntax: ${message}` }]);
   }
   const template = handlebars.compile(source, { noEscape: true, strict: false });
-  return (context) =>
-    template(context)
+  return (context, data = {}) =>
+    template(context, { data })
       .replace(/[ \t]+/g, " ")
       .trim();
 }

@@ -1,3 +1,4 @@
+import { EPSILON } from "../figures.js";
 import type { Rule } from "./rule.js";
 
 /** At the current trend the goal will not reach its target by the target date. */
@@ -9,11 +10,12 @@ export const goalForecastMiss: Rule = {
     return goals.flatMap(({ goal, figures }) => {
       const projected = figures.projectedAttainment;
       if (figures.status === "achieved" || goal.target.date <= asOf || projected === null) return [];
-      if (projected >= mediumBelow) return [];
+      // The tolerance of every threshold comparison (figures.ts), which formatting relies on too.
+      if (projected >= mediumBelow - EPSILON) return [];
       return [
         {
           rule: "goal-forecast-miss",
-          severity: projected < highBelow ? "high" : "medium",
+          severity: projected < highBelow - EPSILON ? "high" : "medium",
           goal: goal.id,
           evidence: {
             projectedAttainment: projected,

@@ -1,3 +1,4 @@
+import { EPSILON } from "../figures.js";
 import { isWithinDays, type Rule } from "./rule.js";
 
 /** The value delivered so far is worth less than what the customer pays each year. */
@@ -6,7 +7,8 @@ export const roiBelowCost: Rule = {
   scope: "account",
   evaluate({ account, roi, realizedValue, plannedValue, daysToRenewal, thresholds }) {
     const { roiBelow, highWithinDays } = thresholds.rules["roi-below-cost"];
-    if (roi === null || roi >= roiBelow) return [];
+    // The tolerance of every threshold comparison (figures.ts), which formatting relies on too.
+    if (roi === null || roi >= roiBelow - EPSILON) return [];
     return [
       {
         rule: "roi-below-cost",

@@ -1,4 +1,5 @@
 import type { GoalAnalysis } from "../../analysis/rules/rule.js";
+import { formatExact } from "../../text/format.js";
 import type { DeckContext } from "../context.js";
 import type { Slide, TableCell } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
@@ -29,7 +30,7 @@ const FORMULAS = [
 ];
 
 const number = (value: number | null | undefined) =>
-  value === null || value === undefined ? "—" : Number.isInteger(value) ? String(value) : value.toFixed(4);
+  value === null || value === undefined ? "—" : formatExact(value);
 const points = (list: { date: string; value: number }[]) =>
   list.length === 0 ? "—" : list.map((point) => `${point.date}: ${number(point.value)}`).join("\n");
 

@@ -4,7 +4,7 @@ import { SEVERITY_TONE, STATUS_TONE } from "../context.js";
 import type { BulletItem, Slide, TableCell } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
-import { formatDate, formatPercent } from "../../text/format.js";
+import { formatDate, formatPointsChange } from "../../text/format.js";
 import { limitItems } from "./summary.js";
 import { tablePages } from "./table-pages.js";
 
@@ -34,8 +34,8 @@ export function findingChanges(
   };
 }
 
-function attainmentText(value: number | null): string {
-  return value === null ? "—" : formatPercent(value);
+function attainmentText(context: DeckContext, value: number | null): string {
+  return value === null ? "—" : context.percent(value);
 }
 
 export function changesSlides(context: DeckContext, previous: Analysis): Slide[] {
@@ -47,17 +47,21 @@ export function changesSlides(context: DeckContext, previous: Analysis): Slide[]
     const delta =
       now.attainment !== null && before.attainment !== null ? now.attainment - before.attainment : null;
     // Attainment is a share of the way to target, so its change is in percentage points.
-    const deltaText =
-      delta === null
-        ? "—"
-        : `${delta >= 0 ? "+" : "−"}${formatPercent(Math.abs(delta)).replace("%", " pts")}`;
+    const deltaText = delta === null ? "—" : formatPointsChange(delta);
     return [
       { text: entry.goal.title, bold: true },
-      { text: attainmentText(before.attainment) },
-      { text: attainmentText(now.attainment) },
+      { text: attainmentText(context, before.attainment) },
+      { text: attainmentText(context, now.attainment) },
       {
         text: deltaText,
-        tone: delta === null ? "muted" : delta > 0 ? "good" : delta < 0 ? "bad" : "neutral",
+        tone:
+          delta === null
+            ? "muted"
+            : deltaText === formatPointsChange(0)
+              ? "neutral"
+              : delta > 0
+                ? "good"
+                : "bad",
       },
       { text: context.statusLabel(before.status), tone: STATUS_TONE[before.status] },
       {

@@ -1,9 +1,10 @@
 import type { Finding } from "../../analysis/analyse-account.js";
+import { formatExact } from "../../text/format.js";
 
 /** Speaker-note text for internal decks: each finding with its evidence and its questions. */
 
 function formatEvidenceValue(value: unknown): string {
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(4);
+  if (typeof value === "number") return formatExact(value);
   if (value === null || value === undefined) return "n/a";
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return value.map(formatEvidenceValue).join("; ");

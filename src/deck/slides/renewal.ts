@@ -3,13 +3,7 @@ import { STATUS_TONE } from "../context.js";
 import type { BulletItem, Slide, TableCell } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
-import {
-  formatDate,
-  formatMoney,
-  formatMoneyCompact,
-  formatPercent,
-  formatValue,
-} from "../../text/format.js";
+import { formatDate, formatMoney, formatMoneyCompact, formatValue } from "../../text/format.js";
 import { limitItems, summaryKpis } from "./summary.js";
 import { tablePages } from "./table-pages.js";
 import { valueSlide } from "./value.js";
@@ -63,7 +57,7 @@ export function outcomesSlides(context: DeckContext): Slide[] {
           : "—",
       },
       { text: `${formatValue(goal.target.value, unit)}\n${formatDate(goal.target.date)}` },
-      { text: formatPercent(figures.attainment) },
+      { text: context.percent(figures.attainment) },
       { text: context.statusLabel(figures.status), tone: STATUS_TONE[figures.status], bold: true },
       {
         text: figures.plannedValue === null ? "—" : formatMoney(figures.realizedValue ?? 0, context.currency),

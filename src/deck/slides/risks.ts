@@ -3,7 +3,7 @@ import { SEVERITY_TONE } from "../context.js";
 import type { BulletItem, Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns } from "../layout.js";
-import { formatPercent, formatValue } from "../../text/format.js";
+import { formatValue } from "../../text/format.js";
 import type { GreenSignal } from "../../analysis/rules/watermelon.js";
 import { findingNotes } from "./notes.js";
 import { tablePages } from "./table-pages.js";
@@ -74,7 +74,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
         text:
           figures.attainment === null
             ? `${goal.title}: not measured since the baseline`
-            : `${goal.title}: ${formatPercent(figures.attainment)} of target, ${formatPercent(figures.expectedProgress)} planned`,
+            : `${goal.title}: ${context.percent(figures.attainment)} of target, ${context.percent(figures.expectedProgress)} planned`,
         tone: "bad" as const,
       }));
   const watermelon = analysis.findings.find((finding) => finding.rule === "watermelon");

@@ -1,7 +1,7 @@
 import type { DeckContext } from "../context.js";
 import { STATUS_TONE } from "../context.js";
 import type { Slide, TableCell } from "../deck-model.js";
-import { formatDate, formatPercent, formatValue } from "../../text/format.js";
+import { formatDate, formatValue } from "../../text/format.js";
 import { tablePages } from "./table-pages.js";
 
 export const SCORECARD_ROWS_PER_SLIDE = 8;
@@ -19,7 +19,7 @@ export function scorecardSlides(context: DeckContext): Slide[] {
       { text: latest ? `${formatValue(latest.value, unit)}\n${formatDate(latest.date)}` : "—" },
       {
         text: latest
-          ? `${formatPercent(figures.attainment)}\nof ${formatPercent(figures.expectedProgress)} planned`
+          ? `${context.percent(figures.attainment)}\nof ${context.percent(figures.expectedProgress)} planned`
           : "—",
       },
       { text: context.statusLabel(figures.status), tone: STATUS_TONE[figures.status], bold: true },

@@ -1,9 +1,10 @@
+import { EPSILON } from "../../analysis/figures.js";
 import type { DeckContext } from "../context.js";
 import { SEVERITY_TONE, STATUS_TONE } from "../context.js";
 import type { BulletItem, Kpi, Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
-import { formatDate, formatMoneyCompact, formatPercent } from "../../text/format.js";
+import { formatDate, formatMoneyCompact } from "../../text/format.js";
 
 /** KPI tiles every deck opens with: goals on track, value realized, ROI, renewal. */
 export function summaryKpis(context: DeckContext): Kpi[] {
@@ -26,9 +27,9 @@ export function summaryKpis(context: DeckContext): Kpi[] {
     },
     {
       label: context.text("summary.kpi.roi"),
-      value: value.roi === null ? "—" : formatPercent(value.roi),
+      value: value.roi === null ? "—" : context.percent(value.roi),
       detail: context.text("summary.kpi.roi.detail"),
-      tone: value.roi === null ? "muted" : value.roi >= 1 ? "good" : "warn",
+      tone: value.roi === null ? "muted" : value.roi >= 1 - EPSILON ? "good" : "warn",
     },
     {
       label: context.text("summary.kpi.renewal"),
@@ -42,7 +43,7 @@ export function summaryKpis(context: DeckContext): Kpi[] {
 function goalBullets(context: DeckContext): BulletItem[] {
   return context.analysis.goals.map(({ goal, figures }) => ({
     text: `${goal.title} — ${context.statusLabel(figures.status)}${
-      figures.attainment === null ? "" : ` (${formatPercent(figures.attainment)} of target)`
+      figures.attainment === null ? "" : ` (${context.percent(figures.attainment)} of target)`
     }`,
     tone: STATUS_TONE[figures.status],
   }));

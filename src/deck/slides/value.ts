@@ -1,9 +1,9 @@
-import { barChart, shortLabel } from "../charts.js";
+import { barChart, percentChartFormat, shortLabel } from "../charts.js";
 import type { DeckContext } from "../context.js";
 import type { Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
-import { formatMoney, formatPercent } from "../../text/format.js";
+import { formatMoney } from "../../text/format.js";
 import { summaryKpis } from "./summary.js";
 
 /** Charts hold at most this many categories; the rest are summed in the totals. */
@@ -76,8 +76,11 @@ export function valueSlide(
             values: measured.map(({ figures }) => figures.expectedProgress ?? 0),
           },
         ],
-        { style: "percent", decimals: 0 },
-        (value) => formatPercent(value),
+        percentChartFormat(
+          measured.flatMap(({ figures }) => [figures.attainment ?? 0, figures.expectedProgress ?? 0]),
+          context.percentGuards,
+        ),
+        (value) => context.percent(value),
       ),
       { kind: "text", box: sideBox!, text: context.text("value.progress.summary"), style: "body" },
     ],

@@ -1,7 +1,7 @@
 import type { Box } from "../../deck/deck-model.js";
 import { MIN_FONT_SIZE } from "../../deck/geometry.js";
 import type { FontWeight } from "../fonts.js";
-import { LINE_HEIGHT, textWidthPt, wrapText } from "../text-fit.js";
+import { LINE_HEIGHT, largestFittingSize, withEllipsisPt, wrapText } from "../text-fit.js";
 
 /**
  * Fitting for text that is more than one run of the same style: bullet lists (indented
@@ -58,27 +58,6 @@ export function fitParagraphs(
   return truncateParagraphs(paragraphs, widthPt, heightPt, MIN_FONT_SIZE);
 }
 
-/**
- * The largest size in 0.5 pt steps from maxSizePt down to MIN_FONT_SIZE for which `fits` holds,
- * by bisection: text height grows with size, so a few probes replace a scan of every step
- * (long lists and tables are re-wrapped at each probe).
- */
-export function largestFittingSize(maxSizePt: number, fits: (sizePt: number) => boolean): number | undefined {
-  const steps = Math.floor((maxSizePt - MIN_FONT_SIZE) / 0.5);
-  if (steps < 0) return undefined;
-  const sizeAt = (step: number) => maxSizePt - step * 0.5;
-  if (fits(maxSizePt)) return maxSizePt;
-  if (!fits(sizeAt(steps))) return undefined;
-  let tooBig = 0;
-  let fitting = steps;
-  while (fitting - tooBig > 1) {
-    const middle = Math.floor((tooBig + fitting) / 2);
-    if (fits(sizeAt(middle))) fitting = middle;
-    else tooBig = middle;
-  }
-  return sizeAt(fitting);
-}
-
 function truncateParagraphs(
   paragraphs: ParagraphSpec[],
   widthPt: number,
@@ -107,8 +86,7 @@ function truncateParagraphs(
 /** Cuts the last line so that it ends in "…" within the width. */
 export function withEllipsis(lines: string[], widthPt: number, sizePt: number, weight: FontWeight): string[] {
   const result = lines.slice();
-  let last = result[result.length - 1] ?? "";
-  while (last.length > 0 && textWidthPt(`${last}…`, sizePt, weight) > widthPt) last = last.slice(0, -1);
-  result[Math.max(0, result.length - 1)] = `${last.trimEnd()}…`;
+  const last = Math.max(0, result.length - 1);
+  result[last] = withEllipsisPt(result[last] ?? "", widthPt, sizePt, weight);
   return result;
 }

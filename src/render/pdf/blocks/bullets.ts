@@ -1,6 +1,6 @@
 import type { BulletItem, BulletsBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES, MIN_FONT_SIZE } from "../../../deck/geometry.js";
-import { wrapText } from "../../text-fit.js";
+import { largestFittingSize, wrapText } from "../../text-fit.js";
 import type { DrawContext } from "../context.js";
 import { drawFitted, drawLines, lineStep } from "../text.js";
 import { css, rectOf, toneColor, type Rect } from "../units.js";
@@ -33,12 +33,19 @@ function layOut(texts: string[], items: BulletItem[], width: number, height: num
       const indent = TEXT_INDENT_EM[item.level ?? 0] * sizePt;
       return { item, lines: wrapText(texts[index] ?? "", width - indent, sizePt) };
     });
-  for (let sizePt = FONT_SIZES.bullet; sizePt >= MIN_FONT_SIZE; sizePt -= 0.5) {
-    const laidOut = wrapAll(sizePt);
-    const total = laidOut.reduce((sum, { lines }) => sum + itemHeight(lines.length, sizePt), 0);
-    if (total - ITEM_GAP_EM * sizePt <= height) return { sizePt, items: laidOut, dropped: 0 };
-  }
-  const laidOut = wrapAll(MIN_FONT_SIZE);
+  const wrapped = new Map<number, LaidOutItem[]>();
+  const wrapOnce = (sizePt: number): LaidOutItem[] => {
+    let laidOut = wrapped.get(sizePt);
+    if (!laidOut) wrapped.set(sizePt, (laidOut = wrapAll(sizePt)));
+    return laidOut;
+  };
+  const fits = (sizePt: number) => {
+    const total = wrapOnce(sizePt).reduce((sum, { lines }) => sum + itemHeight(lines.length, sizePt), 0);
+    return total - ITEM_GAP_EM * sizePt <= height;
+  };
+  const fitting = largestFittingSize(FONT_SIZES.bullet, fits);
+  if (fitting !== undefined) return { sizePt: fitting, items: wrapOnce(fitting), dropped: 0 };
+  const laidOut = wrapOnce(MIN_FONT_SIZE);
   const kept: LaidOutItem[] = [];
   let used = 0;
   for (const entry of laidOut) {

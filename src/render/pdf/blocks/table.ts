@@ -1,7 +1,7 @@
 import type { TableBlock, TableCell } from "../../../deck/deck-model.js";
 import { FONT_SIZES, MIN_FONT_SIZE } from "../../../deck/geometry.js";
 import type { FontWeight } from "../../fonts.js";
-import { wrapText } from "../../text-fit.js";
+import { largestFittingSize, wrapText } from "../../text-fit.js";
 import type { DrawContext } from "../context.js";
 import { drawLines, lineStep } from "../text.js";
 import { css, pt, rectOf, toneColor, type Rect } from "../units.js";
@@ -60,12 +60,19 @@ function layOut(
       moreHeight: 0,
     };
   };
-  for (let sizePt = FONT_SIZES.table; sizePt >= MIN_FONT_SIZE; sizePt -= 0.5) {
-    const layout = attempt(sizePt);
-    if (layout.headerHeight + layout.rowHeights.reduce((sum, h) => sum + h, 0) <= height + 1e-6)
-      return layout;
-  }
-  const layout = attempt(MIN_FONT_SIZE);
+  const attempts = new Map<number, TableLayout>();
+  const attemptOnce = (sizePt: number): TableLayout => {
+    let layout = attempts.get(sizePt);
+    if (!layout) attempts.set(sizePt, (layout = attempt(sizePt)));
+    return layout;
+  };
+  const fits = (sizePt: number) => {
+    const layout = attemptOnce(sizePt);
+    return layout.headerHeight + layout.rowHeights.reduce((sum, h) => sum + h, 0) <= height + 1e-6;
+  };
+  const fitting = largestFittingSize(FONT_SIZES.table, fits);
+  if (fitting !== undefined) return attemptOnce(fitting);
+  const layout = attemptOnce(MIN_FONT_SIZE);
   const moreHeight = lineStep(MIN_FONT_SIZE) + 2 * PAD_Y;
   let used = layout.headerHeight + moreHeight;
   let shown = 0;

@@ -8,7 +8,8 @@ function intl(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFor
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
+    // "negative": a value that rounds to zero prints "0", never "-0".
+    format = new Intl.NumberFormat(locale, { signDisplay: "negative", ...options });
     cache.set(key, format);
   }
   return format;

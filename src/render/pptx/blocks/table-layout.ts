@@ -1,7 +1,7 @@
 import type { TableBlock, TableCell } from "../../../deck/deck-model.js";
 import { FONT_SIZES, MIN_FONT_SIZE } from "../../../deck/geometry.js";
-import { LINE_HEIGHT, wrapText } from "../../text-fit.js";
-import { POINTS_PER_INCH, largestFittingSize } from "../text-layout.js";
+import { LINE_HEIGHT, largestFittingSize, wrapText } from "../../text-fit.js";
+import { POINTS_PER_INCH } from "../text-layout.js";
 
 /** Cell insets in inches: [top, right, bottom, left], as pptxgenjs takes them. */
 export const CELL_MARGIN: [number, number, number, number] = [0.04, 0.08, 0.04, 0.08];

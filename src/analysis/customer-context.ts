@@ -1,0 +1,133 @@
+import type { IsoDate } from "../dates.js";
+import type { Account } from "../input/account-schema.js";
+import { findingGoals, type AccountTextContext, type GoalTextContext } from "./finding-context.js";
+import type { GoalAnalysis, RuleFinding } from "./rules/rule.js";
+
+/**
+ * The only data a customer-voice text can print: customer-voice prompts and every text of a
+ * customer deck are rendered with these contexts. Each is an allow-list built field by field —
+ * account name and CSM, contract figures, goal figures, tasks and titles — never a spread of a
+ * wider object, so a field added to the internal contexts, a rule's evidence, a signal, a
+ * severity, a rule name, a stated reason or an internal note cannot reach a customer deck, even
+ * through a `--templates` folder that asks for it (`{{evidence.healthScore}}` prints nothing).
+ */
+
+type Task = Account["goals"][number]["tasks"][number];
+
+export interface CustomerTask {
+  title: string;
+  due: IsoDate | null;
+  done: boolean;
+  owner: string | null;
+}
+
+export interface CustomerGoalContext {
+  id: string;
+  title: string;
+  why: string | null;
+  owner: string | null;
+  metric: string;
+  unit: string;
+  baseline: { date: IsoDate; value: number };
+  target: { date: IsoDate; value: number };
+  attainment: number | null;
+  expectedProgress: number | null;
+  pace: number | null;
+  projectedAttainment: number | null;
+  projected: number | null;
+  latest: { date: IsoDate; value: number } | null;
+  plannedAtLatest: number | null;
+  realizedValue: number | null;
+  plannedValue: number | null;
+  daysSinceLatest: number | null;
+  tasks: {
+    done: number;
+    total: number;
+    overdue: CustomerTask[];
+    open: CustomerTask[];
+    openNotOverdue: CustomerTask[];
+  };
+}
+
+export interface CustomerTextContext {
+  account: { name: string; csm: string | null };
+  currency: string;
+  asOf: IsoDate;
+  renewal: IsoDate;
+  daysToRenewal: number;
+  arr: number;
+  roi: number | null;
+  realizedValue: number | null;
+  plannedValue: number | null;
+}
+
+/** A finding's customer-voice prompts see the goal it is about, never the finding itself. */
+export interface CustomerFindingContext extends CustomerTextContext {
+  goal: CustomerGoalContext | null;
+  goalsBehind: CustomerGoalContext[];
+  goalsCount: number;
+}
+
+export function customerTask(task: Task): CustomerTask {
+  return { title: task.title, due: task.due ?? null, done: task.done, owner: task.owner ?? null };
+}
+
+const point = (value: { date: IsoDate; value: number }) => ({ date: value.date, value: value.value });
+
+export function customerGoalContext(goal: GoalTextContext): CustomerGoalContext {
+  return {
+    id: goal.id,
+    title: goal.title,
+    why: goal.why,
+    owner: goal.owner,
+    metric: goal.metric,
+    unit: goal.unit,
+    baseline: point(goal.baseline),
+    target: point(goal.target),
+    attainment: goal.attainment,
+    expectedProgress: goal.expectedProgress,
+    pace: goal.pace,
+    projectedAttainment: goal.projectedAttainment,
+    projected: goal.projected,
+    latest: goal.latest ? point(goal.latest) : null,
+    plannedAtLatest: goal.plannedAtLatest,
+    realizedValue: goal.realizedValue,
+    plannedValue: goal.plannedValue,
+    daysSinceLatest: goal.daysSinceLatest,
+    tasks: {
+      done: goal.tasks.done,
+      total: goal.tasks.total,
+      overdue: goal.tasks.overdue.map(customerTask),
+      open: goal.tasks.open.map(customerTask),
+      openNotOverdue: goal.tasks.openNotOverdue.map(customerTask),
+    },
+  };
+}
+
+export function customerTextContext(base: AccountTextContext): CustomerTextContext {
+  return {
+    account: { name: base.account.name, csm: base.account.csm },
+    currency: base.currency,
+    asOf: base.asOf,
+    renewal: base.renewal,
+    daysToRenewal: base.daysToRenewal,
+    arr: base.arr,
+    roi: base.roi,
+    realizedValue: base.realizedValue,
+    plannedValue: base.plannedValue,
+  };
+}
+
+export function customerFindingContext(
+  finding: RuleFinding,
+  base: AccountTextContext,
+  goals: readonly GoalAnalysis[],
+): CustomerFindingContext {
+  const { goal, goalsBehind } = findingGoals(finding, goals);
+  return {
+    ...customerTextContext(base),
+    goal: goal ? customerGoalContext(goal) : null,
+    goalsBehind: goalsBehind.map(customerGoalContext),
+    goalsCount: goals.length,
+  };
+}
