@@ -35,13 +35,26 @@ const EXPECTED: Record<string, string[]> = {
   "nw-1042.eml": ["priya.shah@northwind.example"],
   "zf-0001.eml": ["ines.moreau@zephyr-freight.example"],
 };
-const SAMPLE_FILES = ["alpine-health-clinics.yaml", "kestrel-analytik.yaml", "maple-and-finch.yaml", "northwind-logistics.yaml"];
+const SAMPLE_FILES = [
+  "alpine-health-clinics.yaml",
+  "kestrel-analytik.yaml",
+  "maple-and-finch.yaml",
+  "northwind-logistics.yaml",
+];
 
 /** Everything that only an internal deck may hold: the e2e markers, finding titles, internal notes. */
 let internalCache: string[] | undefined;
 function internalStrings(): string[] {
   if (internalCache) return internalCache;
-  const strings = ["QBR-INTERNAL-MARKER", "Watermelon", "watermelon", "proxy", "Health score", "NPS", "Internal — do not share"];
+  const strings = [
+    "QBR-INTERNAL-MARKER",
+    "Watermelon",
+    "watermelon",
+    "proxy",
+    "Health score",
+    "NPS",
+    "Internal — do not share",
+  ];
   for (const file of SAMPLE_FILES) {
     const account = loadSample(file);
     strings.push(...analyse(account).findings.map((finding) => finding.title));
@@ -75,7 +88,12 @@ function workspace(): string {
 const writeOutbox = (dir: string, extra: string[] = []) =>
   qbr(["send", "out", "--from", FROM, "--roles", ROLES, ...extra], { cwd: dir });
 
-function send(dir: string, server: TestSmtpServer, extra: string[] = [], env: Record<string, string> = {}): CliResult {
+function send(
+  dir: string,
+  server: TestSmtpServer,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+): CliResult {
   return qbr(["send", "out", "--smtp-url", server.url, "--rate", "600", ...extra], {
     cwd: dir,
     env: { QBR_SMTP_PASSWORD: SMTP_PASSWORD, NODE_EXTRA_CA_CERTS: certificate.cert, ...env },
@@ -93,7 +111,8 @@ const outboxFiles = (dir: string) =>
     .filter((name) => name.endsWith(".eml"))
     .sort();
 
-const pdfOf = (dir: string, eml: string) => readFileSync(path.join(dir, "out", eml.replace(/\.eml$/, "-qbr.pdf")));
+const pdfOf = (dir: string, eml: string) =>
+  readFileSync(path.join(dir, "out", eml.replace(/\.eml$/, "-qbr.pdf")));
 
 function pdfText(bytes: Buffer): string {
   return execFileSync("pdftotext", ["-", "-"], { input: bytes, encoding: "utf8" });
@@ -134,9 +153,12 @@ function ledger(dir: string): { status: string; message: string; recipients: str
 function deliveries(received: Received[], names: Map<string, Received[]>): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const [name, messages] of names) {
-    for (const message of messages) for (const to of message.rcptTo) counts[`${name} ${to}`] = (counts[`${name} ${to}`] ?? 0) + 1;
+    for (const message of messages)
+      for (const to of message.rcptTo) counts[`${name} ${to}`] = (counts[`${name} ${to}`] ?? 0) + 1;
   }
-  expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(received.reduce((sum, m) => sum + m.rcptTo.length, 0));
+  expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(
+    received.reduce((sum, m) => sum + m.rcptTo.length, 0),
+  );
   return counts;
 }
 
@@ -145,9 +167,12 @@ describe.skipIf(tools.length > 0)(`qbr send${skipReason(tools)}`, () => {
     base = tempDir("qbr-send-base-");
     cpSync(SAMPLES_DIR, path.join(base, "accounts"), { recursive: true });
     writeFileSync(path.join(base, ZEPHYR), zephyrAccount());
-    const generated = qbr(["generate", "accounts", "-o", "out", "--audience", "customer,internal", "-f", "pdf"], {
-      cwd: base,
-    });
+    const generated = qbr(
+      ["generate", "accounts", "-o", "out", "--audience", "customer,internal", "-f", "pdf"],
+      {
+        cwd: base,
+      },
+    );
     expect(generated.stderr).not.toMatch(/\n\s+at /);
     expect(generated.code).toBe(0);
     certificate = makeCertificate(tempDir("qbr-send-cert-"));
@@ -167,7 +192,9 @@ describe.skipIf(tools.length > 0)(`qbr send${skipReason(tools)}`, () => {
     for (const name of outboxFiles(dir)) {
       const raw = readFileSync(path.join(dir, "out/outbox", name));
       const mail = await simpleParser(raw);
-      const to = (Array.isArray(mail.to) ? mail.to : [mail.to!]).flatMap((group) => group.value.map((a) => a.address));
+      const to = (Array.isArray(mail.to) ? mail.to : [mail.to!]).flatMap((group) =>
+        group.value.map((a) => a.address),
+      );
       expect(to, name).toEqual(EXPECTED[name]);
       expect(mail.cc).toBeUndefined();
       expect(mail.bcc).toBeUndefined();
@@ -184,7 +211,9 @@ describe.skipIf(tools.length > 0)(`qbr send${skipReason(tools)}`, () => {
     // Written again from the same decks: the same bytes (Date, Message-ID and boundaries are not random).
     const first = outboxFiles(dir).map((name) => readFileSync(path.join(dir, "out/outbox", name)));
     expect(writeOutbox(dir).code).toBe(0);
-    outboxFiles(dir).forEach((name, i) => expect(readFileSync(path.join(dir, "out/outbox", name)).equals(first[i]!), name).toBe(true));
+    outboxFiles(dir).forEach((name, i) =>
+      expect(readFileSync(path.join(dir, "out/outbox", name)).equals(first[i]!), name).toBe(true),
+    );
   });
 
   it("sends exactly the messages left in the outbox, byte for byte, to their recipients only — and never twice", async () => {
@@ -224,7 +253,13 @@ describe.skipIf(tools.length > 0)(`qbr send${skipReason(tools)}`, () => {
   it("refuses an account outside its domains, an internal deck, a stale message and a hand-edited one; the others are sent", async () => {
     const dir = workspace();
     const kestrel = path.join(dir, "accounts/kestrel-analytik.yaml");
-    writeFileSync(kestrel, readFileSync(kestrel, "utf8").replace("katrin.vogel@kestrel-analytik.example", "katrin.vogel@private-mail.example"));
+    writeFileSync(
+      kestrel,
+      readFileSync(kestrel, "utf8").replace(
+        "katrin.vogel@kestrel-analytik.example",
+        "katrin.vogel@private-mail.example",
+      ),
+    );
     // A customer PDF replaced by the internal deck, manifest updated to match: only the PDF itself tells.
     const manifestFile = path.join(dir, "out/manifest.json");
     const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
@@ -241,25 +276,46 @@ describe.skipIf(tools.length > 0)(`qbr send${skipReason(tools)}`, () => {
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const outbox = writeOutbox(dir);
     expect(outbox.code).toBe(1);
-    expect(outbox.stderr).toMatch(/refused: accounts\/kestrel-analytik\.yaml — katrin\.vogel@private-mail\.example outside the account's domains/);
-    expect(outbox.stderr).toMatch(/refused: accounts\/maple-and-finch\.yaml — .*the PDF itself is a internal deck/);
+    expect(outbox.stderr).toMatch(
+      /refused: accounts\/kestrel-analytik\.yaml — katrin\.vogel@private-mail\.example outside the account's domains/,
+    );
+    expect(outbox.stderr).toMatch(
+      /refused: accounts\/maple-and-finch\.yaml — .*the PDF itself is a internal deck/,
+    );
     expect(outboxFiles(dir)).toEqual(["ahc-2207.eml", "nw-1042.eml", "zf-0001.eml"]);
 
     // Northwind re-generated after the outbox was written: its message is stale.
     const northwind = path.join(dir, "accounts/northwind-logistics.yaml");
-    writeFileSync(northwind, readFileSync(northwind, "utf8").replace("{ date: 2025-09-30, value: 820 }", "{ date: 2025-09-30, value: 780 }"));
-    expect(qbr(["generate", "accounts", "-o", "out", "--audience", "customer,internal", "-f", "pdf"], { cwd: dir }).code).toBe(0);
+    writeFileSync(
+      northwind,
+      readFileSync(northwind, "utf8").replace(
+        "{ date: 2025-09-30, value: 820 }",
+        "{ date: 2025-09-30, value: 780 }",
+      ),
+    );
+    expect(
+      qbr(["generate", "accounts", "-o", "out", "--audience", "customer,internal", "-f", "pdf"], { cwd: dir })
+        .code,
+    ).toBe(0);
     // A recipient outside the domains added by hand to a reviewed message.
     const alpine = path.join(dir, "out/outbox/ahc-2207.eml");
-    writeFileSync(alpine, readFileSync(alpine, "latin1").replace(/^To: /m, "To: mallory@evil.example, "), "latin1");
+    writeFileSync(
+      alpine,
+      readFileSync(alpine, "latin1").replace(/^To: /m, "To: mallory@evil.example, "),
+      "latin1",
+    );
 
     const smtp = await server(tempDir("qbr-send-store-"));
     const result = send(dir, smtp, ["--send"]);
     expect(result.code).toBe(1);
     const lines = result.stderr.split("\n").filter((line) => /^(failed|refused):/.test(line));
     expect(lines, result.stderr).toHaveLength(2);
-    expect(result.stderr).toMatch(/refused: accounts\/northwind-logistics\.yaml — stale: nw-1042-qbr\.pdf was re-generated since the outbox was written — run qbr send again/);
-    expect(result.stderr).toMatch(/refused: accounts\/alpine-health-clinics\.yaml — mallory@evil\.example outside the account's domains/);
+    expect(result.stderr).toMatch(
+      /refused: accounts\/northwind-logistics\.yaml — stale: nw-1042-qbr\.pdf was re-generated since the outbox was written — run qbr send again/,
+    );
+    expect(result.stderr).toMatch(
+      /refused: accounts\/alpine-health-clinics\.yaml — mallory@evil\.example outside the account's domains/,
+    );
     const received = smtp.received();
     expect(received).toHaveLength(1);
     expect(received[0]!.rcptTo).toEqual(EXPECTED["zf-0001.eml"]);
@@ -277,15 +333,21 @@ describe.skipIf(tools.length > 0)(`qbr send${skipReason(tools)}`, () => {
     expect(first.code).toBe(1);
     const failures = first.stderr.split("\n").filter((line) => line.startsWith("failed:"));
     expect(failures).toHaveLength(2);
-    expect(first.stderr).toMatch(/failed: accounts\/alpine-health-clinics\.yaml — the server refused matthias\.roth@alpine-health\.example: 550/);
+    expect(first.stderr).toMatch(
+      /failed: accounts\/alpine-health-clinics\.yaml — the server refused matthias\.roth@alpine-health\.example: 550/,
+    );
     expect(first.stderr).toMatch(/failed: accounts\/kestrel-analytik\.yaml — not sent: /);
     const afterFirst = await byMessage(dir, readReceived(store));
-    expect(afterFirst.get("ahc-2207.eml")?.map((m) => m.rcptTo)).toEqual([["anna.keller@alpine-health.example"]]);
-    expect(afterFirst.has("kes-0318.eml")).toBe(false);
-    expect(ledger(dir).filter((attempt) => attempt.status === "failed").map((attempt) => attempt.message).sort()).toEqual([
-      "ahc-2207.eml",
-      "kes-0318.eml",
+    expect(afterFirst.get("ahc-2207.eml")?.map((m) => m.rcptTo)).toEqual([
+      ["anna.keller@alpine-health.example"],
     ]);
+    expect(afterFirst.has("kes-0318.eml")).toBe(false);
+    expect(
+      ledger(dir)
+        .filter((attempt) => attempt.status === "failed")
+        .map((attempt) => attempt.message)
+        .sort(),
+    ).toEqual(["ahc-2207.eml", "kes-0318.eml"]);
     await flaky.stop();
 
     const healthy = await server(store);
@@ -313,9 +375,13 @@ describe.skipIf(tools.length > 0)(`qbr send${skipReason(tools)}`, () => {
       expect(message.rcptTo).toEqual(["me@vendor.example"]);
       const mail = await simpleParser(message.raw);
       expect(mail.subject).toMatch(/^\[TEST\] .+ — your Quarterly Business Review for Q\d 2025$/);
-      const to = (Array.isArray(mail.to) ? mail.to : [mail.to!]).flatMap((group) => group.value.map((a) => a.address));
+      const to = (Array.isArray(mail.to) ? mail.to : [mail.to!]).flatMap((group) =>
+        group.value.map((a) => a.address),
+      );
       expect(to).toEqual(["me@vendor.example"]);
-      const original = outboxFiles(dir).find((name) => mail.attachments[0]!.filename === name.replace(".eml", "-qbr.pdf"))!;
+      const original = outboxFiles(dir).find(
+        (name) => mail.attachments[0]!.filename === name.replace(".eml", "-qbr.pdf"),
+      )!;
       expect(Buffer.compare(mail.attachments[0]!.content, pdfOf(dir, original))).toBe(0);
       // The body is the reviewed one, byte for byte.
       const body = (raw: Buffer) => raw.subarray(raw.indexOf("\r\n\r\n"));
@@ -341,11 +407,17 @@ describe.skipIf(tools.length > 0)(`qbr send${skipReason(tools)}`, () => {
     expect(insecure.code).toBe(0);
     expect(smtp.received()).toHaveLength(5);
 
-    const inUrl = qbr(["send", "out", "--send", "--smtp-url", `smtp://qbr-test:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`], { cwd: dir });
+    const inUrl = qbr(
+      ["send", "out", "--send", "--smtp-url", `smtp://qbr-test:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`],
+      { cwd: dir },
+    );
     expect(inUrl.code).toBe(2);
     expect(inUrl.stderr).toContain("the SMTP URL holds a password");
     expect(inUrl.stdout + inUrl.stderr).not.toContain(SMTP_PASSWORD);
-    const noPassword = qbr(["send", "out", "--send", "--smtp-url", smtp.url], { cwd: dir, env: { QBR_SMTP_PASSWORD: "" } });
+    const noPassword = qbr(["send", "out", "--send", "--smtp-url", smtp.url], {
+      cwd: dir,
+      env: { QBR_SMTP_PASSWORD: "" },
+    });
     expect(noPassword.code).toBe(2);
     expect(noPassword.stderr).toContain("set QBR_SMTP_PASSWORD or give --smtp-password-file");
     const wrong = send(dir, smtp, ["--send", "--resend"], { QBR_SMTP_PASSWORD: "wrong" });

@@ -153,7 +153,13 @@ const mailDomain = normalisedText(normaliseDomain).meta({
   description: "A mail domain of the customer, e.g. northwind.com (subdomains are listed separately).",
 });
 
-export const STAKEHOLDER_ROLES = ["executive-sponsor", "economic-buyer", "champion", "admin", "user"] as const;
+export const STAKEHOLDER_ROLES = [
+  "executive-sponsor",
+  "economic-buyer",
+  "champion",
+  "admin",
+  "user",
+] as const;
 
 const stakeholder = z.strictObject({
   name: nonEmptyText,

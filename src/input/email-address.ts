@@ -20,8 +20,10 @@ const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-
  */
 export function normaliseDomain(text: string): Normalised {
   const trimmed = text.trim();
-  if (trimmed.includes("@")) return { ok: false, message: "expected a domain such as northwind.com, not an address" };
-  if (trimmed.includes("*")) return { ok: false, message: "expected a domain without wildcards; list each domain" };
+  if (trimmed.includes("@"))
+    return { ok: false, message: "expected a domain such as northwind.com, not an address" };
+  if (trimmed.includes("*"))
+    return { ok: false, message: "expected a domain without wildcards; list each domain" };
   const ascii = domainToASCII(trimmed);
   if (!ascii || ascii.endsWith(".") || ascii.length > 253) {
     return { ok: false, message: "expected a domain such as northwind.com" };
@@ -43,7 +45,10 @@ export function normaliseDomain(text: string): Normalised {
 export function normaliseAddress(text: string): Normalised {
   const trimmed = text.trim();
   if (/[<>,;"()\s]/.test(trimmed)) {
-    return { ok: false, message: "expected one bare address such as priya.shah@northwind.com (no name, no <>)" };
+    return {
+      ok: false,
+      message: "expected one bare address such as priya.shah@northwind.com (no name, no <>)",
+    };
   }
   const at = trimmed.lastIndexOf("@");
   if (at <= 0 || at === trimmed.length - 1) {
@@ -51,10 +56,14 @@ export function normaliseAddress(text: string): Normalised {
   }
   const local = trimmed.slice(0, at).toLowerCase();
   if (local.length > 64 || !LOCAL_PART.test(local)) {
-    return { ok: false, message: "expected an address whose part before @ is plain ASCII letters, digits and . _ + -" };
+    return {
+      ok: false,
+      message: "expected an address whose part before @ is plain ASCII letters, digits and . _ + -",
+    };
   }
   const domain = normaliseDomain(trimmed.slice(at + 1));
-  if (!domain.ok) return { ok: false, message: domain.message.replace("expected a domain", "expected an address domain") };
+  if (!domain.ok)
+    return { ok: false, message: domain.message.replace("expected a domain", "expected an address domain") };
   return { ok: true, value: `${local}@${domain.value}` };
 }
 

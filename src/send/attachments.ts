@@ -78,6 +78,12 @@ export function checkAttachment(
   }
   return {
     ok: true,
-    attachment: { path: file.path, kind: file.kind, filename: path.posix.basename(file.path), sha256: actual, bytes },
+    attachment: {
+      path: file.path,
+      kind: file.kind,
+      filename: path.posix.basename(file.path),
+      sha256: actual,
+      bytes,
+    },
   };
 }

@@ -60,7 +60,11 @@ export async function buildOutbox(options: OutboxOptions): Promise<OutboxResult>
     notes.push(...message.notes.map((note) => `${entry.source}: ${note}`));
     const done = alreadySent(ledger, message.attachments);
     if (!options.resend && message.recipients.every((recipient) => done.has(recipient.address))) {
-      lines.push({ source: entry.source, status: "already-sent", detail: "already sent to every recipient (--resend to send it again)" });
+      lines.push({
+        source: entry.source,
+        status: "already-sent",
+        detail: "already sent to every recipient (--resend to send it again)",
+      });
       continue;
     }
     ready.push(message);

@@ -36,7 +36,9 @@ function checkAgainstManifest(record: OutboxRecord, manifest: SendManifest, outD
   for (const attachment of record.attachments) {
     const file = entry.files.find((candidate) => candidate.path === attachment.path);
     if (!file || file.sha256 !== attachment.sha256) {
-      problems.push(`stale: ${attachment.path} was re-generated since the outbox was written — run qbr send again`);
+      problems.push(
+        `stale: ${attachment.path} was re-generated since the outbox was written — run qbr send again`,
+      );
       continue;
     }
     const checked = checkAttachment(outDir, file);
@@ -45,7 +47,12 @@ function checkAgainstManifest(record: OutboxRecord, manifest: SendManifest, outD
   return problems;
 }
 
-function checkRecipients(record: OutboxRecord, account: Account, roles: readonly string[], found: string[]): string[] {
+function checkRecipients(
+  record: OutboxRecord,
+  account: Account,
+  roles: readonly string[],
+  found: string[],
+): string[] {
   const domains = account.account.domains ?? [];
   const outside = found.filter((address) => !isInDomains(address, domains));
   if (outside.length > 0) {
@@ -58,7 +65,9 @@ function checkRecipients(record: OutboxRecord, account: Account, roles: readonly
   if (!now.ok) return [now.reason];
   const current = now.recipients.map((recipient) => recipient.address);
   if (!sameSet(current, record.recipients)) {
-    return [`the account's recipients changed since the outbox was written (now ${current.join(", ")}): run qbr send again`];
+    return [
+      `the account's recipients changed since the outbox was written (now ${current.join(", ")}): run qbr send again`,
+    ];
   }
   return [];
 }

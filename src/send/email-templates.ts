@@ -63,7 +63,9 @@ function compile(file: string, name: TemplateName): (data: object) => string {
     handlebars.parse(source);
   } catch (error) {
     const message = (error as Error).message.split("\n")[0] ?? "invalid template";
-    throw new InvalidInputError([{ file, line: 0, column: 0, path: "", message: `template syntax: ${message}` }]);
+    throw new InvalidInputError([
+      { file, line: 0, column: 0, path: "", message: `template syntax: ${message}` },
+    ]);
   }
   const template = handlebars.compile(source, { noEscape: name !== "html", strict: true });
   return (data) => {
@@ -78,7 +80,9 @@ function compile(file: string, name: TemplateName): (data: object) => string {
 
 export function loadEmailTemplates(customDir: string | undefined): EmailTemplates {
   if (customDir && !statSync(path.join(customDir, "email"), { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`--templates ${customDir} has no email/ folder (expected email/subject.hbs, text.hbs, html.hbs)`);
+    throw new UsageError(
+      `--templates ${customDir} has no email/ folder (expected email/subject.hbs, text.hbs, html.hbs)`,
+    );
   }
   const files = {
     subject: templateFile("subject", customDir),

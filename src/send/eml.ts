@@ -146,5 +146,8 @@ export function replaceHeaders(
     const old = header(parseHeaderBlock(text.slice(0, match.index)), name.toLowerCase()) ?? "";
     lines.push(`${name}: ${typeof replacement === "function" ? replacement(old) : replacement}`);
   }
-  return Buffer.concat([Buffer.from(lines.join("\r\n"), "latin1"), Buffer.from(text.slice(match.index), "latin1")]);
+  return Buffer.concat([
+    Buffer.from(lines.join("\r\n"), "latin1"),
+    Buffer.from(text.slice(match.index), "latin1"),
+  ]);
 }

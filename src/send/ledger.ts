@@ -49,7 +49,9 @@ export function readLedger(outDir: string): Ledger {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new UsageError(`${file} is not valid JSON; it records what was sent — repair it rather than delete it`);
+    throw new UsageError(
+      `${file} is not valid JSON; it records what was sent — repair it rather than delete it`,
+    );
   }
   const parsed = ledgerSchema.safeParse(data);
   if (!parsed.success) throw new UsageError(`${file} is not a qbr-deck sent ledger`);

@@ -129,7 +129,8 @@ export function readOutbox(outDir: string): Outbox {
     );
   }
   const parsed = outboxSchema.safeParse(data);
-  if (!parsed.success) throw new UsageError(`${file} is not a qbr-deck outbox record: run qbr send ${outDir} again`);
+  if (!parsed.success)
+    throw new UsageError(`${file} is not a qbr-deck outbox record: run qbr send ${outDir} again`);
   return parsed.data;
 }
 

@@ -38,12 +38,15 @@ export interface PreparedMessage {
 export type Prepared = { ok: true; message: PreparedMessage } | { ok: false; reason: string };
 
 /** The account file named by the manifest, which must still be the same account. */
-export function readEntryAccount(entry: SendManifestEntry): { ok: true; account: Account } | { ok: false; reason: string } {
+export function readEntryAccount(
+  entry: SendManifestEntry,
+): { ok: true; account: Account } | { ok: false; reason: string } {
   let account: Account;
   try {
     account = readAccount(entry.source).account;
   } catch (error) {
-    if (error instanceof InvalidInputError) return { ok: false, reason: error.issues.map(formatIssue).join("; ") };
+    if (error instanceof InvalidInputError)
+      return { ok: false, reason: error.issues.map(formatIssue).join("; ") };
     throw error;
   }
   const id = account.account.id ?? null;
@@ -62,7 +65,9 @@ function attachmentsFor(
 ): { ok: true; attachments: CheckedAttachment[] } | { ok: false; reason: string } {
   const main = customerPdfs(entry, options.kinds);
   if (main.length === 0) {
-    const internalOnly = entry.files.some((file) => options.kinds.includes(file.kind) && file.format === "pdf");
+    const internalOnly = entry.files.some(
+      (file) => options.kinds.includes(file.kind) && file.format === "pdf",
+    );
     return {
       ok: false,
       reason: internalOnly
@@ -70,7 +75,10 @@ function attachmentsFor(
         : `no ${options.kinds.join("/")} PDF in the manifest: generate with --audience customer -f pdf`,
     };
   }
-  const extra = customerPdfs(entry, options.attach.filter((kind) => !options.kinds.includes(kind)));
+  const extra = customerPdfs(
+    entry,
+    options.attach.filter((kind) => !options.kinds.includes(kind)),
+  );
   const attachments: CheckedAttachment[] = [];
   const problems: string[] = [];
   for (const file of [...main, ...extra]) {

@@ -15,11 +15,12 @@ export interface Recipient {
 }
 
 export type RecipientsResult =
-  | { ok: true; recipients: Recipient[]; notes: string[] }
-  | { ok: false; reason: string };
+  { ok: true; recipients: Recipient[]; notes: string[] } | { ok: false; reason: string };
 
 export function selectRecipients(account: Account, roles: readonly string[]): RecipientsResult {
-  const chosen = account.stakeholders.filter((person) => roles.includes(person.role) && person.status !== "left");
+  const chosen = account.stakeholders.filter(
+    (person) => roles.includes(person.role) && person.status !== "left",
+  );
   const withEmail = chosen.filter((person) => person.email);
   const notes = chosen
     .filter((person) => !person.email)
@@ -29,7 +30,10 @@ export function selectRecipients(account: Account, roles: readonly string[]): Re
   }
   const domains = account.account.domains;
   if (!domains) {
-    return { ok: false, reason: "the account lists no mail domains (account.domains): nobody can be checked" };
+    return {
+      ok: false,
+      reason: "the account lists no mail domains (account.domains): nobody can be checked",
+    };
   }
   const outside = withEmail.filter((person) => !isInDomains(person.email!, domains));
   if (outside.length > 0) {

@@ -68,7 +68,11 @@ function checkAll(outbox: Outbox, outDir: string, testTo: string | null) {
       );
     }
   }
-  return { checked, lines, removed: outbox.messages.length - outbox.messages.filter((record) => left.has(record.file)).length };
+  return {
+    checked,
+    lines,
+    removed: outbox.messages.length - outbox.messages.filter((record) => left.has(record.file)).length,
+  };
 }
 
 async function deliverOne(
@@ -83,7 +87,10 @@ async function deliverOne(
   if (options.testTo) {
     try {
       await throttle();
-      const result = await options.sender.deliver({ from, to: [options.testTo] }, testCopy(message, options.testTo, from));
+      const result = await options.sender.deliver(
+        { from, to: [options.testTo] },
+        testCopy(message, options.testTo, from),
+      );
       return { source: record.source, status: "sent", detail: `test copy to ${result.accepted.join(", ")}` };
     } catch (error) {
       return { source: record.source, status: "failed", detail: `test copy: ${(error as Error).message}` };
@@ -92,7 +99,11 @@ async function deliverOne(
   const done = options.resend ? new Set<string>() : alreadySent(ledger, record.attachments);
   const to = record.recipients.filter((recipient) => !done.has(recipient));
   if (to.length === 0) {
-    return { source: record.source, status: "already-sent", detail: "already sent to every recipient (--resend to send it again)" };
+    return {
+      source: record.source,
+      status: "already-sent",
+      detail: "already sent to every recipient (--resend to send it again)",
+    };
   }
   const attempt = {
     message: record.file,
@@ -108,10 +119,25 @@ async function deliverOne(
     const accepted = to.filter((recipient) => result.accepted.includes(recipient));
     const rejected = to.filter((recipient) => !accepted.includes(recipient));
     if (accepted.length > 0) {
-      appendAttempt(ledger, { ...attempt, status: "sent", recipients: accepted, rejected: [], response: result.response, time });
+      appendAttempt(ledger, {
+        ...attempt,
+        status: "sent",
+        recipients: accepted,
+        rejected: [],
+        response: result.response,
+        time,
+      });
     }
-    if (rejected.length === 0) return { source: record.source, status: "sent", detail: `to ${accepted.join(", ")}` };
-    appendAttempt(ledger, { ...attempt, status: "failed", recipients: rejected, rejected, response: result.refusals, time });
+    if (rejected.length === 0)
+      return { source: record.source, status: "sent", detail: `to ${accepted.join(", ")}` };
+    appendAttempt(ledger, {
+      ...attempt,
+      status: "failed",
+      recipients: rejected,
+      rejected,
+      response: result.refusals,
+      time,
+    });
     return {
       source: record.source,
       status: "failed",

@@ -33,7 +33,9 @@ function readPasswordFile(file: string): string {
   try {
     return readFileSync(file, "utf8").replace(/\r?\n$/, "");
   } catch (error) {
-    throw new UsageError(`cannot read --smtp-password-file ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new UsageError(
+      `cannot read --smtp-password-file ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
 }
 
@@ -57,9 +59,13 @@ export function smtpSettings(input: SmtpInput): SmtpSettings {
   if (!url.hostname) throw new UsageError("the SMTP URL names no host");
   const secure = url.protocol === "smtps:";
   const user = url.username ? decodeURIComponent(url.username) : null;
-  const password = input.passwordFile ? readPasswordFile(input.passwordFile) : (input.env.QBR_SMTP_PASSWORD ?? null);
+  const password = input.passwordFile
+    ? readPasswordFile(input.passwordFile)
+    : (input.env.QBR_SMTP_PASSWORD ?? null);
   if (user && !password) {
-    throw new UsageError(`the SMTP URL names the user ${user}: set QBR_SMTP_PASSWORD or give --smtp-password-file`);
+    throw new UsageError(
+      `the SMTP URL names the user ${user}: set QBR_SMTP_PASSWORD or give --smtp-password-file`,
+    );
   }
   const port = url.port ? Number(url.port) : secure ? 465 : 587;
   const shownUser = url.username ? `${url.username}@` : "";

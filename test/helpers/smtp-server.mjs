@@ -23,12 +23,15 @@ const server = new SMTPServer({
   logger: false,
   banner: "qbr-deck test server",
   onAuth(auth, _session, callback) {
-    if (auth.username === config.user && auth.password === config.pass) return callback(null, { user: auth.username });
+    if (auth.username === config.user && auth.password === config.pass)
+      return callback(null, { user: auth.username });
     return callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 }));
   },
   onRcptTo(address, _session, callback) {
     if (reject.has(address.address.toLowerCase())) {
-      return callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+      return callback(
+        Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }),
+      );
     }
     return callback();
   },

@@ -23,10 +23,21 @@ export function makeCertificate(dir: string): Certificate {
   execFileSync(
     "openssl",
     [
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-      "-keyout", key, "-out", cert,
-      "-subj", "/CN=127.0.0.1",
-      "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1,DNS:localhost",
     ],
     { stdio: "ignore" },
   );
@@ -90,10 +101,9 @@ export function readReceived(store: string): Received[] {
     .filter((name) => name.endsWith(".eml"))
     .sort()
     .map((name) => {
-      const envelope = JSON.parse(readFileSync(path.join(store, name.replace(/\.eml$/, ".json")), "utf8")) as Omit<
-        Received,
-        "raw"
-      >;
+      const envelope = JSON.parse(
+        readFileSync(path.join(store, name.replace(/\.eml$/, ".json")), "utf8"),
+      ) as Omit<Received, "raw">;
       return { raw: readFileSync(path.join(store, name)), ...envelope };
     });
 }

@@ -1,9 +1,9 @@
-import addressparser from "nodemailer/lib/addressparser";
 import { UsageError } from "../../errors.js";
 import { STAKEHOLDER_ROLES } from "../../input/account-schema.js";
 import { normaliseAddress } from "../../input/email-address.js";
 import type { AccountLine } from "../../send/build-outbox.js";
 import type { MailAddress } from "../../send/compose.js";
+import { parseSenderAddress } from "../../send/sender-address.js";
 import { plural } from "../../text/format.js";
 import type { Io } from "../io.js";
 import { parseIntegerOption, parseList } from "../options.js";
@@ -42,7 +42,14 @@ const OUTBOX_OPTIONS = [
 ] as const;
 
 function parseKinds(name: string, value: string): string[] {
-  const kinds = [...new Set(value.split(",").map((kind) => kind.trim()).filter(Boolean))];
+  const kinds = [
+    ...new Set(
+      value
+        .split(",")
+        .map((kind) => kind.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (kinds.length === 0 || kinds.some((kind) => !/^[a-z0-9-]+$/.test(kind))) {
     throw new UsageError(`${name} ${value}: expected deck kinds such as qbr,renewal`);
   }
@@ -50,11 +57,14 @@ function parseKinds(name: string, value: string): string[] {
 }
 
 function parseFrom(value: string | undefined): MailAddress {
-  if (!value) throw new UsageError('--from is needed to write the outbox, e.g. --from "Dana Reyes <dana@vendor.example>"');
-  const entries = addressparser(value, { flatten: true });
-  const address = entries.length === 1 ? normaliseAddress(entries[0]!.address ?? "") : undefined;
-  if (!address?.ok) throw new UsageError(`--from ${value}: expected one address, e.g. "Dana Reyes <dana@vendor.example>"`);
-  return { name: entries[0]!.name || null, address: address.value };
+  if (!value)
+    throw new UsageError(
+      '--from is needed to write the outbox, e.g. --from "Dana Reyes <dana@vendor.example>"',
+    );
+  const sender = parseSenderAddress(value);
+  if (!sender)
+    throw new UsageError(`--from ${value}: expected one address, e.g. "Dana Reyes <dana@vendor.example>"`);
+  return sender;
 }
 
 function parseTestTo(value: string): string {
@@ -90,7 +100,9 @@ async function writeOutboxCommand(outDir: string, options: SendCliOptions, io: I
   for (const note of result.notes) io.err(`note: ${note}`);
   const failed = report(result.lines, io);
   const count = result.outbox.messages.length;
-  io.out(`Wrote ${plural(count, "message")} to ${result.dir} (index.csv lists them)${failed ? `; ${failed} refused` : ""}.`);
+  io.out(
+    `Wrote ${plural(count, "message")} to ${result.dir} (index.csv lists them)${failed ? `; ${failed} refused` : ""}.`,
+  );
   if (count > 0) {
     io.out("Review them in a mail client and delete any message that must not go. Then:");
     io.out(`  qbr send ${outDir} --test-to you@your-company.example   (every message to you only)`);
@@ -119,7 +131,9 @@ async function sendCommandFor(outDir: string, options: SendCliOptions, io: Io): 
     insecureTls: Boolean(options.insecureTls),
     env: process.env,
   });
-  io.err(`Sending via ${settings.display}${settings.insecureTls ? " (certificate checks off)" : ""}, at most ${rate} a minute${testTo ? `, test copies to ${testTo} only` : ""}.`);
+  io.err(
+    `Sending via ${settings.display}${settings.insecureTls ? " (certificate checks off)" : ""}, at most ${rate} a minute${testTo ? `, test copies to ${testTo} only` : ""}.`,
+  );
   const result = await sendOutbox({
     outDir,
     testTo,
@@ -130,8 +144,13 @@ async function sendCommandFor(outDir: string, options: SendCliOptions, io: Io): 
   });
   const failed = report(result.lines, io);
   const sent = result.lines.filter((line) => line.status === "sent").length;
-  const removed = result.removed > 0 ? `; ${plural(result.removed, "message")} removed from the outbox in review, not sent` : "";
-  io.out(`${testTo ? "Sent test copies of" : "Sent"} ${plural(sent, "message")}${failed ? `, ${failed} refused or failed` : ""}${removed}.`);
+  const removed =
+    result.removed > 0
+      ? `; ${plural(result.removed, "message")} removed from the outbox in review, not sent`
+      : "";
+  io.out(
+    `${testTo ? "Sent test copies of" : "Sent"} ${plural(sent, "message")}${failed ? `, ${failed} refused or failed` : ""}${removed}.`,
+  );
   if (!testTo) io.out(`Record: ${outDir}/sent.json`);
   return failed > 0 ? 1 : 0;
 }
@@ -140,5 +159,7 @@ export async function sendCommand(outDir: string, options: SendCliOptions, io: I
   if (options.send && options.testTo) {
     throw new UsageError("--send and --test-to: choose one (test first, then --send)");
   }
-  return options.send || options.testTo ? sendCommandFor(outDir, options, io) : writeOutboxCommand(outDir, options, io);
+  return options.send || options.testTo
+    ? sendCommandFor(outDir, options, io)
+    : writeOutboxCommand(outDir, options, io);
 }
