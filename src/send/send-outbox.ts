@@ -6,8 +6,9 @@ import type { AccountLine } from "./build-outbox.js";
 import { checkOutboxMessage, type CheckedMessage } from "./check-message.js";
 import { replaceHeaders } from "./eml.js";
 import { alreadySent, appendAttempt, readLedger, type Ledger } from "./ledger.js";
-import { readSendManifest } from "./manifest-view.js";
+import { readSendManifest, type SendManifest } from "./manifest-view.js";
 import { messagesLeft, readOutbox, type Outbox } from "./outbox.js";
+import { readEntryAccount } from "./prepare-message.js";
 import type { Sender } from "./smtp.js";
 
 /**
@@ -44,6 +45,19 @@ function testCopy(message: CheckedMessage, testTo: string, fromAddress: string):
   });
 }
 
+/** A test copy of every account's deck must not reach any customer, refused or not. */
+function refuseCustomerTestAddress(testTo: string, outbox: Outbox, manifest: SendManifest): void {
+  for (const record of outbox.messages) {
+    const entry = manifest.accounts.find((candidate) => candidate.source === record.source);
+    const loaded = entry ? readEntryAccount(entry) : undefined;
+    if (loaded?.ok && loaded.account.account.domains?.includes(domainOf(testTo))) {
+      throw new UsageError(
+        `--test-to ${testTo} is in the domain of ${loaded.account.account.name}: a test copy of every account's deck must not go to a customer`,
+      );
+    }
+  }
+}
+
 /** The checks of every message first: a test address inside any customer's domains stops the run. */
 function checkAll(outbox: Outbox, outDir: string, testTo: string | null) {
   const manifest = readSendManifest(outDir);
@@ -60,14 +74,7 @@ function checkAll(outbox: Outbox, outDir: string, testTo: string | null) {
     if (result.ok) checked.push(result.message);
     else lines.push({ source: record.source, status: "refused", detail: result.reason });
   }
-  if (testTo) {
-    const customer = checked.find((message) => message.account.account.domains?.includes(domainOf(testTo)));
-    if (customer) {
-      throw new UsageError(
-        `--test-to ${testTo} is in the domain of ${customer.account.account.name}: a test copy of every account's deck must not go to a customer`,
-      );
-    }
-  }
+  if (testTo) refuseCustomerTestAddress(testTo, outbox, manifest);
   return {
     checked,
     lines,
