@@ -18,13 +18,15 @@ export default tseslint.config(
           paths: [
             { name: "pptxgenjs", message: "Only src/render/pptx may import pptxgenjs." },
             { name: "pdfkit", message: "Only src/render/pdf may import pdfkit." },
+            { name: "nodemailer", message: "Only src/send may import nodemailer." },
           ],
+          patterns: [{ group: ["nodemailer/*"], message: "Only src/send may import nodemailer." }],
         },
       ],
     },
   },
   {
-    files: ["src/render/**", "test/**", "bench/**"],
+    files: ["src/render/**", "src/send/**", "test/**", "bench/**"],
     rules: { "no-restricted-imports": "off" },
   },
   {

@@ -32,7 +32,7 @@ export const PORTFOLIO_CSV_COLUMNS = [
  * Spreadsheets run a cell that starts with = + - @ as a formula; account files are data from
  * many hands, so such text is prefixed with an apostrophe (the usual CSV-injection defence).
  */
-function safeText(text: string | null): string {
+export function safeText(text: string | null): string {
   if (text === null) return "";
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -124,6 +124,35 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       exitCode = await mergeManifestsCommand(dirs, { ...options, debug: program.opts().debug }, io);
     });
 
+  program
+    .command("send")
+    .description(
+      "email customer PDFs: write an outbox of .eml files to review (default), then --test-to or --send them",
+    )
+    .argument("<out-dir>", "output folder of qbr generate (holds manifest.json)")
+    .option("--roles <roles>", "stakeholder roles to mail, comma-separated (default executive-sponsor)")
+    .option("--kinds <kinds>", "deck kinds whose customer PDF is attached, comma-separated (default qbr)")
+    .option("--attach <kinds>", "further customer PDFs to attach when the manifest has them (e.g. onepager)")
+    .option(
+      "--from <address>",
+      'sender, e.g. "Dana Reyes <dana@vendor.example>" (needed to write the outbox)',
+    )
+    .option("--templates <dir>", "folder whose email/ replaces subject.hbs, text.hbs or html.hbs")
+    .option("--test-to <address>", "send every outbox message to this address only, subject marked [TEST]")
+    .option("--send", "send the messages left in the outbox to their recipients")
+    .option(
+      "--smtp-url <url>",
+      "smtp://user@host:587 (STARTTLS) or smtps://user@host:465; default QBR_SMTP_URL",
+    )
+    .option("--smtp-password-file <file>", "read the SMTP password from a file (else QBR_SMTP_PASSWORD)")
+    .option("--rate <n>", "at most N messages a minute", "30")
+    .option("--resend", "send again to recipients who already received the same attachment")
+    .option("--insecure-tls", "do not check the SMTP server's certificate")
+    .action(async (outDir: string, options) => {
+      const { sendCommand } = await import("./commands/send.js");
+      exitCode = await sendCommand(outDir, options, io);
+    });
+
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv as string[], { from: "user" });

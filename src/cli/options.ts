@@ -34,3 +34,20 @@ export function resolveAsOf(
 ): IsoDate {
   return cliAsOf ?? account.review.asOf ?? today;
 }
+
+/** A comma-separated option of known values (duplicates dropped); anything else is a usage error. */
+export function parseList<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
+  const items = [
+    ...new Set(
+      value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const bad = items.filter((item) => !allowed.includes(item as T));
+  if (items.length === 0 || bad.length > 0) {
+    throw new UsageError(`${name} ${value}: expected ${allowed.join(" or ")} (comma-separated for several)`);
+  }
+  return items as T[];
+}

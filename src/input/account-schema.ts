@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "../dates.js";
+import { normaliseAddress, normaliseDomain, type Normalised } from "./email-address.js";
 
 /**
  * The account file, schemaVersion 1 (SPEC §1). This zod schema is the one source of the Account
@@ -133,11 +134,39 @@ function checkGoalConsistency(g: RawGoal, ctx: z.RefinementCtx): void {
   });
 }
 
+/** A text checked and rewritten to its canonical form by `normalise` (see email-address.ts). */
+const normalisedText = (normalise: (text: string) => Normalised) =>
+  z.string().transform((text, ctx) => {
+    const result = normalise(text);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: result.message, input: text });
+    return z.NEVER;
+  });
+
+const emailAddress = normalisedText(normaliseAddress).meta({
+  format: "idn-email",
+  description: "A bare address (no display name); stored lower-case with the domain in ASCII (IDN allowed).",
+});
+
+const mailDomain = normalisedText(normaliseDomain).meta({
+  format: "idn-hostname",
+  description: "A mail domain of the customer, e.g. northwind.com (subdomains are listed separately).",
+});
+
+export const STAKEHOLDER_ROLES = [
+  "executive-sponsor",
+  "economic-buyer",
+  "champion",
+  "admin",
+  "user",
+] as const;
+
 const stakeholder = z.strictObject({
   name: nonEmptyText,
-  role: z.enum(["executive-sponsor", "economic-buyer", "champion", "admin", "user"]),
+  role: z.enum(STAKEHOLDER_ROLES),
   status: z.enum(["active", "new", "left"]).default("active"),
   lastContact: isoDate.optional(),
+  email: emailAddress.optional().describe("Where `qbr send` mails the customer deck (qbr-deck extension)."),
 });
 
 const scoreOutOf = (defaultMax: number) =>
@@ -171,6 +200,13 @@ export const accountFileSchema = z
         .regex(/\.(png|jpe?g)$/i, "expected a path to a .png, .jpg or .jpeg file")
         .optional()
         .describe("PNG or JPEG, relative to the account file"),
+      domains: z
+        .array(mailDomain)
+        .min(1, "expected at least one domain (leave the key out for none)")
+        .optional()
+        .describe(
+          "The customer's mail domains: `qbr send` mails only addresses in these domains (qbr-deck extension).",
+        ),
     }),
     contract: z.strictObject({
       arr: finiteNumber.refine((n) => n > 0, "expected an ARR greater than 0"),

@@ -11,7 +11,7 @@ import type { Audience, DeckKind } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
 import type { Io } from "../io.js";
-import { parseDateOption, parseIntegerOption, parseSecondsOption } from "../options.js";
+import { parseDateOption, parseIntegerOption, parseList, parseSecondsOption } from "../options.js";
 import { reportBatch, reportSingleAccount } from "./batch-report.js";
 
 export interface GenerateCliOptions {
@@ -35,22 +35,6 @@ export interface GenerateCliOptions {
   force?: boolean;
   allowOutsideAssets?: boolean;
   debug?: boolean;
-}
-
-function parseList<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
-  const items = [
-    ...new Set(
-      value
-        .split(",")
-        .map((item) => item.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const bad = items.filter((item) => !allowed.includes(item as T));
-  if (items.length === 0 || bad.length > 0) {
-    throw new UsageError(`${name} ${value}: expected ${allowed.join(" or ")} (comma-separated for several)`);
-  }
-  return items as T[];
 }
 
 /** The PDF password from --pdf-password-file, the QBR_PDF_PASSWORD variable, or --pdf-password. */

@@ -6,6 +6,7 @@ import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../deck/geometry.js";
 import { loadFont, type FontWeight } from "../fonts.js";
 import { memoiseSubsetEncoding, seedSubsets } from "./font-subset.js";
 import type { RenderOptions } from "../renderer.js";
+import { markAudience } from "./audience-marker.js";
 import type { Doc } from "./context.js";
 import { FONT_NAMES } from "./text.js";
 import { pt } from "./units.js";
@@ -162,6 +163,7 @@ export function createDocument(deck: Deck, options: RenderOptions): Doc {
     _id: documentId(deck, options),
     _addInfo: () => doc.appendXML(xmpInfo(info, deck.meta.language)),
   });
+  markAudience(doc, deck.meta.audience);
   registerFonts(doc);
   seedSubsets(doc, Object.values(FONT_NAMES));
   return doc;

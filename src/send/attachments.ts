@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sha256 } from "../batch/input-hash.js";
+import { fileInOutDir, type SendManifestEntry, type SendManifestFile } from "./manifest-view.js";
+import { readPdfAudience } from "./pdf-audience.js";
+
+/**
+ * Which of an account's files may be attached, and the checks every one of them passes right
+ * before it is attached — when the outbox is written and again when it is sent. Kinds are data:
+ * a kind the manifest lists (qbr, renewal, and later onepager…) is attachable by its name; the
+ * titles below only make the wording nicer, an unknown kind is titled by its name.
+ */
+
+export const KIND_TITLES: Readonly<Record<string, string>> = {
+  qbr: "Quarterly Business Review",
+  renewal: "Renewal Review",
+  kickoff: "Kickoff",
+  onepager: "One-page summary",
+};
+
+export function kindTitle(kind: string): string {
+  return KIND_TITLES[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+export interface CheckedAttachment {
+  /** "/"-separated, relative to the output folder, as in the manifest. */
+  path: string;
+  kind: string;
+  filename: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
+/** The customer PDFs of the given kinds that the manifest lists for an account. */
+export function customerPdfs(entry: SendManifestEntry, kinds: readonly string[]): SendManifestFile[] {
+  return entry.files.filter(
+    (file) => kinds.includes(file.kind) && file.format === "pdf" && file.audience === "customer",
+  );
+}
+
+/**
+ * Reads and checks one file for attaching; returns it, or the reason it must not go. Each check
+ * stands on its own, so a manifest that lies about a file is caught by the file itself:
+ * - the manifest calls it a customer PDF, and its name does not say "internal";
+ * - it lies inside the output folder;
+ * - its bytes on disk still have the manifest's sha256 (not replaced or re-generated since);
+ * - the PDF itself declares the customer audience (the marker the PDF writer sets from the deck).
+ */
+export function checkAttachment(
+  outDir: string,
+  file: SendManifestFile,
+): { ok: true; attachment: CheckedAttachment } | { ok: false; reason: string } {
+  const refuse = (reason: string) => ({ ok: false as const, reason: `${file.path}: ${reason}` });
+  if (file.audience !== "customer") return refuse(`the manifest marks it ${file.audience}, not customer`);
+  if (file.format !== "pdf") return refuse(`is ${file.format}; only PDFs are sent`);
+  if (/(^|[-_.])internal([-_.]|$)/i.test(path.posix.basename(file.path))) {
+    return refuse("its name says internal");
+  }
+  const location = fileInOutDir(outDir, file);
+  if (!location) return refuse("lies outside the output folder");
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(location);
+  } catch (error) {
+    return refuse(`cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const actual = sha256(bytes);
+  if (actual !== file.sha256) {
+    return refuse("changed on disk since the manifest was written (sha256 differs): run qbr generate again");
+  }
+  const audience = readPdfAudience(bytes);
+  if (audience !== "customer") {
+    return refuse(
+      audience === null
+        ? "the PDF does not declare a customer audience (made by another tool or an older qbr-deck): re-generate it"
+        : `the PDF itself is a ${audience} deck`,
+    );
+  }
+  return {
+    ok: true,
+    attachment: {
+      path: file.path,
+      kind: file.kind,
+      filename: path.posix.basename(file.path),
+      sha256: actual,
+      bytes,
+    },
+  };
+}
