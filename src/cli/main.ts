@@ -64,6 +64,21 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     });
 
   program
+    .command("import")
+    .description("add measurements from a CSV/XLSX export to the account files (comments and formatting kept)")
+    .argument("<file>", "measurements: .csv or .xlsx, one row per account, goal, date and value")
+    .option("--into <dir>", "folder of account files (searched recursively)")
+    .option("--sheet <name>", "the workbook's sheet to read (default: the first)")
+    .option("--map <file>", "YAML file naming the export's headers for account, goal, date, value, note")
+    .option("--date-format <format>", "YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY", "YYYY-MM-DD")
+    .option("--replace", "write imported values over different values already recorded on the same date")
+    .option("--dry-run", "print what would change, write nothing")
+    .action(async (file: string, options) => {
+      const { importCommand } = await import("./commands/import.js");
+      exitCode = await importCommand(file, options, io);
+    });
+
+  program
     .command("generate")
     .description("render QBR or renewal decks (PPTX, PDF) for account files, folders or globs")
     .argument("<inputs...>", "account files, folders (searched recursively) or globs")
