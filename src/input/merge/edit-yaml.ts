@@ -53,25 +53,24 @@ function rangeOf(node: unknown): [number, number, number] {
 interface ItemStyle {
   flow: boolean;
   padded: boolean;
-  /** Columns between "- " and the keys of a block-mapping item. */
-  keyOffset: number;
+  /** Columns from "-" to the item ("- {…}": 2, "-   date: …": 4). */
+  dashOffset: number;
 }
 
 /** How the file writes data points: `{ date: …, value: … }`, `{date: …}` or block mappings. */
 function itemStyleOf(text: string, seq: YAMLSeq | undefined): ItemStyle {
   const item = seq?.items.find((candidate) => isMap(candidate)) as YAMLMap | undefined;
-  if (!item) return { flow: true, padded: true, keyOffset: 2 };
+  if (!item) return { flow: true, padded: true, dashOffset: 2 };
   const start = rangeOf(item)[0];
-  if (item.flow) return { flow: true, padded: text[start + 1] === " ", keyOffset: 2 };
-  const dash = text.lastIndexOf("-", start);
-  return { flow: false, padded: true, keyOffset: Math.max(1, start - dash) };
+  const dash = seq!.flow ? start - 2 : text.lastIndexOf("-", start);
+  return { flow: Boolean(item.flow), padded: text[start + 1] === " ", dashOffset: Math.max(2, start - dash) };
 }
 
 function itemText(date: string, value: number, style: ItemStyle, indent: string, eol: string): string {
   const date_ = `date: ${date}`;
   const value_ = `value: ${formatNumber(value)}`;
   if (style.flow) return style.padded ? `{ ${date_}, ${value_} }` : `{${date_}, ${value_}}`;
-  return `${date_}${eol}${indent}${" ".repeat(style.keyOffset + 1)}${value_}`;
+  return `${date_}${eol}${indent}${" ".repeat(style.dashOffset)}${value_}`;
 }
 
 /** A block-sequence line for a new actual, with its note as a trailing comment. */
@@ -83,7 +82,21 @@ function blockLine(
 ) {
   const note = edit.note ? commentText(edit.note) : "";
   const comment = note ? `  # ${note}` : "";
-  return `${indent}- ${itemText(edit.date, edit.value, style, indent, eol)}${comment}${eol}`;
+  const dash = `-${" ".repeat(style.dashOffset - 1)}`;
+  return `${indent}${dash}${itemText(edit.date, edit.value, style, indent, eol)}${comment}${eol}`;
+}
+
+/**
+ * Where a node's own text ends. A block collection's range runs on over the comments after it
+ * (they may belong to the next key, or to the end of the file), so its last value's end is taken.
+ */
+function contentEnd(node: unknown): number {
+  if (isMap(node) && !node.flow && node.items.length > 0) {
+    const last = node.items.at(-1)!;
+    return contentEnd(last.value ?? last.key);
+  }
+  if (isSeq(node) && !node.flow && node.items.length > 0) return contentEnd(node.items.at(-1));
+  return rangeOf(node)[1];
 }
 
 function dateOf(item: unknown): string {
@@ -114,7 +127,7 @@ function splicesForBlockSeq(text: string, seq: YAMLSeq, adds: AddEdit[], eol: st
       const at = startOfLeadingComments(text, rangeOf(seq.items[position])[0]);
       splices.push({ at, remove: 0, text: lines });
     } else {
-      splices.push(appendAfter(text, rangeOf(seq.items.at(-1))[1], lines, eol));
+      splices.push(appendAfter(text, contentEnd(seq.items.at(-1)), lines, eol));
     }
   }
   return splices;
@@ -167,7 +180,7 @@ function splicesForNewActuals(text: string, goal: YAMLMap, adds: AddEdit[], eol:
   const plan = pairOf(goal, "plan")?.value;
   const planSeq = isSeq(plan) && plan.items.length > 0 ? plan : undefined;
   const sorted = [...adds].sort((a, b) => (a.date < b.date ? -1 : 1));
-  const after = rangeOf(anchor.value)[1];
+  const after = contentEnd(anchor.value);
   if (planSeq?.flow) {
     const style = itemStyleOf(text, planSeq);
     const items = sorted.map((edit) => itemText(edit.date, edit.value, style, "", "")).join(", ");
@@ -199,7 +212,7 @@ function splicesForEmptyActuals(
     .map((edit) => blockLine(edit, style, seqIndent, eol))
     .join("");
   const splices: Splice[] = [];
-  const end = value?.range ? value.range[1] : rangeOf(pair.key)[1];
+  const end = value?.range ? value.range[1] : contentEnd(pair.key);
   if (value?.range && value.range[1] > value.range[0]) {
     splices.push({ at: value.range[0], remove: value.range[1] - value.range[0], text: "" });
   }

@@ -107,5 +107,6 @@ export function readMeasurements(table: Table, options: MeasurementReadOptions):
       at,
     });
   }
+  issues.sort((a, b) => a.line - b.line || a.column - b.column);
   return { measurements, rows: table.rows.length, extra: header.extra, issues };
 }
