@@ -70,6 +70,7 @@ export function writeFilesAtomic(files: readonly { target: string; bytes: Uint8A
   try {
     for (const { target, bytes } of files) {
       const dir = path.dirname(target);
+      mkdirSync(dir, { recursive: true });
       const temp = path.join(
         dir,
         `${tempPrefix()}${randomBytes(6).toString("hex")}-${path.basename(target)}`,

@@ -9,7 +9,7 @@ import { planImport, type AccountImport, type KnownAccount } from "../input/merg
 import { loadHeaderMapping } from "../input/spreadsheet/mapping.js";
 import { readMeasurements } from "../input/spreadsheet/measurements.js";
 import { isEuropeanDateFormat, type DateFormat } from "../input/spreadsheet/parse-cell.js";
-import { readSpreadsheetTable } from "../input/spreadsheet/read-table.js";
+import { MAX_SPREADSHEET_BYTES, readSpreadsheetTable } from "../input/spreadsheet/read-table.js";
 import type { ExtraColumn } from "../input/spreadsheet/columns.js";
 import { writeFilesAtomic } from "./atomic-write.js";
 import { discoverAccountFiles } from "./discover.js";
@@ -20,9 +20,6 @@ import { readInputFile } from "./resources.js";
  * All or nothing: every row is checked and every changed account is validated again by the
  * loader before a single file is written, and the files are then written as one staged change.
  */
-
-/** A 100,000-row export is ~5 MB; spreadsheets beyond this are refused before they are read. */
-export const MAX_SPREADSHEET_BYTES = 50 * 1024 * 1024;
 
 export interface ImportSettings {
   into: string;

@@ -6,6 +6,9 @@ import { tableFileIssue, type Table } from "./table.js";
 
 /** Spreadsheet files by their extension: CSV text or an XLSX workbook. */
 
+/** A 100,000-row export is ~5 MB as CSV; spreadsheets beyond this are refused before they are read. */
+export const MAX_SPREADSHEET_BYTES = 50 * 1024 * 1024;
+
 export type SpreadsheetKind = "csv" | "xlsx";
 
 export function spreadsheetKind(file: string): SpreadsheetKind | undefined {
