@@ -1,5 +1,6 @@
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { importMeasurements, type ImportSettings } from "../src/batch/import-measurements.js";
 import { formatIssue } from "../src/errors.js";
@@ -210,6 +211,25 @@ describe("qbr import into YAML files", () => {
     expect(result.accounts[0]).toMatchObject({ id: "NW-1042", added: 1 });
     expect(result.written).toEqual([]);
     expect(hashes(dir)).toEqual(before);
+  });
+});
+
+describe("qbr import from a workbook", () => {
+  it("reads the sheet --sheet names, with real date cells, and locates errors at cells", async () => {
+    const dir = accountsDir();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Read me").getCell("A1").value = "Measurements are on the next sheet";
+    const sheet = workbook.addWorksheet("KPIs");
+    sheet.addRow(["Account", "Goal", "Date", "Value"]);
+    sheet.addRow(["NW-1042", "backlog", new Date("2025-10-31T00:00:00Z"), 775]);
+    sheet.addRow(["NW-1042", "backlog", "next week", 770]);
+    const file = path.join(path.dirname(dir), "kpis.xlsx");
+    writeFileSync(file, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const result = await importMeasurements(file, settings(dir, { sheet: "KPIs" }));
+    expect(result.issues.map(formatIssue)).toEqual([
+      `${file}:KPIs!C3 Date — expected a date written YYYY-MM-DD, got "next week"`,
+    ]);
+    expect(result.accounts[0]).toMatchObject({ id: "NW-1042", added: 1 });
   });
 });
 

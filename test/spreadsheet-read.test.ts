@@ -198,6 +198,13 @@ describe("XLSX reading", () => {
     ]);
   });
 
+  it("refuses a cell longer than Excel allows, at its cell", async () => {
+    const cells = `${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>${"x".repeat(40_000)}</t></is></c></row>`;
+    expect(
+      await problems(() => readSpreadsheetTable("book.xlsx", handMadeXlsx({ date1904: false, cells }))),
+    ).toEqual(["book.xlsx:Measurements!A2 — a text of 40000 characters; expected at most 32767"]);
+  });
+
   it("names the sheets when --sheet names none of them", async () => {
     const book = handMadeXlsx({ date1904: false, cells: HEADER_ROW });
     expect(await problems(() => readSpreadsheetTable("book.xlsx", book, "Data"))).toEqual([
