@@ -70,7 +70,8 @@ export function planImport(
       const close = closestId(measurement.account, byId.keys());
       issues.push(
         issueAt(
-          measurement.at.account,
+          measurement,
+          "account",
           close
             ? `expected the account.id of a file under ${options.intoLabel}; "${shorten(measurement.account)}" is none — did you mean "${close}"?`
             : `expected the account.id of a file under ${options.intoLabel}; no file there has "${shorten(measurement.account)}"`,
@@ -81,7 +82,8 @@ export function planImport(
     if (owners.length > 1) {
       issues.push(
         issueAt(
-          measurement.at.account,
+          measurement,
+          "account",
           `account "${shorten(measurement.account)}" is in ${owners.length} files (${owners.map((owner) => owner.file).join(", ")}); expected one file per account id`,
         ),
       );
@@ -92,7 +94,8 @@ export function planImport(
     if (goalIndex < 0) {
       issues.push(
         issueAt(
-          measurement.at.goal,
+          measurement,
+          "goal",
           `expected a goal of ${measurement.account} (${listed(account.goals.map((goal) => goal.id))}); got "${shorten(measurement.goal)}"`,
         ),
       );
@@ -120,8 +123,9 @@ export function planImport(
       } else {
         issues.push(
           issueAt(
-            measurement.at.value,
-            `expected one value per goal and date; row ${earlier.at.value.row} gives ${formatNumber(earlier.value)} for ${measurement.goal} on ${measurement.date}, this row ${formatNumber(measurement.value)}`,
+            measurement,
+            "value",
+            `expected one value per goal and date; row ${earlier.row} gives ${formatNumber(earlier.value)} for ${measurement.goal} on ${measurement.date}, this row ${formatNumber(measurement.value)}`,
           ),
         );
       }
@@ -158,7 +162,8 @@ export function planImport(
       } else {
         issues.push(
           issueAt(
-            measurement.at.value,
+            measurement,
+            "value",
             `${formatNumber(measurement.value)} conflicts with ${formatNumber(recorded)} already recorded for ${measurement.goal} on ${measurement.date} in ${file}; expected the same value (--replace writes the imported one)`,
           ),
         );

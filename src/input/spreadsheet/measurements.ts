@@ -10,12 +10,19 @@ import { cellIssue, describeCell, EMPTY_CELL, type Table } from "./table.js";
  * goal, a conflict with the account file) can point at the cell to fix.
  */
 
-export interface CellRef {
-  table: Pick<Table, "file" | "sheet" | "sheetIndex">;
-  row: number;
+/** The column of one field in the export, and its header as the file writes it. */
+export interface FieldColumn {
   column: number;
-  /** The column's header as the file writes it. */
   header: string;
+}
+
+/**
+ * Where the measurements of one export were read: shared by all of them (one object, not one per
+ * cell, so 100,000 rows do not keep 400,000 references — nor the whole table — alive).
+ */
+export interface MeasurementSource {
+  table: Pick<Table, "file" | "sheet" | "sheetIndex">;
+  columns: Record<"account" | "goal" | "date" | "value", FieldColumn>;
 }
 
 export interface Measurement {
@@ -24,8 +31,9 @@ export interface Measurement {
   date: IsoDate;
   value: number;
   note?: string;
-  /** Where each field was read. */
-  at: { account: CellRef; goal: CellRef; date: CellRef; value: CellRef };
+  /** The row a spreadsheet shows it in. */
+  row: number;
+  source: MeasurementSource;
 }
 
 export const MEASUREMENT_COLUMNS = [
@@ -59,8 +67,13 @@ export function headerLabel(header: string): string {
 }
 
 /** A problem with the cell a measurement field was read from: `file.csv:5:3 date — …`. */
-export function issueAt(ref: CellRef, message: string): ValidationIssue {
-  return cellIssue(ref.table, ref.row, ref.column, headerLabel(ref.header), message);
+export function issueAt(
+  at: { row: number; source: MeasurementSource },
+  field: keyof MeasurementSource["columns"],
+  message: string,
+): ValidationIssue {
+  const { column, header } = at.source.columns[field];
+  return cellIssue(at.source.table, at.row, column, headerLabel(header), message);
 }
 
 export function readMeasurements(table: Table, options: MeasurementReadOptions): MeasurementTable {
@@ -70,41 +83,46 @@ export function readMeasurements(table: Table, options: MeasurementReadOptions):
   }
   const issues = [...cellsBeyondHeader(table)];
   const measurements: Measurement[] = [];
-  const refOf = (row: number, key: MeasurementField): CellRef | undefined => {
-    const column = header.columns.get(key);
-    if (column === undefined) return undefined;
-    return { table, row, column, header: cellText(table.header[column - 1]!) ?? key };
+  const fieldColumn = (key: MeasurementField): FieldColumn => {
+    const column = header.columns.get(key)!;
+    return { column, header: cellText(table.header[column - 1]!) ?? key };
   };
+  const source: MeasurementSource = {
+    table: { file: table.file, sheet: table.sheet, sheetIndex: table.sheetIndex },
+    columns: {
+      account: fieldColumn("account"),
+      goal: fieldColumn("goal"),
+      date: fieldColumn("date"),
+      value: fieldColumn("value"),
+    },
+  };
+  const noteColumn = header.columns.get("note");
   for (const { row, cells } of table.rows) {
-    const cellOf = (ref: CellRef) => cells[ref.column - 1] ?? EMPTY_CELL;
-    const at = {
-      account: refOf(row, "account")!,
-      goal: refOf(row, "goal")!,
-      date: refOf(row, "date")!,
-      value: refOf(row, "value")!,
-    };
+    const cellOf = (field: keyof MeasurementSource["columns"]) =>
+      cells[source.columns[field].column - 1] ?? EMPTY_CELL;
+    const at = { row, source };
     const before = issues.length;
-    const account = cellText(cellOf(at.account));
+    const account = cellText(cellOf("account"));
     if (account === undefined)
-      issues.push(issueAt(at.account, "is empty; expected the account's id (account.id in its file)"));
-    const goal = cellText(cellOf(at.goal));
-    if (goal === undefined) issues.push(issueAt(at.goal, "is empty; expected the goal's id"));
-    const date = parseDateCell(cellOf(at.date), options.dateFormat);
+      issues.push(issueAt(at, "account", "is empty; expected the account's id (account.id in its file)"));
+    const goal = cellText(cellOf("goal"));
+    if (goal === undefined) issues.push(issueAt(at, "goal", "is empty; expected the goal's id"));
+    const date = parseDateCell(cellOf("date"), options.dateFormat);
     if (!date.ok)
-      issues.push(issueAt(at.date, `expected ${date.expected}, got ${describeCell(cellOf(at.date))}`));
-    const value = parseNumberCell(cellOf(at.value), options.decimalComma);
+      issues.push(issueAt(at, "date", `expected ${date.expected}, got ${describeCell(cellOf("date"))}`));
+    const value = parseNumberCell(cellOf("value"), options.decimalComma);
     if (!value.ok)
-      issues.push(issueAt(at.value, `expected ${value.expected}, got ${describeCell(cellOf(at.value))}`));
+      issues.push(issueAt(at, "value", `expected ${value.expected}, got ${describeCell(cellOf("value"))}`));
     if (issues.length > before || !date.ok || !value.ok) continue;
-    const noteRef = refOf(row, "note");
-    const note = noteRef ? cellText(cellOf(noteRef)) : undefined;
+    const note = noteColumn === undefined ? undefined : cellText(cells[noteColumn - 1] ?? EMPTY_CELL);
     measurements.push({
       account: account!,
       goal: goal!,
       date: date.value,
       value: value.value,
       ...(note ? { note } : {}),
-      at,
+      row,
+      source,
     });
   }
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
