@@ -119,6 +119,22 @@ describe("qbr import into YAML files", () => {
     ]);
   });
 
+  it("edits a goal written as one flow mapping through the Document (the rare case it must re-print)", () => {
+    const text = [
+      "schemaVersion: 1 # kept",
+      "account: { name: Flow Co., id: FL-1 }",
+      "contract: { arr: 1000, renewal: 2026-01-01 }",
+      "goals:",
+      "  - { id: g, title: G, metric: { name: M }, baseline: { date: 2025-01-01, value: 0 }, target: { date: 2025-12-31, value: 10 } }",
+      "",
+    ].join("\n");
+    const after = editYamlActuals(text, [{ kind: "add", goalIndex: 0, date: "2025-06-30", value: 4 }]);
+    expect(after).toContain("schemaVersion: 1 # kept");
+    expect(loadAccount("flow.yaml", new TextEncoder().encode(after)).goals[0]!.actuals).toEqual([
+      { date: "2025-06-30", value: 4 },
+    ]);
+  });
+
   it("keeps CRLF line endings and a missing final newline", () => {
     const text = readFileSync(FIXTURE, "utf8").replaceAll("\n", "\r\n").replace(/\r\n$/, "");
     const after = editYamlActuals(text, [{ kind: "add", goalIndex: 3, date: "2025-07-31", value: 7 }]);
