@@ -165,6 +165,11 @@ describe("workbook commands", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("not an XLSX workbook");
     expect(existsSync(book)).toBe(true);
+    const generate = qbr(["generate", book, "-o", path.join(dir, "out")]);
+    expect(generate.code).toBe(2);
+    expect(generate.stderr).toContain(
+      `generate reads account files; export the workbook first: qbr export ${book}`,
+    );
   });
 
   it("the layout names every column the issue lists", () => {

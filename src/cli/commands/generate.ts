@@ -8,6 +8,7 @@ import { parseShard } from "../../batch/shard.js";
 import { todayIso } from "../../dates.js";
 import type { Audience, DeckKind } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
+import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
 import type { Io } from "../io.js";
 import { parseDateOption, parseIntegerOption } from "../options.js";
@@ -108,6 +109,13 @@ export async function generateCommand(
   const shard = parseShard(options.shard);
   const concurrency = parseIntegerOption("--concurrency", options.concurrency, 1) ?? defaultConcurrency();
   const files = await discoverAccountFiles(inputs);
+  const workbook = files.find(isWorkbookFile);
+  if (workbook) {
+    // Workbooks join the batch with the planned pipeline restructuring (issue 11); until then, one step more.
+    throw new UsageError(
+      `${workbook}: generate reads account files; export the workbook first: qbr export ${workbook} -o accounts/ && qbr generate accounts/`,
+    );
+  }
   if (files.length === 0)
     throw new UsageError(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
   const result = await runBatch(files, { settings, shard, concurrency, force: Boolean(options.force) }, io);
