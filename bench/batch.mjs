@@ -10,13 +10,13 @@
 // and report decks/s, ms/account and peak RSS (the whole process, worker threads included).
 //
 //   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf] [--workers 2 | 1,2] [--no-raw]
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { dumpDeckContent } from "./deck-content.mjs";
 import { generateAccounts } from "./generate-accounts.mjs";
+import { timed } from "./timed.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = path.join(ROOT, "dist/cli/main.js");
@@ -25,28 +25,6 @@ const OUT = path.join(ROOT, "bench/out");
 function option(args, name, fallback) {
   const index = args.indexOf(name);
   return index >= 0 && args[index + 1] !== undefined ? args[index + 1] : fallback;
-}
-
-/** Runs a node script, returning wall time and the process's peak RSS (via bench/rss-hook.mjs). */
-function timed(script, args, label) {
-  const rssFile = path.join(OUT, `rss-${process.pid}.json`);
-  rmSync(rssFile, { force: true });
-  const started = process.hrtime.bigint();
-  const result = spawnSync(
-    process.execPath,
-    ["--import", path.join(ROOT, "bench/rss-hook.mjs"), script, ...args],
-    {
-      env: { ...process.env, QBR_BENCH_RSS_FILE: rssFile },
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) {
-    throw new Error(`${label} failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
-  }
-  const { maxRssKb } = JSON.parse(readFileSync(rssFile, "utf8"));
-  return { seconds, peakRssMb: maxRssKb / 1024 };
 }
 
 function row(n, format, mode, { seconds, peakRssMb }, decks) {

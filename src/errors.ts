@@ -8,13 +8,22 @@ export interface ValidationIssue {
   file: string;
   line: number;
   column: number;
+  /**
+   * A spreadsheet cell (`Goals!D7`), shown instead of line:column; `line` and `column` then only
+   * order the issues (sheet by sheet, row by row).
+   */
+  cell?: string;
   /** e.g. "goals[1].target.value"; empty for a problem with the whole file. */
   path: string;
   message: string;
 }
 
 export function formatIssue(issue: ValidationIssue): string {
-  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+  const where = issue.cell
+    ? `${issue.file}:${issue.cell}`
+    : issue.line > 0
+      ? `${issue.file}:${issue.line}:${issue.column}`
+      : issue.file;
   return issue.path ? `${where} ${issue.path} — ${issue.message}` : `${where} — ${issue.message}`;
 }
 

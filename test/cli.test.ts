@@ -167,7 +167,7 @@ describe("qbr schema and qbr init", () => {
 });
 
 describe("lazy loading", () => {
-  it("qbr --help, validate and analyze never load pptxgenjs or pdfkit; generate does", () => {
+  it("qbr --help, validate and analyze never load pptxgenjs, pdfkit or exceljs; generate and workbooks do", () => {
     const dir = tmp();
     const log = path.join(dir, "loaded.log");
     writeFileSync(
@@ -175,7 +175,7 @@ describe("lazy loading", () => {
       `import { appendFileSync } from "node:fs";
 export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  if (/pptxgenjs|pdfkit/.test(result.url)) appendFileSync(${JSON.stringify(log)}, result.url + "\\n");
+  if (/pptxgenjs|pdfkit|exceljs/.test(result.url)) appendFileSync(${JSON.stringify(log)}, result.url + "\\n");
   return result;
 }`,
     );
@@ -194,5 +194,8 @@ export async function resolve(specifier, context, next) {
     expect(loaded(["validate", SAMPLES_DIR])).toBe("");
     expect(loaded(["analyze", northwind, "--json"])).toBe("");
     expect(loaded(["generate", northwind, "-o", path.join(dir, "out"), "-f", "pdf"])).toMatch(/pdfkit/);
+    const book = path.join(dir, "plans.xlsx");
+    expect(loaded(["init", "--workbook", book])).toMatch(/exceljs/);
+    expect(loaded(["validate", book])).not.toMatch(/pptxgenjs|pdfkit/);
   });
 });

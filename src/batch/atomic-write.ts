@@ -94,3 +94,31 @@ export function removeTempsIn(dir: string, tag = tempTag): void {
   }
   for (const name of names) if (name.startsWith(prefix)) rmSync(path.join(dir, name), { force: true });
 }
+
+/**
+ * Writes several files as one change: every new content goes to a temp file beside its target
+ * first, and only when all of them are written are they renamed over their targets. A failure
+ * while writing (a full disk, a read-only folder) leaves every target as it was.
+ */
+export function writeFilesAtomic(files: readonly { target: string; bytes: Uint8Array | string }[]): void {
+  const staged: { temp: string; target: string }[] = [];
+  try {
+    for (const { target, bytes } of files) {
+      const dir = path.dirname(target);
+      mkdirSync(dir, { recursive: true });
+      const temp = path.join(
+        dir,
+        `${tempPrefix()}${randomBytes(6).toString("hex")}-${path.basename(target)}`,
+      );
+      pendingTemps.add(temp);
+      staged.push({ temp, target });
+      writeFileSync(temp, bytes);
+    }
+    for (const { temp, target } of staged) renameSync(temp, target);
+  } catch (error) {
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    for (const { temp } of staged) pendingTemps.delete(temp);
+  }
+}

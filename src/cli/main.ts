@@ -26,7 +26,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   program
     .command("validate")
     .description("check account files and list every problem (exit 0 valid, 2 invalid)")
-    .argument("<inputs...>", "account files, folders or globs")
+    .argument("<inputs...>", "account files, folders, globs or portfolio workbooks (.xlsx)")
     .action(async (inputs: string[]) => {
       const { validateCommand } = await import("./commands/validate.js");
       exitCode = await validateCommand(inputs, io);
@@ -35,14 +35,15 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   program
     .command("analyze")
     .description("print an account's figures and findings (--json: the machine-readable object)")
-    .argument("<file>", "account file (YAML or JSON)")
+    .argument("<file>", "account file (YAML or JSON), or a portfolio workbook (.xlsx) with --account")
+    .option("--account <id>", "the account of a workbook to analyse")
     .option("--json", "print the analysis as JSON on stdout")
     .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
     .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
     .option("--templates <dir>", "folder of templates replacing the default wording")
     .action(async (file: string, options) => {
       const { analyzeCommand } = await import("./commands/analyze.js");
-      exitCode = analyzeCommand(file, options, io);
+      exitCode = await analyzeCommand(file, options, io);
     });
 
   program
@@ -57,10 +58,41 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .command("init")
     .description("write a commented starter account file (and its JSON Schema) to fill in")
     .argument("[dir]", "folder to write account.yaml into", ".")
-    .addOption(new Option("--force", "overwrite an existing account.yaml"))
-    .action(async (dir: string, options: { force?: boolean }) => {
+    .addOption(new Option("--force", "overwrite an existing account.yaml (or workbook)"))
+    .option("--workbook <file>", "write a portfolio workbook (.xlsx) with one example account instead")
+    .action(async (dir: string, options: { force?: boolean; workbook?: string }) => {
       const { initCommand } = await import("./commands/init.js");
-      exitCode = initCommand(dir, options, io);
+      exitCode = await initCommand(dir, options, io);
+    });
+
+  program
+    .command("export")
+    .description(
+      "account files into one portfolio workbook (-o plans.xlsx), or a workbook's accounts into files (-o dir)",
+    )
+    .argument("<inputs...>", "account files, folders, globs or workbooks")
+    .option("-o, --output <target>", "a .xlsx workbook, or a folder for YAML account files")
+    .option("--force", "overwrite existing files")
+    .action(async (inputs: string[], options: { output?: string; force?: boolean }) => {
+      const { exportCommand } = await import("./commands/export.js");
+      exitCode = await exportCommand(inputs, options, io);
+    });
+
+  program
+    .command("import")
+    .description(
+      "add measurements from a CSV/XLSX export to the account files (comments and formatting kept)",
+    )
+    .argument("<file>", "measurements: .csv or .xlsx, one row per account, goal, date and value")
+    .option("--into <dir>", "folder of account files (searched recursively)")
+    .option("--sheet <name>", "the workbook's sheet to read (default: the first)")
+    .option("--map <file>", "YAML file naming the export's headers for account, goal, date, value, note")
+    .option("--date-format <format>", "YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY", "YYYY-MM-DD")
+    .option("--replace", "write imported values over different values already recorded on the same date")
+    .option("--dry-run", "print what would change, write nothing")
+    .action(async (file: string, options) => {
+      const { importCommand } = await import("./commands/import.js");
+      exitCode = await importCommand(file, options, io);
     });
 
   program

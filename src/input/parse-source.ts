@@ -17,8 +17,11 @@ export type DataPath = readonly (string | number)[];
 export interface ParsedSource {
   file: string;
   data: unknown;
-  /** Line and column (1-based) of the value at `path`, or of its nearest existing ancestor. */
-  locate(path: DataPath, at?: "key" | "value"): { line: number; column: number };
+  /**
+   * Line and column (1-based) of the value at `path`, or of its nearest existing ancestor; a
+   * spreadsheet source also names the cell (see ValidationIssue.cell).
+   */
+  locate(path: DataPath, at?: "key" | "value"): { line: number; column: number; cell?: string };
 }
 
 function fileIssue(file: string, message: string, line = 0, column = 0): InvalidInputError {

@@ -1,7 +1,11 @@
 import { analyseAccount } from "../../analysis/analyse-account.js";
 import { analysisToJson } from "../../analysis/analysis-json.js";
 import { DEFAULT_THRESHOLDS } from "../../analysis/thresholds.js";
+import { readWorkbookFile } from "../../batch/account-sources.js";
 import { loadTemplates, readAccount, readRules } from "../../batch/resources.js";
+import { InvalidInputError, UsageError } from "../../errors.js";
+import type { Account } from "../../input/account-schema.js";
+import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { formatAnalysisReport } from "../analysis-report.js";
 import type { Io } from "../io.js";
 import { parseDateOption, resolveAsOf } from "../options.js";
@@ -11,13 +15,38 @@ export interface AnalyzeOptions {
   asOf?: string;
   rules?: string;
   templates?: string;
+  account?: string;
 }
 
-export function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): number {
+/** One account of a portfolio workbook: the one --account names (or the only one). */
+async function workbookAccount(file: string, id: string | undefined): Promise<Account> {
+  const contents = await readWorkbookFile(file);
+  if (contents.issues.length > 0) throw new InvalidInputError(contents.issues);
+  const ids = contents.accounts.map((entry) => entry.id);
+  if (id === undefined && ids.length !== 1) {
+    throw new UsageError(
+      `${file} holds ${ids.length} accounts; name one with --account (${ids.slice(0, 10).join(", ")})`,
+    );
+  }
+  const entry = contents.accounts.find((candidate) => id === undefined || candidate.id === id);
+  if (!entry)
+    throw new UsageError(`--account ${id}: no such account in ${file} (${ids.slice(0, 10).join(", ")})`);
+  if (!entry.account) throw new InvalidInputError(entry.issues);
+  return entry.account;
+}
+
+export async function analyzeCommand(file: string, options: AnalyzeOptions, io: Io): Promise<number> {
   const cliAsOf = parseDateOption("--as-of", options.asOf);
   const thresholds = options.rules ? readRules(options.rules) : DEFAULT_THRESHOLDS;
   const templates = loadTemplates(options.templates);
-  const { account } = readAccount(file);
+  if (options.account !== undefined && !isWorkbookFile(file)) {
+    throw new UsageError(
+      "--account applies to portfolio workbooks (.xlsx); an account file holds one account",
+    );
+  }
+  const account = isWorkbookFile(file)
+    ? await workbookAccount(file, options.account)
+    : readAccount(file).account;
   const analysis = analyseAccount(account, { asOf: resolveAsOf(account, cliAsOf), templates, thresholds });
   io.out(options.json ? JSON.stringify(analysisToJson(analysis), null, 2) : formatAnalysisReport(analysis));
   return 0;

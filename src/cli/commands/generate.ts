@@ -9,6 +9,7 @@ import { parseShard } from "../../batch/shard.js";
 import { todayIso } from "../../dates.js";
 import type { Audience, DeckKind } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
+import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
 import type { Io } from "../io.js";
 import { parseDateOption, parseIntegerOption, parseList, parseSecondsOption } from "../options.js";
@@ -119,6 +120,13 @@ export async function generateCommand(
   const timeoutSeconds = parseSecondsOption("--account-timeout", options.accountTimeout);
   const { files, skippedLinks, unreadableFolders } = await discoverAccountFiles(inputs);
   for (const link of skippedLinks) io.err(`warning: ${link.path} — ${link.message}`);
+  const workbook = files.find(isWorkbookFile);
+  if (workbook) {
+    // Workbooks join the batch with the planned pipeline restructuring (issue 11); until then, one step more.
+    throw new UsageError(
+      `${workbook}: generate reads account files; export the workbook first: qbr export ${workbook} -o accounts/ && qbr generate accounts/`,
+    );
+  }
   if (files.length === 0) {
     const unread = unreadableFolders.map((folder) => `${folder.path} — ${folder.message}`);
     throw new UsageError(

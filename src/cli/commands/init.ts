@@ -1,16 +1,48 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../../batch/atomic-write.js";
-import { DEFAULT_TEMPLATES_DIR } from "../../batch/resources.js";
+import { DEFAULT_TEMPLATES_DIR, readAccount } from "../../batch/resources.js";
 import { UsageError } from "../../errors.js";
 import { accountJsonSchema } from "../../input/account-schema.js";
+import { writeWorkbook } from "../../input/spreadsheet/write-workbook.js";
 import type { Io } from "../io.js";
 
 export const STARTER_FILE = "account.yaml";
 export const SCHEMA_FILE = "qbr-account.schema.json";
 
+/** The sample whose account fills the starter workbook (the README's full example). */
+export const WORKBOOK_EXAMPLE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../samples/northwind-logistics.yaml",
+);
+
+/** `qbr init --workbook plans.xlsx`: the portfolio workbook with one filled example account. */
+async function initWorkbook(target: string, force: boolean, io: Io): Promise<number> {
+  if (!/\.xlsx$/i.test(target))
+    throw new UsageError(`--workbook ${target}: expected a file name ending in .xlsx`);
+  if (existsSync(target) && !force)
+    throw new UsageError(`${target} already exists; use --force to overwrite it`);
+  const { account } = readAccount(WORKBOOK_EXAMPLE);
+  // The sample's logo lives beside the sample, not beside a new workbook.
+  const example = { ...account, account: { ...account.account, logo: undefined } };
+  writeFileAtomic(target, await writeWorkbook([example]));
+  io.out(
+    `Wrote ${target} with one example account (${account.account.name}): replace it with yours, add rows, then: qbr validate ${target}`,
+  );
+  return 0;
+}
+
 /** Writes a commented starter account and the JSON Schema it points editors to. */
-export function initCommand(dir: string | undefined, options: { force?: boolean }, io: Io): number {
+export async function initCommand(
+  dir: string | undefined,
+  options: { force?: boolean; workbook?: string },
+  io: Io,
+): Promise<number> {
+  if (options.workbook !== undefined) {
+    const target = dir && dir !== "." ? path.join(dir, options.workbook) : options.workbook;
+    return initWorkbook(target, Boolean(options.force), io);
+  }
   const target = dir ?? ".";
   const accountPath = path.join(target, STARTER_FILE);
   if (existsSync(accountPath) && !options.force) {

@@ -1,6 +1,8 @@
 import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
+import { readWorkbookFile } from "../../batch/account-sources.js";
 import { readAccount } from "../../batch/resources.js";
 import { formatIssue, InvalidInputError } from "../../errors.js";
+import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import type { Io } from "../io.js";
 
 /**
@@ -17,9 +19,14 @@ export async function validateCommand(inputs: string[], io: Io): Promise<number>
       io.err(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
     return 2;
   }
+  if (files.length === 1 && isWorkbookFile(files[0]!)) return (await validateWorkbook(files[0]!, io)) ? 0 : 2;
   let invalid = 0;
   for (const file of files) {
     try {
+      if (isWorkbookFile(file)) {
+        if (!(await validateWorkbook(file, io))) invalid++;
+        continue;
+      }
       readAccount(file);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
@@ -38,4 +45,18 @@ export async function validateCommand(inputs: string[], io: Io): Promise<number>
       : `${files.length} file${files.length === 1 ? "" : "s"} checked: ${valid} valid, ${invalid} invalid${unread}`,
   );
   return invalid === 0 && unread === "" ? 0 : 2;
+}
+
+/** A portfolio workbook: every account checked on its own; a line with the count. */
+async function validateWorkbook(file: string, io: Io): Promise<boolean> {
+  const contents = await readWorkbookFile(file);
+  for (const note of contents.notes) io.err(`note: ${formatIssue(note)}`);
+  const problems = [...contents.issues, ...contents.accounts.flatMap((entry) => entry.issues)];
+  for (const issue of problems) io.err(formatIssue(issue));
+  const invalid = contents.accounts.filter((entry) => entry.issues.length > 0).length;
+  const count = `${contents.accounts.length} account${contents.accounts.length === 1 ? "" : "s"}`;
+  io.out(
+    `${file}: ${count}, ${invalid === 0 && contents.issues.length === 0 ? "all valid" : `${invalid} invalid`}`,
+  );
+  return problems.length === 0;
 }
