@@ -23,9 +23,9 @@ function reportManifestError(result: BatchResult, io: Io): void {
   if (!result.manifestError) return;
   const written = result.counts.written;
   io.err(
-    `failed: ${result.manifestError} — no manifest was written` +
+    `failed: ${result.manifestError} — the manifest is not up to date` +
       (written > 0
-        ? `; the decks of ${plural(written, "account")} are on disk, and the next run renders them again`
+        ? `; the decks of ${plural(written, "account")} are on disk, and the next run renders again those it does not list`
         : ""),
   );
 }

@@ -125,6 +125,13 @@ export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [
         width: 30,
       },
       text("internalNotes", ["internalNotes"], "Never shown to the customer.", { width: 36 }),
+      {
+        key: "domains",
+        kind: "lines",
+        path: ["account", "domains"],
+        note: "The customer's mail domains, one per line (qbr send mails only addresses in them).",
+        width: 24,
+      },
     ],
   },
   {
