@@ -6,6 +6,7 @@ import { CONTENT_BOX, COVER } from "../deck/geometry.js";
 import { columns, rows } from "../deck/layout.js";
 import { tableSlides } from "../deck/slides/table-pages.js";
 import { formatCount, formatDate, formatMoneyCompact, formatPercent, plural } from "../text/format.js";
+import { sanitizeTree } from "../text/sanitize.js";
 import { VERSION } from "../version.js";
 import type { CurrencyTotals, Portfolio, PortfolioAccount } from "./portfolio.js";
 
@@ -281,9 +282,10 @@ function failedSlides(portfolio: Portfolio): Slide[] {
   );
 }
 
+/** The portfolio as a Deck; its texts (file names and error messages too) under the one text rule. */
 export function buildPortfolioDeck(portfolio: Portfolio, theme: Theme): Deck {
   const asOf = formatDate(portfolio.asOf);
-  return {
+  return sanitizeTree({
     meta: {
       title: `Renewal portfolio — as of ${asOf}`,
       subject: "Portfolio summary: renewals, ARR at risk and watermelon accounts",
@@ -308,5 +310,5 @@ export function buildPortfolioDeck(portfolio: Portfolio, theme: Theme): Deck {
       ...rankingSlides(portfolio),
       ...failedSlides(portfolio),
     ],
-  };
+  });
 }
