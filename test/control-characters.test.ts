@@ -19,7 +19,8 @@ import { missingTools, skipReason } from "./helpers/tools.js";
  */
 
 /** What XML 1.0 forbids in a document (its Char production). */
-const NOT_XML_CHAR = /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_XML_CHAR =
+  /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** An account with a different control (or invalid) character in every kind of text. */
 function hostileAccount(): Record<string, unknown> {
@@ -157,7 +158,11 @@ describe("control characters in every kind of text", () => {
         partFiles.push(partFile);
       }
       // One xmllint for all parts: it exits non-zero (and names the part) if any is not well-formed.
-      if (lint) expect(() => execFileSync("xmllint", ["--noout", ...partFiles], { stdio: "pipe" }), name).not.toThrow();
+      if (lint)
+        expect(
+          () => execFileSync("xmllint", ["--noout", ...partFiles], { stdio: "pipe" }),
+          name,
+        ).not.toThrow();
       const slides = await Promise.all(
         parts
           .filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part))
@@ -172,7 +177,8 @@ describe("control characters in every kind of text", () => {
   it("gives PDF files", () => {
     const pdfFiles = readdirSync(out).filter((name) => name.endsWith(".pdf"));
     expect(pdfFiles).toHaveLength(4);
-    for (const name of pdfFiles) expect(readFileSync(path.join(out, name)).subarray(0, 5).toString()).toBe("%PDF-");
+    for (const name of pdfFiles)
+      expect(readFileSync(path.join(out, name)).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("leaves no forbidden character in a Deck built from templates that hold them", () => {
@@ -185,18 +191,34 @@ describe("control characters in every kind of text", () => {
   });
 
   const missing = missingTools("soffice", "pdfinfo");
-  it.skipIf(missing.length > 0)(`LibreOffice converts the internal QBR PPTX${skipReason(missing)}`, async () => {
-    const input = path.join(out, "bell-1-qbr-internal.pptx");
-    const converted = path.join(dir, "converted");
-    const profile = pathToFileURL(path.join(dir, "profile")).href;
-    execFileSync(
-      "soffice",
-      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", converted, input],
-      { stdio: "ignore", timeout: 150_000 },
-    );
-    const info = execFileSync("pdfinfo", [path.join(converted, "bell-1-qbr-internal.pdf")], { encoding: "utf8" });
-    const zip = await JSZip.loadAsync(readFileSync(input));
-    const slideCount = Object.keys(zip.files).filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part)).length;
-    expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(slideCount);
-  }, 180_000);
+  it.skipIf(missing.length > 0)(
+    `LibreOffice converts the internal QBR PPTX${skipReason(missing)}`,
+    async () => {
+      const input = path.join(out, "bell-1-qbr-internal.pptx");
+      const converted = path.join(dir, "converted");
+      const profile = pathToFileURL(path.join(dir, "profile")).href;
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=${profile}`,
+          "--headless",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          converted,
+          input,
+        ],
+        { stdio: "ignore", timeout: 150_000 },
+      );
+      const info = execFileSync("pdfinfo", [path.join(converted, "bell-1-qbr-internal.pdf")], {
+        encoding: "utf8",
+      });
+      const zip = await JSZip.loadAsync(readFileSync(input));
+      const slideCount = Object.keys(zip.files).filter((part) =>
+        /^ppt\/slides\/slide\d+\.xml$/.test(part),
+      ).length;
+      expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(slideCount);
+    },
+    180_000,
+  );
 });

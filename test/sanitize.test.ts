@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { describeTextChanges, sanitizeText, sanitizeTree } from "../src/text/sanitize.js";
 
 /** Every character XML 1.0 forbids (Char production), plus the discouraged DEL and C1 controls. */
-const NOT_IN_XML = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_IN_XML =
+  /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 describe("the text rule", () => {
   it("removes C0 controls other than tab and line feed, DEL, C1 controls, lone surrogates and U+FFFE/U+FFFF", () => {
@@ -69,7 +70,10 @@ describe("sanitizeTree", () => {
   });
 
   it("keeps a __proto__ key an own data property when it copies an object", () => {
-    const tree = JSON.parse('{"__proto__": {"polluted": "yes"}, "name": "a\\u0007"}') as Record<string, unknown>;
+    const tree = JSON.parse('{"__proto__": {"polluted": "yes"}, "name": "a\\u0007"}') as Record<
+      string,
+      unknown
+    >;
     const cleaned = sanitizeTree(tree);
     expect(Object.getPrototypeOf(cleaned)).toBe(Object.prototype);
     expect(Object.hasOwn(cleaned, "__proto__")).toBe(true);

@@ -49,8 +49,6 @@ export interface GoalArbOptions {
   minActuals?: number;
   maxActuals?: number;
   maxPlan?: number;
-  /** No two actuals on the same day (the latest actual is then unambiguous). */
-  distinctActualDates?: boolean;
 }
 
 const FIRST_BASELINE_DAY = dayNumber("2018-01-01");
@@ -108,10 +106,9 @@ export function goalCaseArb(options: GoalArbOptions = {}): fc.Arbitrary<GoalCase
               maxLength: Math.min(maxPlan, shape.span - 1),
             })
           : fc.constant<number[]>([]);
-      const actualOffset = fc.integer({ min: -90, max: shape.span + 90 });
-      const actualOffsets = options.distinctActualDates
-        ? fc.uniqueArray(actualOffset, { minLength: minActuals, maxLength: maxActuals })
-        : fc.array(actualOffset, { minLength: minActuals, maxLength: maxActuals });
+      // The loader refuses actuals before the baseline and two actuals on one date (SPEC §1 + issue 10).
+      const actualOffset = fc.integer({ min: 0, max: shape.span + 90 });
+      const actualOffsets = fc.uniqueArray(actualOffset, { minLength: minActuals, maxLength: maxActuals });
       return fc.record({
         shape: fc.constant(shape),
         plan: planOffsets.chain((offsets) =>
