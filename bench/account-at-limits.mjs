@@ -20,15 +20,24 @@ function option(args, name, fallback) {
 
 const day = (offset) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 const words = (count, seed) =>
-  Array.from({ length: count }, (_, index) => ["grow", "reduce", "the", "weekly", "backlog", "of", "orders"][(index + seed) % 7]).join(" ");
+  Array.from(
+    { length: count },
+    (_, index) => ["grow", "reduce", "the", "weekly", "backlog", "of", "orders"][(index + seed) % 7],
+  ).join(" ");
 
 /** Every list at the given size; points spread daily from the baseline. With `texts` (character
  * limits), every text is words filled up to its limit; else texts of ordinary length. */
 export function accountAtLimits({ goals, plan, actuals, tasks, stakeholders, reasons, risks }, texts) {
-  const fill = (limit, text) => (texts ? `${text} ${words(texts[limit], 0)}`.slice(0, texts[limit]).trim() : text);
+  const fill = (limit, text) =>
+    texts ? `${text} ${words(texts[limit], 0)}`.slice(0, texts[limit]).trim() : text;
   return {
     schemaVersion: 1,
-    account: { name: fill("nameChars", "Limits Co"), id: "limits", csm: fill("nameChars", "Dana Reyes"), segment: fill("nameChars", "Enterprise") },
+    account: {
+      name: fill("nameChars", "Limits Co"),
+      id: "limits",
+      csm: fill("nameChars", "Dana Reyes"),
+      segment: fill("nameChars", "Enterprise"),
+    },
     contract: { arr: 500000, currency: "USD", renewal: day(800) },
     review: { asOf: day(Math.max(plan, actuals) + 1) },
     stakeholders: Array.from({ length: stakeholders }, (_, index) => ({
@@ -45,7 +54,10 @@ export function accountAtLimits({ goals, plan, actuals, tasks, stakeholders, rea
       baseline: { date: day(0), value: 1000 },
       target: { date: day(Math.max(plan, actuals) * 2 + 2), value: 2000 },
       plan: Array.from({ length: plan }, (_, index) => ({ date: day(index + 1), value: 1000 + index })),
-      actuals: Array.from({ length: actuals }, (_, index) => ({ date: day(index + 1), value: 1000 + index * 0.8 })),
+      actuals: Array.from({ length: actuals }, (_, index) => ({
+        date: day(index + 1),
+        value: 1000 + index * 0.8,
+      })),
       value: { perUnit: 10 },
       tasks: Array.from({ length: tasks }, (_, index) => ({
         title: fill("titleChars", `Task ${index}: ${words(6, index)}`),
@@ -54,9 +66,18 @@ export function accountAtLimits({ goals, plan, actuals, tasks, stakeholders, rea
         owner: fill("nameChars", `Owner ${index}`),
       })),
     })),
-    signals: { healthScore: { value: 80, max: 100 }, nps: 9, csat: { value: 4.5, max: 5 }, usage: { activeUsersPct: 80 } },
-    statedReasons: Array.from({ length: reasons }, (_, index) => fill("paragraphChars", `Price is too high (${index})`)),
-    externalRisks: Array.from({ length: risks }, (_, index) => fill("paragraphChars", `Merger announced (${index})`)),
+    signals: {
+      healthScore: { value: 80, max: 100 },
+      nps: 9,
+      csat: { value: 4.5, max: 5 },
+      usage: { activeUsersPct: 80 },
+    },
+    statedReasons: Array.from({ length: reasons }, (_, index) =>
+      fill("paragraphChars", `Price is too high (${index})`),
+    ),
+    externalRisks: Array.from({ length: risks }, (_, index) =>
+      fill("paragraphChars", `Merger announced (${index})`),
+    ),
     internalNotes: fill("internalNotesChars", words(100, 3)),
   };
 }

@@ -389,7 +389,8 @@ describe("actuals after asOf", () => {
             const value = raw.baseline.value + (raw.target.value - raw.baseline.value) * fraction;
             const laterDate = date(dayNumber(asOf) + after);
             // the loader refuses a second actual on one date and one before the baseline: skip those
-            if (laterDate < raw.baseline.date || actuals.some((actual) => actual.date === laterDate)) continue;
+            if (laterDate < raw.baseline.date || actuals.some((actual) => actual.date === laterDate))
+              continue;
             actuals.splice(position % (actuals.length + 1), 0, { date: laterDate, value });
           }
           const withLater: GoalFigures = computeGoalFigures(withActuals(raw, actuals), asOf);

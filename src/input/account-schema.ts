@@ -89,7 +89,10 @@ export const GOAL_ID_PATTERN = /^[a-z0-9-]+$/;
 
 const goal = z
   .strictObject({
-    id: limitedText(ACCOUNT_LIMITS.nameChars).regex(GOAL_ID_PATTERN, "expected an id of lower-case letters, digits and '-'"),
+    id: limitedText(ACCOUNT_LIMITS.nameChars).regex(
+      GOAL_ID_PATTERN,
+      "expected an id of lower-case letters, digits and '-'",
+    ),
     title,
     why: paragraph.optional(),
     owner: name.optional(),

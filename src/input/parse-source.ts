@@ -71,7 +71,8 @@ export function wideEncoding(bytes: Uint8Array): string | null {
 }
 
 function decodeText(file: string, bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_INPUT_BYTES) throw fileIssue(file, fileSizeMessage(bytes.byteLength, MAX_INPUT_BYTES));
+  if (bytes.byteLength > MAX_INPUT_BYTES)
+    throw fileIssue(file, fileSizeMessage(bytes.byteLength, MAX_INPUT_BYTES));
   const wide = wideEncoding(bytes);
   if (wide) throw fileIssue(file, `file is ${wide} text; an account file must be UTF-8 (save it as UTF-8)`);
   if (bytes.includes(0))
@@ -282,14 +283,12 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const syntaxIssues = document.errors.map(
-    (error): ValidationIssue => ({
-      file,
-      ...position(error.pos[0]),
-      path: "",
-      message: yamlErrorMessage(error, syntax),
-    }),
-  );
+  const syntaxIssues = document.errors.map((error): ValidationIssue => ({
+    file,
+    ...position(error.pos[0]),
+    path: "",
+    message: yamlErrorMessage(error, syntax),
+  }));
   const issues =
     syntaxIssues.length > 0
       ? syntaxIssues

@@ -57,7 +57,11 @@ function scalarValue(tag: CoreTag, text: string): { value: unknown } | { expecte
       return value === undefined ? { expected: "a number" } : { value };
     }
     case "bool":
-      return TRUE.test(text) ? { value: true } : FALSE.test(text) ? { value: false } : { expected: "true or false" };
+      return TRUE.test(text)
+        ? { value: true }
+        : FALSE.test(text)
+          ? { value: false }
+          : { expected: "true or false" };
     case "null":
       return NULL.test(text) ? { value: null } : { expected: "nothing (null, ~ or no value)" };
     case "map":
@@ -125,7 +129,10 @@ export function applyCoreTags(
       const text = typeof node.value === "string" ? node.value : (node.source ?? String(node.value));
       const resolved = scalarValue(core, text);
       if ("expected" in resolved) {
-        report(node, `YAML tag !!${core} expects ${resolved.expected}, got ${JSON.stringify(text.slice(0, 40))}`);
+        report(
+          node,
+          `YAML tag !!${core} expects ${resolved.expected}, got ${JSON.stringify(text.slice(0, 40))}`,
+        );
       } else {
         node.value = resolved.value;
       }

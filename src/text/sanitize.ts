@@ -25,6 +25,7 @@ export interface TextChange {
 
 /** Anything the rule changes; without the `g` flag, for a quick test. */
 const UNSAFE_TEST =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\r\v\f\0-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSAFE = new RegExp(`\\r\\n|${UNSAFE_TEST.source}`, "g");
 const LINE_BREAKS = new Set([0x0d, 0x0b, 0x0c, 0x85]);
@@ -119,7 +120,12 @@ export function sanitizeTree<T>(value: T, onChange?: (path: TreePath, changes: T
         path.pop();
         if (cleaned !== node[key]) {
           copy ??= Object.fromEntries(Object.entries(node));
-          Object.defineProperty(copy, key, { value: cleaned, enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(copy, key, {
+            value: cleaned,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         }
       }
       return copy ?? node;
