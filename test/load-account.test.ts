@@ -270,6 +270,15 @@ describe("issue 10: wording of file-level problems", () => {
   });
 });
 
+describe("keys with control characters", () => {
+  it("are quoted with escapes in messages, so an unknown key cannot drive the terminal", () => {
+    const [issue] = issuesOf(yamlWith((d) => (d.account["na\u001b[2Jme"] = "x")));
+    expect(issue!.message).toMatch(/^unknown key "na\\u001b\[2Jme" /);
+    expect(issue!.message).not.toContain("\u001b");
+    expect(issue!.path).toBe("account.na\\u001b[2Jme");
+  });
+});
+
 describe("issue 10: YAML tags", () => {
   const withValue = (field: string) =>
     yamlWith((d) => (d.contract.arr = "@@"))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeTextChanges, sanitizeText, sanitizeTree } from "../src/text/sanitize.js";
+import { describeTextChanges, sanitizeText, sanitizeTree, visibleText } from "../src/text/sanitize.js";
 
 /** Every character XML 1.0 forbids (Char production), plus the discouraged DEL and C1 controls. */
 const NOT_IN_XML =
@@ -47,6 +47,13 @@ describe("the text rule", () => {
     for (let code = 0; code <= 0xffff; code++) all += String.fromCharCode(code);
     const { text } = sanitizeText(all + all.split("").reverse().join(""));
     expect(NOT_IN_XML.test(text)).toBe(false);
+  });
+});
+
+describe("visibleText", () => {
+  it("writes what the rule would change as escapes, for messages on a terminal", () => {
+    expect(visibleText("a\x1b[2Jb\x07\r\n")).toBe("a\\u001b[2Jb\\u0007\\u000d\n");
+    expect(visibleText("plain Ωμέγα")).toBe("plain Ωμέγα");
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from "yaml";
 import { parse as parseJson, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
+import { visibleText } from "../text/sanitize.js";
 import { applyCoreTags } from "./yaml-tags.js";
 
 /**
@@ -243,9 +244,12 @@ function yamlErrorMessage(error: YAMLError, syntax: SyntaxName): string {
   return `invalid ${syntax}: ${message}`;
 }
 
-/** Long keys and values are shown cut, so one hostile key cannot flood the terminal. */
+/**
+ * Keys and values quoted in messages: cut when long, so one hostile key cannot flood the
+ * terminal, and with control characters shown as `\u001b`, so none can drive it.
+ */
 export function shorten(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return visibleText(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
 function firstIssues(file: string, issues: ValidationIssue[]): ValidationIssue[] {

@@ -28,6 +28,7 @@ const UNSAFE_TEST =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\r\v\f\0-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSAFE = new RegExp(`\\r\\n|${UNSAFE_TEST.source}`, "g");
+const UNSAFE_GLOBAL = new RegExp(UNSAFE_TEST.source, "g");
 const LINE_BREAKS = new Set([0x0d, 0x0b, 0x0c, 0x85]);
 
 export function hasUnsafeCharacters(text: string): boolean {
@@ -52,6 +53,12 @@ export function sanitizeText(text: string): { text: string; changes: TextChange[
 
 export function sanitizedText(text: string): string {
   return sanitizeText(text).text;
+}
+
+/** The text with every character the rule would change written as an escape (`\u0007`), for messages. */
+export function visibleText(text: string): string {
+  if (!UNSAFE_TEST.test(text)) return text;
+  return text.replace(UNSAFE_GLOBAL, (match) => `\\u${match.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** U+0007 */
