@@ -296,7 +296,11 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
   const issues =
     syntaxIssues.length > 0
       ? syntaxIssues
-      : [...duplicateKeyIssues(file, document, position, syntax), ...applyCoreTags(file, document, position)];
+      : [
+          ...duplicateKeyIssues(file, document, position, syntax),
+          // every tag starts with "!": most files have none, and then need no walk for them
+          ...(text.includes("!") ? applyCoreTags(file, document, position) : []),
+        ];
   if (issues.length > 0) throw new InvalidInputError(firstIssues(file, issues));
   let data: unknown;
   try {
