@@ -138,6 +138,70 @@ describe("qbr analyze", () => {
   });
 });
 
+describe("loader warnings on the command line (issue 10)", () => {
+  /** Northwind with a bell character in the CSM's name and a renewal before its review date. */
+  const warnedAccount = (dir: string, ext = "yaml"): string => {
+    const file = path.join(dir, `warned.${ext}`);
+    const text = readFileSync(northwind, "utf8")
+      .replace(/csm: .*/, 'csm: "Dana\\aReyes"')
+      .replace(/renewal: .*/, "renewal: 2025-08-31");
+    writeFileSync(file, text);
+    return file;
+  };
+  const lineOf = (file: string, needle: string) =>
+    readFileSync(file, "utf8")
+      .split("\n")
+      .findIndex((line) => line.includes(needle)) + 1;
+
+  it("qbr validate prints each warning with its location and still exits 0", () => {
+    const file = warnedAccount(tmp());
+    const result = qbr(["validate", file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${file}: valid (2 warnings)\n`);
+    expect(result.stderr.split("\n").filter(Boolean)).toEqual([
+      `warning: ${file}:${lineOf(file, "csm:")}:8 account.csm — control character U+0007 removed`,
+      `warning: ${file}:${lineOf(file, "renewal:")}:12 contract.renewal — renewal date 2025-08-31 passed (as of 2025-09-30); update contract.renewal`,
+    ]);
+  });
+
+  it("qbr analyze prints them on stderr, leaving --json output on stdout intact", () => {
+    const file = warnedAccount(tmp());
+    const result = qbr(["analyze", file, "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).account.name).toBe("Northwind Logistics");
+    expect(result.stderr).toContain("contract.renewal — renewal date 2025-08-31 passed");
+    // --as-of wins over review.asOf for the warning too
+    expect(qbr(["analyze", file, "--as-of", "2025-08-01"]).stderr).not.toContain("renewal date");
+  });
+
+  it("qbr generate prints them and records them in the manifest, for one file and for a batch", () => {
+    const dir = tmp();
+    const file = warnedAccount(dir);
+    const single = qbr(["generate", file, "-o", path.join(dir, "single"), "-f", "pdf"]);
+    expect(single.code).toBe(0);
+    expect(single.stderr).toContain("account.csm — control character U+0007 removed");
+    const singleManifest = JSON.parse(readFileSync(path.join(dir, "single", "manifest.json"), "utf8"));
+    expect(singleManifest.accounts[0].warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining("contract.renewal — renewal date 2025-08-31 passed")]),
+    );
+    writeFileSync(path.join(dir, "northwind.yaml"), readFileSync(northwind));
+    const batch = qbr(["generate", dir, "-o", path.join(dir, "batch"), "-f", "pdf", "--concurrency", "2"]);
+    expect(batch.code, batch.stderr).toBe(0);
+    expect(batch.stderr).toContain("account.csm — control character U+0007 removed");
+    const manifest = JSON.parse(readFileSync(path.join(dir, "batch", "manifest.json"), "utf8"));
+    const warned = manifest.accounts.find((entry: { source: string }) =>
+      entry.source.endsWith("warned.yaml"),
+    );
+    // the loader's two, located (the third is the logo, which is not beside the copied file)
+    expect(warned.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/warned\.yaml:\d+:8 account\.csm — control character U\+0007 removed$/),
+        expect.stringMatching(/warned\.yaml:\d+:12 contract\.renewal — renewal date 2025-08-31 passed/),
+      ]),
+    );
+  }, 120_000);
+});
+
 describe("qbr schema and qbr init", () => {
   it("prints a JSON Schema generated from the loader's schema", () => {
     const schema = JSON.parse(qbr(["schema"]).stdout);

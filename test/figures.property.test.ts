@@ -80,7 +80,7 @@ describe("attainment is 0 at the baseline and 1 at the target", () => {
           goalCaseArb({ direction, withValue: true }).chain((gc) =>
             fc.record({
               gc: fc.constant(gc),
-              day: fc.integer({ min: gc.baselineDay - 30, max: gc.targetDay + 30 }),
+              day: fc.integer({ min: gc.baselineDay, max: gc.targetDay + 30 }),
               delay: fc.nat({ max: 100 }),
             }),
           ),
@@ -142,10 +142,13 @@ describe("a latest actual on or ahead of the plan curve (in the goal's direction
         goalCaseArb({ maxActuals: 4 }).chain((gc) =>
           fc.record({
             gc: fc.constant(gc),
-            day: fc.integer({ min: gc.baselineDay - 60, max: gc.targetDay + 60 }),
+            day: fc.integer({ min: gc.baselineDay, max: gc.targetDay + 60 }),
             ahead: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2, noNaN: true })),
             delay: fc.nat({ max: 200 }),
-            later: fc.array(fc.tuple(fc.integer({ min: 1, max: 400 }), fractionArb), { maxLength: 3 }),
+            later: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 400 }), fractionArb), {
+              maxLength: 3,
+              selector: ([after]) => after,
+            }),
           }),
         ),
         ({ gc, day, ahead, delay, later }) => {
@@ -183,7 +186,7 @@ describe("forecast", () => {
             /** where the line is at the target date, on the goal's scale (1 = exactly on target) */
             reach: fc.oneof(fc.constantFrom(0, 1, 0.5, -0.5, 2), fc.double({ min: -2, max: 3, noNaN: true })),
             offsets: fc
-              .uniqueArray(fc.integer({ min: -60, max: span(gc) + 60 }), { minLength: 1, maxLength: 8 })
+              .uniqueArray(fc.integer({ min: 0, max: span(gc) + 60 }), { minLength: 1, maxLength: 8 })
               .filter((offsets) => offsets.some((offset) => offset !== 0)),
             delay: fc.nat({ max: 400 }),
           }),
@@ -369,13 +372,13 @@ describe("actuals after asOf", () => {
         goalCaseArb().chain((gc) =>
           fc.record({
             gc: fc.constant(gc),
-            later: fc.array(
+            later: fc.uniqueArray(
               fc.record({
                 after: fc.integer({ min: 1, max: 800 }),
                 fraction: fractionArb,
                 position: fc.nat(),
               }),
-              { minLength: 1, maxLength: 5 },
+              { minLength: 1, maxLength: 5, selector: ({ after }) => after },
             ),
           }),
         ),
@@ -384,10 +387,11 @@ describe("actuals after asOf", () => {
           const actuals = [...raw.actuals];
           for (const { after, fraction, position } of later) {
             const value = raw.baseline.value + (raw.target.value - raw.baseline.value) * fraction;
-            actuals.splice(position % (actuals.length + 1), 0, {
-              date: date(dayNumber(asOf) + after),
-              value,
-            });
+            const laterDate = date(dayNumber(asOf) + after);
+            // the loader refuses a second actual on one date and one before the baseline: skip those
+            if (laterDate < raw.baseline.date || actuals.some((actual) => actual.date === laterDate))
+              continue;
+            actuals.splice(position % (actuals.length + 1), 0, { date: laterDate, value });
           }
           const withLater: GoalFigures = computeGoalFigures(withActuals(raw, actuals), asOf);
           expect(withLater).toEqual(computeGoalFigures(gc.goal, asOf));
@@ -400,7 +404,7 @@ describe("actuals after asOf", () => {
   it("the order in which actuals with distinct dates are listed does not matter", () => {
     fc.assert(
       fc.property(
-        goalCaseArb({ distinctActualDates: true, minActuals: 2 }).chain((gc) =>
+        goalCaseArb({ minActuals: 2 }).chain((gc) =>
           fc.record({
             gc: fc.constant(gc),
             order: fc.shuffledSubarray(gc.raw.actuals, { minLength: gc.raw.actuals.length }),
@@ -540,7 +544,7 @@ function referenceFigures(raw: RawGoal, asOf: IsoDate, thresholds = DEFAULT_STAT
 describe("agreement with a literal reading of SPEC §2", () => {
   it("latest actual, attainment, expectedProgress, pace, status and forecast match the reference", () => {
     fc.assert(
-      fc.property(goalCaseArb({ distinctActualDates: true }), ({ raw, goal, asOf }) => {
+      fc.property(goalCaseArb(), ({ raw, goal, asOf }) => {
         const figures = computeGoalFigures(goal, asOf);
         const reference = referenceFigures(raw, asOf);
         if (reference === null) {

@@ -259,15 +259,33 @@ describe("qbr import into JSON files", () => {
       `${JSON.stringify({ ...account, account: { ...account.account, id: "JS-1" } }, null, 2)}\n`,
     );
     const goal = account.goals[0]!;
-    const file = csv(dir, `account,goal,date,value\nJS-1,${goal.id},2025-01-31,${goal.baseline.value}\n`);
+    const file = csv(dir, `account,goal,date,value\nJS-1,${goal.id},2025-02-01,${goal.baseline.value}\n`);
     const result = await importMeasurements(file, settings(dir));
     expect(result.issues).toEqual([]);
     const text = readFileSync(target, "utf8");
     const data = JSON.parse(text) as typeof account;
-    expect(data.goals[0]!.actuals[0]).toEqual({ date: "2025-01-31", value: goal.baseline.value });
-    expect(text).toContain('\n          "date": "2025-01-31",\n');
+    expect(data.goals[0]!.actuals[0]).toEqual({ date: "2025-02-01", value: goal.baseline.value });
+    expect(text).toContain('\n          "date": "2025-02-01",\n');
     const second = await importMeasurements(file, settings(dir));
     expect(second.written).toEqual([]);
+  });
+
+  it("refuses a measurement dated before the goal's baseline at the row's date cell", async () => {
+    const dir = accountsDir();
+    const account = loadAccount("x", readFileSync(path.join(SAMPLES_DIR, "alpine-health-clinics.yaml")));
+    const target = path.join(dir, "nested/alpine.json");
+    writeFileSync(
+      target,
+      `${JSON.stringify({ ...account, account: { ...account.account, id: "JS-1" } }, null, 2)}\n`,
+    );
+    const before = readFileSync(target, "utf8");
+    const goal = account.goals[0]!;
+    const file = csv(dir, `account,goal,date,value\nJS-1,${goal.id},2025-01-31,1\n`);
+    const result = await importMeasurements(file, settings(dir));
+    expect(result.issues.map(formatIssue)).toEqual([
+      `${file}:2:3 date — expected a date on or after ${goal.id}'s baseline date 2025-02-01; got 2025-01-31`,
+    ]);
+    expect(readFileSync(target, "utf8")).toBe(before);
   });
 });
 

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { analyseAccount, type Analysis } from "../analysis/analyse-account.js";
+import { formatIssue, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
+import type { LoadAccountOptions } from "../input/load-account.js";
 import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
 import { isWithinDays } from "../analysis/rules/rule.js";
 import { buildDeck } from "../deck/build-deck.js";
@@ -70,7 +72,7 @@ export interface AccountSummary {
 
 export type AccountOutcome =
   | { status: "written"; source: string; account: AccountSummary; files: WrittenFile[]; warnings: string[] }
-  | { status: "filtered"; source: string; account: AccountSummary; reason: string };
+  | { status: "filtered"; source: string; account: AccountSummary; reason: string; warnings: string[] };
 
 const PRODUCER = `qbr-deck ${VERSION}`;
 
@@ -78,6 +80,8 @@ const PRODUCER = `qbr-deck ${VERSION}`;
 export interface LoadedAccount {
   account: Account;
   sha256: string;
+  /** The loader's warnings (text cleaned, renewal date passed). */
+  warnings: ValidationIssue[];
 }
 
 function readLogo(
@@ -135,9 +139,14 @@ export function summarise(analysis: Analysis, slug: string): AccountSummary {
   };
 }
 
-function readAndHash(source: string): LoadedAccount {
-  const { account, bytes } = readAccount(source);
-  return { account, sha256: sha256(bytes) };
+/** What the loader needs to know of a run to warn about dates (a renewal date passed). */
+export function loadOptions(settings: Pick<GenerateSettings, "asOf" | "today">): LoadAccountOptions {
+  return { asOf: settings.asOf, today: settings.today };
+}
+
+function readAndHash(source: string, settings: GenerateSettings): LoadedAccount {
+  const { account, bytes, warnings } = readAccount(source, loadOptions(settings));
+  return { account, sha256: sha256(bytes), warnings };
 }
 
 export async function generateAccount(
@@ -146,7 +155,8 @@ export async function generateAccount(
   slugOverride?: string,
   loaded?: LoadedAccount,
 ): Promise<AccountOutcome> {
-  const { account, sha256: accountSha256 } = loaded ?? readAndHash(source);
+  const { account, sha256: accountSha256, ...read } = loaded ?? readAndHash(source, settings);
+  const warnings = read.warnings.map(formatIssue);
   const thresholds = settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS;
   const templates = loadTemplates(settings.templatesDir);
   const asOf = settings.asOf ?? account.review.asOf ?? settings.today;
@@ -167,9 +177,14 @@ export async function generateAccount(
     settings.renewalWithinDays !== undefined &&
     !isUpcomingWithin(analysis.daysToRenewal, settings.renewalWithinDays)
   ) {
-    return { status: "filtered", source, account: summary, reason: renewalDistance(analysis.daysToRenewal) };
+    return {
+      status: "filtered",
+      source,
+      account: summary,
+      reason: renewalDistance(analysis.daysToRenewal),
+      warnings,
+    };
   }
-  const warnings: string[] = [];
   // With --as-of the command warns once; with each account's own review date, per account.
   if (settings.compareTo && settings.asOf === undefined && settings.compareTo >= asOf) {
     warnings.push(

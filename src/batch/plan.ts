@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { loadAccount } from "../input/load-account.js";
+import { loadAccountWithWarnings } from "../input/load-account.js";
 import type { DiscoveryNote } from "./discover.js";
-import type { GenerateSettings, LoadedAccount } from "./generate-account.js";
+import { loadOptions, type GenerateSettings, type LoadedAccount } from "./generate-account.js";
 import { describeFailure, type FailureReason } from "./failure.js";
 import { accountFacts, type AccountFacts, type InputIndex } from "./input-index.js";
 import { accountInputHash, logoHash, runHash, sha256 } from "./input-hash.js";
@@ -77,17 +77,23 @@ interface ReadInput {
  */
 export const PRELOAD_BUDGET_BYTES = 4 * 1024 * 1024;
 
-function readInput(file: string, key: string, index: InputIndex, budget: { bytes: number }): ReadInput {
+function readInput(
+  file: string,
+  key: string,
+  index: InputIndex,
+  budget: { bytes: number },
+  settings: GenerateSettings,
+): ReadInput {
   try {
     const bytes = readInputFile(file);
     const hash = sha256(bytes);
     const known = index.get(file, hash);
     if (known) return { file, key, sha256: hash, facts: known };
-    const account = loadAccount(file, bytes);
+    const { account, warnings } = loadAccountWithWarnings(file, bytes, loadOptions(settings));
     const facts = accountFacts(account);
     index.set(file, hash, facts);
     budget.bytes -= bytes.byteLength;
-    const loaded = budget.bytes >= 0 ? { account, sha256: hash } : undefined;
+    const loaded = budget.bytes >= 0 ? { account, sha256: hash, warnings } : undefined;
     return { file, key, sha256: hash, facts, ...(loaded ? { loaded } : {}) };
   } catch (error) {
     return { file, key, error };
@@ -170,7 +176,13 @@ export class BatchPlanner {
     const end = Math.min(this.inputs.length, this.next + count);
     for (; this.next < end; this.next++) {
       const { file, key, inShard } = this.inputs[this.next]!;
-      const input = readInput(file, key, this.options.index, inShard ? this.budget : { bytes: -1 });
+      const input = readInput(
+        file,
+        key,
+        this.options.index,
+        inShard ? this.budget : { bytes: -1 },
+        this.options.settings,
+      );
       if (!input.facts || !input.sha256) {
         if (inShard) this.fail(input);
         continue;

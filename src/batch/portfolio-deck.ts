@@ -13,6 +13,7 @@ import {
   formatRelativeDays,
   plural,
 } from "../text/format.js";
+import { sanitizeTree } from "../text/sanitize.js";
 import { VERSION } from "../version.js";
 import type { CurrencyTotals, Portfolio, PortfolioAccount } from "./portfolio.js";
 
@@ -291,9 +292,10 @@ function failedSlides(portfolio: Portfolio): Slide[] {
   );
 }
 
+/** The portfolio as a Deck; its texts (file names and error messages too) under the one text rule. */
 export function buildPortfolioDeck(portfolio: Portfolio, theme: Theme): Deck {
   const asOf = formatDate(portfolio.asOf);
-  return {
+  return sanitizeTree({
     meta: {
       title: `Renewal portfolio — as of ${asOf}`,
       subject: "Portfolio summary: renewals, ARR at risk and watermelon accounts",
@@ -318,5 +320,5 @@ export function buildPortfolioDeck(portfolio: Portfolio, theme: Theme): Deck {
       ...rankingSlides(portfolio),
       ...failedSlides(portfolio),
     ],
-  };
+  });
 }

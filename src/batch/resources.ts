@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Thresholds } from "../analysis/thresholds.js";
-import { InvalidInputError, UsageError } from "../errors.js";
+import { InvalidInputError, UsageError, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
-import { loadAccount } from "../input/load-account.js";
-import { MAX_INPUT_BYTES } from "../input/parse-source.js";
+import { loadAccountWithWarnings, type LoadAccountOptions } from "../input/load-account.js";
+import { fileSizeMessage, MAX_INPUT_BYTES } from "../input/parse-source.js";
 import { loadRules } from "../input/load-rules.js";
 import { compileTemplateSet, type TemplateFile, type TemplateSet } from "../text/template-set.js";
 
@@ -41,12 +41,7 @@ export function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): Buffer 
       code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`,
     );
   }
-  if (size > maxBytes) {
-    throw fileProblem(
-      file,
-      `file is ${(size / 1024 / 1024).toFixed(1)} MB; expected at most ${maxBytes / 1024 / 1024} MB`,
-    );
-  }
+  if (size > maxBytes) throw fileProblem(file, fileSizeMessage(size, maxBytes));
   try {
     return readFileSync(file);
   } catch (error) {
@@ -54,9 +49,13 @@ export function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): Buffer 
   }
 }
 
-export function readAccount(file: string): { account: Account; bytes: Buffer } {
+/** An account file read and validated, with its bytes and its warnings (see loadAccountWithWarnings). */
+export function readAccount(
+  file: string,
+  options: LoadAccountOptions = {},
+): { account: Account; bytes: Buffer; warnings: ValidationIssue[] } {
   const bytes = readInputFile(file);
-  return { account: loadAccount(file, bytes), bytes };
+  return { ...loadAccountWithWarnings(file, bytes, options), bytes };
 }
 
 function templateFilesIn(dir: string): TemplateFile[] {

@@ -101,7 +101,7 @@ function jobEntry(job: RenderJob, result: RenderTaskResult, outDir: string): Man
     status: outcome.status,
     ...summary,
     files: written ? manifestFiles(outDir, outcome.files) : [],
-    ...(written && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
+    ...(outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
     inputHash: job.inputHash,
   };
 }

@@ -1,5 +1,6 @@
 import type { Analysis } from "../analysis/analyse-account.js";
 import { createDeckContext, type BuildDeckOptions, type DeckContext } from "./context.js";
+import { sanitizeTree } from "../text/sanitize.js";
 import type { Deck, DeckMeta, Slide } from "./deck-model.js";
 import { appendixSlides } from "./slides/appendix.js";
 import { changesSlides } from "./slides/changes.js";
@@ -20,6 +21,9 @@ export type { BuildDeckOptions } from "./context.js";
 /**
  * Analysis → Deck. Pure. The audience is applied here, once: a customer deck is built without
  * the internal slides and without internal facts in its text context, so no renderer can leak them.
+ * Every text of the Deck goes through the one text rule last (src/text/sanitize.ts): the account's
+ * texts already did when loaded, but templates and themes could still bring a control character
+ * that no PPTX may hold.
  */
 export function buildDeck(analysis: Analysis, options: BuildDeckOptions): Deck {
   const context = createDeckContext(analysis, options);
@@ -27,7 +31,7 @@ export function buildDeck(analysis: Analysis, options: BuildDeckOptions): Deck {
   if (options.provenance && (context.isInternal || options.customerAppendix)) {
     slides.push(...appendixSlides(context, options.provenance));
   }
-  return { meta: deckMeta(context, options), theme: options.theme, logo: options.logo, slides };
+  return sanitizeTree({ meta: deckMeta(context, options), theme: options.theme, logo: options.logo, slides });
 }
 
 /** The internal-only slides: risks and hidden risks, stated reasons, signals and renewal outlook. */

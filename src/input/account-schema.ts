@@ -18,7 +18,53 @@ export const isoDate = z
   .refine(isCalendarDate, "expected a real calendar date (YYYY-MM-DD)")
   .meta({ format: "date" });
 
-const nonEmptyText = z.string().trim().min(1, "expected a non-empty text");
+/**
+ * How much one account may hold. Far beyond a real account (a QBR covers a handful of goals,
+ * measured monthly or weekly), yet small enough that a worker renders the largest account in a
+ * few seconds: without them one file of 10,000 goals stalls a batch for minutes. README "Limits".
+ */
+export const ACCOUNT_LIMITS = {
+  goals: 25,
+  planPointsPerGoal: 50,
+  actualsPerGoal: 100,
+  tasksPerGoal: 25,
+  stakeholders: 50,
+  statedReasons: 20,
+  externalRisks: 20,
+  /** Characters of a name, id, owner, metric name or unit, segment or period label. */
+  nameChars: 200,
+  /** Characters of a goal or task title. */
+  titleChars: 300,
+  /** Characters of a goal's `why`, a stated reason, an external risk, a logo path. */
+  paragraphChars: 1_000,
+  internalNotesChars: 10_000,
+} as const;
+
+const count = (n: number) => n.toLocaleString("en-US");
+const limitNote = `(qbr-deck's limit; see "Limits" in the README)`;
+
+/** A list of at most `max` items, refused beyond with the count found. */
+function limitedList<Item extends z.ZodType>(item: Item, max: number, what: string) {
+  return z.array(item).max(max, {
+    error: (issue) =>
+      `expected at most ${count(max)} ${what}, got ${Array.isArray(issue.input) ? count(issue.input.length) : "more"} ${limitNote}`,
+  });
+}
+
+const tooLong = (max: number) => ({
+  error: (issue: { input?: unknown }) =>
+    `expected at most ${count(max)} characters, got ${typeof issue.input === "string" ? count(issue.input.length) : "more"} ${limitNote}`,
+});
+
+/** A text of at most `max` characters. */
+const limitedText = (max: number) => z.string().max(max, tooLong(max));
+/** A non-empty text of at most `max` characters, trimmed. */
+const nonEmptyText = (max: number) =>
+  z.string().trim().max(max, tooLong(max)).min(1, "expected a non-empty text");
+const name = nonEmptyText(ACCOUNT_LIMITS.nameChars);
+const title = nonEmptyText(ACCOUNT_LIMITS.titleChars);
+const paragraph = nonEmptyText(ACCOUNT_LIMITS.paragraphChars);
+
 /** Far beyond any real metric or amount, and far from where float arithmetic breaks down. */
 export const MAX_MAGNITUDE = 1e15;
 const finiteNumber = z
@@ -34,35 +80,38 @@ const dataPoint = z.strictObject({
 });
 
 const task = z.strictObject({
-  title: nonEmptyText,
+  title,
   due: isoDate.optional(),
   done: z.boolean().default(false),
-  owner: nonEmptyText.optional().describe("Who on the customer's side does the task (qbr-deck extension)."),
+  owner: name.optional().describe("Who on the customer's side does the task (qbr-deck extension)."),
 });
 
 export const GOAL_ID_PATTERN = /^[a-z0-9-]+$/;
 
 const goal = z
   .strictObject({
-    id: z.string().regex(GOAL_ID_PATTERN, "expected an id of lower-case letters, digits and '-'"),
-    title: nonEmptyText,
-    why: nonEmptyText.optional(),
-    owner: nonEmptyText.optional(),
+    id: limitedText(ACCOUNT_LIMITS.nameChars).regex(
+      GOAL_ID_PATTERN,
+      "expected an id of lower-case letters, digits and '-'",
+    ),
+    title,
+    why: paragraph.optional(),
+    owner: name.optional(),
     metric: z.strictObject({
-      name: nonEmptyText,
-      unit: z.string().optional(),
+      name,
+      unit: limitedText(ACCOUNT_LIMITS.nameChars).optional(),
     }),
     direction: z.enum(["increase", "decrease"]).optional(),
     baseline: dataPoint,
     target: dataPoint,
-    plan: z.array(dataPoint).default([]),
-    actuals: z.array(dataPoint).default([]),
+    plan: limitedList(dataPoint, ACCOUNT_LIMITS.planPointsPerGoal, "plan points per goal").default([]),
+    actuals: limitedList(dataPoint, ACCOUNT_LIMITS.actualsPerGoal, "actuals per goal").default([]),
     value: z
       .strictObject({
         perUnit: finiteNumber.refine((n) => n > 0, "expected a positive amount per unit"),
       })
       .optional(),
-    tasks: z.array(task).default([]),
+    tasks: limitedList(task, ACCOUNT_LIMITS.tasksPerGoal, "tasks per goal").default([]),
   })
   // Cross-field checks run even when a field has a type error, so one run reports every problem;
   // each check therefore looks at the raw values defensively.
@@ -73,6 +122,7 @@ interface RawGoal {
   target?: { date?: unknown; value?: unknown };
   direction?: unknown;
   plan?: unknown;
+  actuals?: unknown;
 }
 
 const isObject = <T>(value: T | null | undefined): value is T => value !== null && typeof value === "object";
@@ -103,6 +153,7 @@ function checkGoalConsistency(g: RawGoal, ctx: z.RefinementCtx): void {
       }
     }
   }
+  checkActuals(g.actuals, isDate(baselineDate) ? baselineDate : undefined, ctx);
   if (!isDate(baselineDate) || !isDate(targetDate)) return;
   if (targetDate <= baselineDate) {
     ctx.addIssue({
@@ -112,26 +163,64 @@ function checkGoalConsistency(g: RawGoal, ctx: z.RefinementCtx): void {
     });
     return;
   }
-  if (!Array.isArray(g.plan)) return;
-  const planDates = new Set<string>();
-  g.plan.forEach((point: unknown, index) => {
+  checkPlan(g.plan, baselineDate, targetDate, ctx);
+}
+
+/** The dates of a list of points, with their index, for the points that have a real date. */
+function datedPoints(points: unknown): { date: string; index: number }[] {
+  if (!Array.isArray(points)) return [];
+  return points.flatMap((point: unknown, index) => {
     const date = (point as { date?: unknown } | null)?.date;
-    if (isDate(date) && planDates.has(date)) {
+    return isDate(date) ? [{ date, index }] : [];
+  });
+}
+
+function checkPlan(plan: unknown, baselineDate: string, targetDate: string, ctx: z.RefinementCtx): void {
+  const planDates = new Set<string>();
+  for (const { date, index } of datedPoints(plan)) {
+    if (planDates.has(date)) {
       ctx.addIssue({
         code: "custom",
         path: ["plan", index, "date"],
         message: `expected one plan point per date; ${date} appears twice`,
       });
     }
-    if (isDate(date)) planDates.add(date);
-    if (isDate(date) && (date <= baselineDate || date >= targetDate)) {
+    planDates.add(date);
+    if (date <= baselineDate || date >= targetDate) {
       ctx.addIssue({
         code: "custom",
         path: ["plan", index, "date"],
         message: `expected a date strictly between the baseline date ${baselineDate} and the target date ${targetDate}`,
       });
     }
-  });
+  }
+}
+
+/**
+ * A measurement before the baseline would count toward the goal (the latest actual and the
+ * forecast take it), and two on one date leave "the latest" to the order of the list.
+ */
+function checkActuals(actuals: unknown, baselineDate: string | undefined, ctx: z.RefinementCtx): void {
+  const firstOnDate = new Map<string, number>();
+  for (const { date, index } of datedPoints(actuals)) {
+    const first = firstOnDate.get(date);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["actuals", index, "date"],
+        message: `expected one actual per date; ${date} is already measured by actuals[${first}]`,
+      });
+    } else {
+      firstOnDate.set(date, index);
+    }
+    if (baselineDate !== undefined && date < baselineDate) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["actuals", index, "date"],
+        message: `expected a date on or after the baseline date ${baselineDate}; a measurement from before the baseline cannot show progress toward the goal`,
+      });
+    }
+  }
 }
 
 /** A text checked and rewritten to its canonical form by `normalise` (see email-address.ts). */
@@ -162,7 +251,7 @@ export const STAKEHOLDER_ROLES = [
 ] as const;
 
 const stakeholder = z.strictObject({
-  name: nonEmptyText,
+  name,
   role: z.enum(STAKEHOLDER_ROLES),
   status: z.enum(["active", "new", "left"]).default("active"),
   lastContact: isoDate.optional(),
@@ -192,11 +281,11 @@ export const accountFileSchema = z
   .strictObject({
     schemaVersion: z.literal(1, { error: "expected schemaVersion: 1" }),
     account: z.strictObject({
-      name: nonEmptyText,
-      id: nonEmptyText.optional(),
-      segment: nonEmptyText.optional(),
-      csm: nonEmptyText.optional(),
-      logo: nonEmptyText
+      name,
+      id: name.optional(),
+      segment: name.optional(),
+      csm: name.optional(),
+      logo: paragraph
         .regex(/\.(png|jpe?g)$/i, "expected a path to a .png, .jpg or .jpeg file")
         .optional()
         .describe("PNG or JPEG, relative to the account file"),
@@ -219,17 +308,17 @@ export const accountFileSchema = z
     }),
     review: z
       .strictObject({
-        period: nonEmptyText.optional(),
+        period: name.optional(),
         asOf: isoDate.optional(),
         meetingDate: isoDate.optional(),
       })
       .default({}),
-    stakeholders: z.array(stakeholder).default([]),
-    goals: z.array(goal).min(1, "expected at least one goal"),
+    stakeholders: limitedList(stakeholder, ACCOUNT_LIMITS.stakeholders, "stakeholders").default([]),
+    goals: limitedList(goal, ACCOUNT_LIMITS.goals, "goals").min(1, "expected at least one goal"),
     signals: signals.default({}),
-    statedReasons: z.array(nonEmptyText).default([]),
-    externalRisks: z.array(nonEmptyText).default([]),
-    internalNotes: z.string().optional(),
+    statedReasons: limitedList(paragraph, ACCOUNT_LIMITS.statedReasons, "stated reasons").default([]),
+    externalRisks: limitedList(paragraph, ACCOUNT_LIMITS.externalRisks, "external risks").default([]),
+    internalNotes: limitedText(ACCOUNT_LIMITS.internalNotesChars).optional(),
   })
   .superRefine((file, ctx) => checkAccountConsistency(file as unknown as RawAccount, ctx), {
     when: () => true,

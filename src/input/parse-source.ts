@@ -1,6 +1,18 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLError,
+} from "yaml";
 import { parse as parseJson, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
+import { visibleText } from "../text/sanitize.js";
+import { applyCoreTags } from "./yaml-tags.js";
 
 /**
  * Turns the bytes of a YAML or JSON file into plain data plus a way to find where any path of it
@@ -11,6 +23,9 @@ import { InvalidInputError, type ValidationIssue } from "../errors.js";
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 /** Aliases a file may expand; a real account needs none, a "billion laughs" file needs millions. */
 export const MAX_ALIAS_COUNT = 100;
+
+/** A file with thousands of problems is reported by its first ones; the rest are counted. */
+export const MAX_ISSUES = 50;
 
 export type DataPath = readonly (string | number)[];
 
@@ -28,13 +43,42 @@ function fileIssue(file: string, message: string, line = 0, column = 0): Invalid
   return new InvalidInputError([{ file, line, column, path: "", message }]);
 }
 
-function decodeText(file: string, bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_INPUT_BYTES) {
-    throw fileIssue(
-      file,
-      `file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; expected at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
-    );
+/** "file is 5,242,881 bytes; the limit is 5,242,880 bytes (5 MiB)": exact, so it never contradicts itself. */
+export function fileSizeMessage(size: number, max: number): string {
+  const bytes = (n: number) => `${n.toLocaleString("en-US")} bytes`;
+  const mebibytes = max / (1024 * 1024);
+  const limit = Number.isInteger(mebibytes) ? `${bytes(max)} (${mebibytes} MiB)` : bytes(max);
+  return `file is ${bytes(size)}; the limit is ${limit}`;
+}
+
+/**
+ * UTF-16 or UTF-32 text: a byte-order mark, or (without one) NUL bytes in every other position
+ * of mostly-ASCII text, as Windows tools write "Unicode" files. Such a file is text, not binary.
+ */
+export function wideEncoding(bytes: Uint8Array): string | null {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return "UTF-32";
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return "UTF-32";
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return "UTF-16";
+  const sample = bytes.subarray(0, Math.min(bytes.byteLength, 4096) & ~1);
+  if (sample.byteLength < 2) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let index = 0; index < sample.byteLength; index += 2) {
+    if (sample[index] === 0) zeroEven++;
+    if (sample[index + 1] === 0) zeroOdd++;
   }
+  const pairs = sample.byteLength / 2;
+  const mostly = (count: number) => count >= pairs * 0.6;
+  const rarely = (count: number) => count <= pairs * 0.1;
+  return (mostly(zeroOdd) && rarely(zeroEven)) || (mostly(zeroEven) && rarely(zeroOdd)) ? "UTF-16" : null;
+}
+
+function decodeText(file: string, bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_INPUT_BYTES)
+    throw fileIssue(file, fileSizeMessage(bytes.byteLength, MAX_INPUT_BYTES));
+  const wide = wideEncoding(bytes);
+  if (wide) throw fileIssue(file, `file is ${wide} text; an account file must be UTF-8 (save it as UTF-8)`);
   if (bytes.includes(0))
     throw fileIssue(file, "file is binary (it holds NUL bytes); expected YAML or JSON text");
   let text: string;
@@ -155,7 +199,12 @@ function flowNestingDepth(text: string): number {
  * Duplicate keys, found in one pass per mapping (the YAML library's own check compares every
  * key with every other one, which a file of 20,000 keys turns into minutes).
  */
-function duplicateKeyIssues(file: string, document: Document, position: Locate): ValidationIssue[] {
+function duplicateKeyIssues(
+  file: string,
+  document: Document,
+  position: Locate,
+  syntax: SyntaxName,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const stack: unknown[] = [document.contents];
   while (stack.length > 0) {
@@ -170,7 +219,7 @@ function duplicateKeyIssues(file: string, document: Document, position: Locate):
               file,
               ...position(pair.key.range[0]),
               path: "",
-              message: `invalid YAML: duplicate key "${shorten(key)}"`,
+              message: `invalid ${syntax}: duplicate key "${shorten(key)}"`,
             });
           }
           seen.add(key);
@@ -202,7 +251,31 @@ export function shorten(text: string, max = 40): string {
 }
 
 export function escapeUnshowable(text: string): string {
-  return text.replace(UNSHOWABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return visibleText(text).replace(
+    UNSHOWABLE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** What the file is written in, as messages name it: a `.json` file is JSON even to the YAML parser. */
+type SyntaxName = "JSON" | "YAML";
+
+/** The YAML library's message in the user's terms (no advice meant for programmers). */
+function yamlErrorMessage(error: YAMLError, syntax: SyntaxName): string {
+  if (error.code === "MULTIPLE_DOCS") {
+    return "the file holds more than one YAML document (a second `---`); an account file is one document";
+  }
+  const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
+  return `invalid ${syntax}: ${message}`;
+}
+
+function firstIssues(file: string, issues: ValidationIssue[]): ValidationIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const more = issues.length - MAX_ISSUES;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    { file, line: 0, column: 0, path: "", message: `…and ${more} more problems` },
+  ];
 }
 
 export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
@@ -210,9 +283,8 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
   if (flowNestingDepth(text) > MAX_NESTING) {
     throw fileIssue(file, `file is nested more than ${MAX_NESTING} levels deep; an account needs about five`);
   }
-  if (/\.json$/i.test(file)) {
-    checkJsonSyntax(file, text);
-  }
+  const syntax: SyntaxName = /\.json$/i.test(file) ? "JSON" : "YAML";
+  if (syntax === "JSON") checkJsonSyntax(file, text);
   const lineCounter = new LineCounter();
   let document: Document;
   try {
@@ -232,12 +304,21 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const syntaxIssues = document.errors.map((error): ValidationIssue => {
-    const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
-    return { file, ...position(error.pos[0]), path: "", message: `invalid YAML: ${message}` };
-  });
-  const issues = syntaxIssues.length > 0 ? syntaxIssues : duplicateKeyIssues(file, document, position);
-  if (issues.length > 0) throw new InvalidInputError(issues);
+  const syntaxIssues = document.errors.map((error): ValidationIssue => ({
+    file,
+    ...position(error.pos[0]),
+    path: "",
+    message: yamlErrorMessage(error, syntax),
+  }));
+  const issues =
+    syntaxIssues.length > 0
+      ? syntaxIssues
+      : [
+          ...duplicateKeyIssues(file, document, position, syntax),
+          // every tag starts with "!": most files have none, and then need no walk for them
+          ...(text.includes("!") ? applyCoreTags(file, document, position) : []),
+        ];
+  if (issues.length > 0) throw new InvalidInputError(firstIssues(file, issues));
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -249,7 +330,7 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
       );
     }
     if (error instanceof RangeError) throw fileIssue(file, "file is nested too deeply to be an account");
-    throw fileIssue(file, `invalid YAML: ${(error as Error).message.split("\n")[0]}`);
+    throw fileIssue(file, `invalid ${syntax}: ${(error as Error).message.split("\n")[0]}`);
   }
   return {
     file,

@@ -1,9 +1,6 @@
 import type { z } from "zod";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
-import { escapeUnshowable, shorten, type DataPath, type ParsedSource } from "./parse-source.js";
-
-/** A file with thousands of problems is reported by its first ones; the rest are counted. */
-export const MAX_ISSUES = 50;
+import { escapeUnshowable, MAX_ISSUES, shorten, type DataPath, type ParsedSource } from "./parse-source.js";
 
 /**
  * Validates parsed data against a zod schema and reports every problem at once, each located

@@ -49,8 +49,6 @@ export interface GoalArbOptions {
   minActuals?: number;
   maxActuals?: number;
   maxPlan?: number;
-  /** No two actuals on the same day (the latest actual is then unambiguous). */
-  distinctActualDates?: boolean;
 }
 
 const FIRST_BASELINE_DAY = dayNumber("2018-01-01");
@@ -108,10 +106,9 @@ export function goalCaseArb(options: GoalArbOptions = {}): fc.Arbitrary<GoalCase
               maxLength: Math.min(maxPlan, shape.span - 1),
             })
           : fc.constant<number[]>([]);
-      const actualOffset = fc.integer({ min: -90, max: shape.span + 90 });
-      const actualOffsets = options.distinctActualDates
-        ? fc.uniqueArray(actualOffset, { minLength: minActuals, maxLength: maxActuals })
-        : fc.array(actualOffset, { minLength: minActuals, maxLength: maxActuals });
+      // The loader refuses actuals before the baseline and two actuals on one date (SPEC §1 + issue 10).
+      const actualOffset = fc.integer({ min: 0, max: shape.span + 90 });
+      const actualOffsets = fc.uniqueArray(actualOffset, { minLength: minActuals, maxLength: maxActuals });
       return fc.record({
         shape: fc.constant(shape),
         plan: planOffsets.chain((offsets) =>
@@ -203,6 +200,16 @@ export const TRICKY_CHARACTERS = [
   "\u001b[31m", // ANSI escape
   "\t",
   "\r",
+  // control and invalid characters XML forbids (issue 10: they corrupted the PPTX)
+  "\u0000",
+  "\u0007", // bell
+  "\u000b", // vertical tab (Word's manual line break)
+  "\u000c", // form feed
+  "\u001f",
+  "\u007f", // DEL
+  "\u009b", // C1 control sequence introducer
+  "\ufffe",
+  "\uffff",
   "\u00a0",
   "שלום",
   "مرحبا",
@@ -225,8 +232,24 @@ const anyCodePointStringArb = fc
   .array(codePointArb, { maxLength: 30 })
   .map((codePoints) => codePoints.map((codePoint) => String.fromCodePoint(codePoint)).join(""));
 
+/**
+ * A long word with no space to break at (issue 10: wrapping one took minutes), 500 to 3,000
+ * characters, now and then with a control character inside.
+ */
+export const longWordArb: fc.Arbitrary<string> = fc
+  .record({
+    length: fc.integer({ min: 500, max: 3000 }),
+    letters: fc.constantFrom("abcdefghij", "W", "Ωμέγα", "中文", "0123456789"),
+    control: fc.option(fc.constantFrom("\u0007", "\u000b", "\u0000", "\u009b"), { nil: undefined }),
+  })
+  .map(({ length, letters, control }) => {
+    const word = letters.repeat(Math.ceil(length / letters.length)).slice(0, length);
+    return control ? `${word.slice(0, length / 2)}${control}${word.slice(length / 2)}` : word;
+  });
+
 export const trickyStringArb: fc.Arbitrary<string> = fc.oneof(
   anyCodePointStringArb,
+  longWordArb,
   fc
     .array(fc.constantFrom(...TRICKY_CHARACTERS), { minLength: 1, maxLength: 6 })
     .map((parts) => parts.join("")),
@@ -333,7 +356,9 @@ export type GoalRuleBreak =
   | "target-before-baseline"
   | "duplicate-id"
   | "start-after-renewal"
-  | "no-goals";
+  | "no-goals"
+  | "actual-before-baseline"
+  | "actuals-same-date";
 
 export type DataMutation =
   | { op: "delete"; pick: number }
@@ -376,6 +401,8 @@ export const dataMutationArb: fc.Arbitrary<DataMutation> = fc.oneof(
       "duplicate-id",
       "start-after-renewal",
       "no-goals",
+      "actual-before-baseline",
+      "actuals-same-date",
     ),
   }),
   fc.record({ op: fc.constant("shuffle" as const), pick: fc.nat(), seed: fc.nat() }),
@@ -500,6 +527,17 @@ function breakRule(data: Record<string, unknown>, pick: number, rule: GoalRuleBr
     case "no-goals":
       data.goals = [];
       break;
+    case "actual-before-baseline":
+      if (goal && baseline) {
+        const actuals = Array.isArray(goal.actuals) ? goal.actuals : [];
+        goal.actuals = [...actuals, { date: "2000-01-01", value: baseline.value }];
+      }
+      break;
+    case "actuals-same-date": {
+      const actuals = Array.isArray(goal?.actuals) ? goal.actuals : [];
+      if (goal && actuals.length > 0) goal.actuals = [...actuals, structuredClone(actuals[0])];
+      break;
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import type { Audience, Deck, DeckKind } from "../../src/deck/deck-model.js";
 import { imageInfo } from "../../src/deck/image-info.js";
 import type { Account } from "../../src/input/account-schema.js";
 import { addMonths } from "../../src/dates.js";
+import type { TemplateSet } from "../../src/text/template-set.js";
 import type { Provenance } from "../../src/deck/slides/appendix.js";
 import { analyse, loadSample, SAMPLES_DIR } from "./accounts.js";
 
@@ -17,6 +18,8 @@ export interface DeckExtras {
   previous?: Analysis | null;
   provenance?: Provenance | null;
   customerAppendix?: boolean;
+  /** Templates other than the defaults (e.g. loadTemplates(dir) of a --templates folder). */
+  templates?: TemplateSet;
 }
 
 export function deckFor(
@@ -30,7 +33,7 @@ export function deckFor(
     audience,
     kind,
     theme: loadTheme(),
-    templates: loadTemplates(),
+    templates: extras.templates ?? loadTemplates(),
     logo,
     producer: "qbr-deck test",
     previous: extras.previous ?? null,

@@ -3,7 +3,8 @@ import { analysisToJson } from "../../analysis/analysis-json.js";
 import { DEFAULT_THRESHOLDS } from "../../analysis/thresholds.js";
 import { readWorkbookFile } from "../../batch/account-sources.js";
 import { loadTemplates, readAccount, readRules } from "../../batch/resources.js";
-import { InvalidInputError, UsageError } from "../../errors.js";
+import { todayIso } from "../../dates.js";
+import { formatIssue, InvalidInputError, UsageError } from "../../errors.js";
 import type { Account } from "../../input/account-schema.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { formatAnalysisReport } from "../analysis-report.js";
@@ -44,10 +45,20 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
       "--account applies to portfolio workbooks (.xlsx); an account file holds one account",
     );
   }
-  const account = isWorkbookFile(file)
-    ? await workbookAccount(file, options.account)
-    : readAccount(file).account;
-  const analysis = analyseAccount(account, { asOf: resolveAsOf(account, cliAsOf), templates, thresholds });
+  const today = todayIso();
+  let account: Account;
+  if (isWorkbookFile(file)) {
+    account = await workbookAccount(file, options.account);
+  } else {
+    const read = readAccount(file, { asOf: cliAsOf, today });
+    for (const warning of read.warnings) io.err(`warning: ${formatIssue(warning)}`);
+    account = read.account;
+  }
+  const analysis = analyseAccount(account, {
+    asOf: resolveAsOf(account, cliAsOf, today),
+    templates,
+    thresholds,
+  });
   io.out(options.json ? JSON.stringify(analysisToJson(analysis), null, 2) : formatAnalysisReport(analysis));
   return 0;
 }

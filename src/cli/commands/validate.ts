@@ -1,13 +1,16 @@
 import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
 import { readWorkbookFile } from "../../batch/account-sources.js";
 import { readAccount } from "../../batch/resources.js";
+import { todayIso } from "../../dates.js";
 import { formatIssue, InvalidInputError } from "../../errors.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
+import { plural } from "../../text/format.js";
 import type { Io } from "../io.js";
 
 /**
  * Checks every file and reports every problem; exit 0 when all are valid, 2 otherwise. A folder
- * that cannot be read counts as invalid: the accounts in it were not checked.
+ * that cannot be read counts as invalid: the accounts in it were not checked. Warnings (texts
+ * cleaned, a renewal date passed) are printed but never change the exit code.
  */
 export async function validateCommand(inputs: string[], io: Io): Promise<number> {
   requireInputs(inputs);
@@ -21,13 +24,17 @@ export async function validateCommand(inputs: string[], io: Io): Promise<number>
   }
   if (files.length === 1 && isWorkbookFile(files[0]!)) return (await validateWorkbook(files[0]!, io)) ? 0 : 2;
   let invalid = 0;
+  let warned = 0;
+  const today = todayIso();
   for (const file of files) {
     try {
       if (isWorkbookFile(file)) {
         if (!(await validateWorkbook(file, io))) invalid++;
         continue;
       }
-      readAccount(file);
+      const { warnings } = readAccount(file, { today });
+      for (const warning of warnings) io.err(`warning: ${formatIssue(warning)}`);
+      warned += warnings.length;
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       invalid++;
@@ -36,13 +43,12 @@ export async function validateCommand(inputs: string[], io: Io): Promise<number>
   }
   const valid = files.length - invalid;
   const unread =
-    unreadableFolders.length > 0
-      ? `; ${unreadableFolders.length} folder${unreadableFolders.length === 1 ? "" : "s"} could not be read`
-      : "";
+    unreadableFolders.length > 0 ? `; ${plural(unreadableFolders.length, "folder")} could not be read` : "";
+  const warningNote = warned > 0 ? ` (${plural(warned, "warning")})` : "";
   io.out(
     invalid === 0 && unread === ""
-      ? `${files.length === 1 ? files[0] : `${files.length} files`}: valid`
-      : `${files.length} file${files.length === 1 ? "" : "s"} checked: ${valid} valid, ${invalid} invalid${unread}`,
+      ? `${files.length === 1 ? files[0] : `${files.length} files`}: valid${warningNote}`
+      : `${files.length} file${files.length === 1 ? "" : "s"} checked: ${valid} valid, ${invalid} invalid${unread}${warningNote}`,
   );
   return invalid === 0 && unread === "" ? 0 : 2;
 }

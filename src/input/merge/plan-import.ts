@@ -101,6 +101,18 @@ export function planImport(
       );
       continue;
     }
+    const baselineDate = account.goals[goalIndex]!.baseline.date;
+    if (measurement.date < baselineDate) {
+      // The loader refuses such an actual too; said here, the message points at the row's date.
+      issues.push(
+        issueAt(
+          measurement,
+          "date",
+          `expected a date on or after ${measurement.goal}'s baseline date ${baselineDate}; got ${measurement.date}`,
+        ),
+      );
+      continue;
+    }
     const key = JSON.stringify([measurement.account, measurement.goal, measurement.date]);
     let plan = plans.get(measurement.account);
     if (!plan) {
