@@ -1,0 +1,103 @@
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { pptxRenderer } from "../src/render/pptx/render-pptx.js";
+import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
+import { fifteenGoalAccountData, SAMPLES_DIR } from "./helpers/accounts.js";
+import { SAMPLE_FILES, tempDir } from "./helpers/batch.js";
+import { qbr, type CliResult } from "./helpers/cli.js";
+import { ooxmlSummary, validateOoxml, type OoxmlPackage } from "./helpers/ooxml.js";
+import { missingTools, skipReason } from "./helpers/tools.js";
+
+/**
+ * Interop: PowerPoint opens every deck without offering to repair it. It is stricter than
+ * LibreOffice about element order and required elements, so every XML part of every PPTX we write
+ * (and of the chart workbooks embedded in it) must validate against the ISO/IEC 29500
+ * transitional schemas (test/ooxml-schemas/). The decks come from one batch run as a CSM would
+ * start it: every sample and the 15-goal stress account, both kinds, both audiences, and the
+ * portfolio deck the run writes for more than one account.
+ */
+const missing = missingTools("xmllint");
+const reason = skipReason(missing);
+
+const KINDS = ["qbr", "renewal"] as const;
+const AUDIENCES = ["internal", "customer"] as const;
+
+describe.skipIf(missing.length > 0)(`interop: Office Open XML schemas${reason}`, () => {
+  const work = tempDir("qbr-pptx-schema-");
+  const accounts = path.join(work, "accounts");
+  const out = path.join(work, "out");
+  let run: CliResult;
+  let decks: OoxmlPackage[];
+
+  beforeAll(async () => {
+    cpSync(SAMPLES_DIR, accounts, { recursive: true });
+    writeFileSync(path.join(accounts, "fifteen-goals.json"), JSON.stringify(fifteenGoalAccountData()));
+    run = qbr([
+      "generate",
+      accounts,
+      "-o",
+      out,
+      "-f",
+      "pptx",
+      "--audience",
+      AUDIENCES.join(","),
+      "--kind",
+      KINDS.join(","),
+      "--concurrency",
+      "2",
+    ]);
+    const written = readdirSync(out).filter((name) => name.endsWith(".pptx"));
+    decks = written.sort().map((name) => ({ name, bytes: readFileSync(path.join(out, name)) }));
+    const fixture = await pptxRenderer.render(buildFixtureDeck(), {});
+    decks.push({ name: "fixture.pptx", bytes: fixture.bytes });
+  }, 180_000);
+
+  it("writes every sample and the stress account in both kinds and audiences, and the portfolio deck", () => {
+    expect(run.code, run.stderr).toBe(0);
+    const accountCount = SAMPLE_FILES.length + 1;
+    expect(decks.map((deck) => deck.name)).toContain("portfolio.pptx");
+    expect(decks).toHaveLength(accountCount * KINDS.length * AUDIENCES.length + 2);
+  });
+
+  it("validates every XML part of every deck and of its embedded chart workbooks", () => {
+    const report = validateOoxml(decks);
+    expect(report.errors).toEqual([]);
+    expect(ooxmlSummary(report)).toBe(
+      `ooxml: ${report.parts}/${report.parts} parts valid in ${decks.length} files`,
+    );
+    // Slides, layouts, masters, notes, charts, relationships… and the workbooks' parts.
+    expect(report.parts).toBeGreaterThan(decks.length * 60);
+  });
+
+  it("catches what PowerPoint would repair, in the deck and in an embedded workbook", () => {
+    const deck = decks.find((one) => one.name.endsWith("-qbr-internal.pptx"))!;
+    const files = unzipSync(deck.bytes);
+    const presentation = strFromU8(files["ppt/presentation.xml"]!);
+    const notesMasters = /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/.exec(presentation)![0];
+    // pptxgenjs 4.0.1's order: the notes master list after the slide list.
+    files["ppt/presentation.xml"] = strToU8(
+      presentation.replace(notesMasters, "").replace("</p:sldIdLst>", `</p:sldIdLst>${notesMasters}`),
+    );
+    const workbookName = Object.keys(files).find((name) => name.startsWith("ppt/embeddings/"))!;
+    const workbook = unzipSync(files[workbookName]!);
+    workbook["xl/worksheets/sheet1.xml"] = strToU8(
+      strFromU8(workbook["xl/worksheets/sheet1.xml"]!).replace("<sheetData>", "<sheetData><bogus/>"),
+    );
+    files[workbookName] = zipSync(workbook);
+    const report = validateOoxml([{ name: "broken.pptx", bytes: zipSync(files) }]);
+    expect(report.invalidParts).toBe(2);
+    expect(report.errors).toHaveLength(2);
+    expect(report.errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^broken\.pptx!ppt\/presentation\.xml:\d+: element notesMasterIdLst: /),
+        expect.stringMatching(
+          new RegExp(
+            `^broken\\.pptx!${path.basename(workbookName)}!xl/worksheets/sheet1\\.xml:\\d+: element bogus: `,
+          ),
+        ),
+      ]),
+    );
+  });
+});
