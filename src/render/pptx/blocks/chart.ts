@@ -126,7 +126,7 @@ function drawBars(ctx: DrawContext, block: ChartBlock, chart: BarChart): void {
   );
   const fullFormat = excelFormatCode(chart.format, language);
   const tickCount = horizontal
-    ? Math.floor((block.box.w * 72 * 0.55) / TICK_PITCH_PT.horizontal)
+    ? Math.floor(horizontalPlotWidth(block, chart) / TICK_PITCH_PT.horizontal)
     : Math.floor((block.box.h * 72 - BAR_FRAME_PT) / TICK_PITCH_PT.vertical);
   const options: ChartOptions = {
     ...commonOptions(ctx, block, chart.title, chart.series.length),
@@ -156,6 +156,33 @@ function drawBars(ctx: DrawContext, block: ChartBlock, chart: BarChart): void {
     ? ({ catAxisOrientation: "maxMin", valAxisLabelPos: "high" } as unknown as ChartOptions)
     : {};
   ctx.slide.addChart("bar", data, { ...options, ...reversed });
+}
+
+/** About how wide a text is, in points: an average glyph is half as wide as its size. */
+function roughWidthPt(text: string, sizePt: number): number {
+  return text.length * sizePt * 0.5;
+}
+
+/** A value about as long as its label: "€120,000", "42%", "1,200 tickets". */
+function roughLabel(format: NumberFormat, value: number): string {
+  if (format.style === "percent") return `${Math.round(value * 100)}%`;
+  const number = Math.round(value).toLocaleString("en");
+  return format.style === "currency"
+    ? `${format.currency.slice(0, 1)}${number}`
+    : `${number} ${format.unit ?? ""}`;
+}
+
+/**
+ * The width the PDF gives the bars of a horizontal chart: the box less the category labels (at
+ * most 30 %) on the left and the value labels on the right. Estimated, since PowerPoint lays out
+ * its own chart; it decides how many value ticks there are.
+ */
+function horizontalPlotWidth(block: ChartBlock, chart: BarChart): number {
+  const width = block.box.w * 72;
+  const categories = Math.max(0, ...chart.categories.map((category) => roughWidthPt(category, 10)));
+  const values = chart.series.flatMap((series) => series.values);
+  const valueLabel = Math.max(0, ...values.map((value) => roughWidthPt(roughLabel(chart.format, value), 9)));
+  return width - Math.min(width * 0.3, categories + 2) - 6 - (valueLabel + 4);
 }
 
 /** The PDF's thickest bars: thicker ones look like blocks. */
