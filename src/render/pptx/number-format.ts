@@ -111,11 +111,19 @@ function currencyPattern(language: string, currency: string): Pattern {
   return pattern;
 }
 
+const suffixCache = new Map<string, string>();
+
 /** Intl's compact suffix for 1,000^thousands in the language ("K", "M", "B" in English). */
 function compactSuffix(language: string, thousands: number): string {
-  const parts = numberFormat(language, { notation: "compact" }).formatToParts(1000 ** thousands);
-  return parts
-    .filter((part) => part.type === "compact" || part.type === "literal")
-    .map((part) => part.value)
-    .join("");
+  const key = `${language}|${thousands}`;
+  let suffix = suffixCache.get(key);
+  if (suffix === undefined) {
+    suffix = numberFormat(language, { notation: "compact" })
+      .formatToParts(1000 ** thousands)
+      .filter((part) => part.type === "compact" || part.type === "literal")
+      .map((part) => part.value)
+      .join("");
+    suffixCache.set(key, suffix);
+  }
+  return suffix;
 }

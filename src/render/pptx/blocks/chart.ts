@@ -163,10 +163,12 @@ function roughWidthPt(text: string, sizePt: number): number {
   return text.length * sizePt * 0.5;
 }
 
+const GROUPED = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+
 /** A value about as long as its label: "€120,000", "42%", "1,200 tickets". */
 function roughLabel(format: NumberFormat, value: number): string {
   if (format.style === "percent") return `${Math.round(value * 100)}%`;
-  const number = Math.round(value).toLocaleString("en");
+  const number = GROUPED.format(Math.round(value));
   return format.style === "currency"
     ? `${format.currency.slice(0, 1)}${number}`
     : `${number} ${format.unit ?? ""}`;
