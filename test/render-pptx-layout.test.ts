@@ -78,6 +78,21 @@ describe("timeline data", () => {
     expect(aligned.series.map((series) => series.reference)).toEqual([false, false, true]);
   });
 
+  it("draws a reference line across the axis when there is a single date", () => {
+    const single: TimelineChart = {
+      ...chart,
+      series: [{ name: "Actual", role: "actual", points: [{ date: "2025-09-15", value: 71.2 }] }],
+    };
+    const aligned = alignTimeline(single, 6);
+    expect(aligned.dates).toEqual(["2025-08-31", "2025-09-15", "2025-09-30"]);
+    expect(aligned.series.map((series) => series.values)).toEqual([
+      [null, 71.2, null],
+      [4, 4, 4],
+    ]);
+    const withoutTarget = alignTimeline({ ...single, referenceLines: [] }, 6);
+    expect(withoutTarget.dates).toEqual(["2025-09-15"]);
+  });
+
   it("rounds to what the chart shows: the format's decimals, two more for fractions", () => {
     const oneDecimal = { style: "number", decimals: 1 } as const;
     expect(roundForChart(70.86743301847562, oneDecimal)).toBe(70.9);

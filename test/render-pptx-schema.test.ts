@@ -2,6 +2,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ChartBlock, Deck } from "../src/deck/deck-model.js";
 import { pptxRenderer } from "../src/render/pptx/render-pptx.js";
 import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
 import { fifteenGoalAccountData, SAMPLES_DIR } from "./helpers/accounts.js";
@@ -52,13 +53,15 @@ describe.skipIf(missing.length > 0)(`interop: Office Open XML schemas${reason}`,
     decks = written.sort().map((name) => ({ name, bytes: readFileSync(path.join(out, name)) }));
     const fixture = await pptxRenderer.render(buildFixtureDeck(), {});
     decks.push({ name: "fixture.pptx", bytes: fixture.bytes });
+    const edges = await pptxRenderer.render(edgeCaseChartDeck(), {});
+    decks.push({ name: "chart-edge-cases.pptx", bytes: edges.bytes });
   }, 180_000);
 
   it("writes every sample and the stress account in both kinds and audiences, and the portfolio deck", () => {
     expect(run.code, run.stderr).toBe(0);
     const accountCount = SAMPLE_FILES.length + 1;
     expect(decks.map((deck) => deck.name)).toContain("portfolio.pptx");
-    expect(decks).toHaveLength(accountCount * KINDS.length * AUDIENCES.length + 2);
+    expect(decks).toHaveLength(accountCount * KINDS.length * AUDIENCES.length + 3);
   });
 
   it("validates every XML part of every deck and of its embedded chart workbooks", () => {
@@ -101,3 +104,102 @@ describe.skipIf(missing.length > 0)(`interop: Office Open XML schemas${reason}`,
     );
   });
 });
+
+/**
+ * Charts at the edges of what pptxgenjs and our fixes handle: a unit and names with XML and Excel
+ * format syntax in them, negative values, a one-point series, one date, no target, days apart,
+ * years apart, a currency written after the number.
+ */
+function edgeCaseChartDeck(): Deck {
+  const deck = buildFixtureDeck();
+  const box = { x: 0.5, y: 1.5, w: 6, h: 4 };
+  const timeline = (
+    title: string,
+    unit: string,
+    series: [string, [string, number][]][],
+    target?: number,
+  ): ChartBlock => ({
+    kind: "chart",
+    box,
+    alt: title,
+    chart: {
+      type: "timeline",
+      title,
+      format: { style: "number", decimals: 1, unit },
+      series: series.map(([name, points], index) => ({
+        name,
+        role: index === 0 ? "plan" : index === 1 ? "actual" : "forecast",
+        points: points.map(([date, value]) => ({ date, value })),
+      })),
+      referenceLines: target === undefined ? [] : [{ label: 'Target <"&">', value: target, role: "target" }],
+    },
+  });
+  const charts: ChartBlock[] = [
+    timeline(
+      'R&D <hours> "billed"',
+      'R&D "h" <x>',
+      [
+        [
+          "Plan & <budget>",
+          [
+            ["2025-01-15", -12.345],
+            ["2025-06-30", 4.5],
+          ],
+        ],
+        ["Actual", [["2025-03-01", -3.21]]],
+      ],
+      0,
+    ),
+    timeline("One date", "%", [["Actual", [["2025-09-15", 71.2]]]], 80),
+    timeline("Days apart", "", [
+      [
+        "Plan",
+        [
+          ["2025-09-01", 1],
+          ["2025-09-03", 2],
+          ["2025-09-20", 3],
+        ],
+      ],
+    ]),
+    timeline(
+      "Years apart",
+      "things",
+      [
+        [
+          "Plan",
+          [
+            ["2015-01-01", 10],
+            ["2025-12-31", 1_250_000.55],
+          ],
+        ],
+      ],
+      2_000_000,
+    ),
+    {
+      kind: "chart",
+      box,
+      alt: "Bars",
+      chart: {
+        type: "bar",
+        title: "Value in kronor & more",
+        format: { style: "currency", currency: "SEK", decimals: 0 },
+        direction: "horizontal",
+        categories: ['A <goal> & "more"', "B"],
+        series: [
+          { name: "Realized", role: "value", values: [-25_000.4, 3_400_000] },
+          { name: "Planned", role: "planned", values: [10_000, 0] },
+        ],
+      },
+    },
+  ];
+  return {
+    ...deck,
+    slides: charts.map((chart, index) => ({
+      id: `edge-${index + 1}`,
+      layout: "content" as const,
+      title: chart.alt,
+      blocks: [chart],
+      notes: "",
+    })),
+  };
+}

@@ -1,5 +1,5 @@
 import type { NumberFormat, SeriesRole, TimelineChart } from "../../deck/deck-model.js";
-import { dayNumber } from "../../dates.js";
+import { dayNumber, fromDayNumber } from "../../dates.js";
 
 /**
  * Timeline charts become line charts over a date axis, so that uneven measurement dates are
@@ -44,6 +44,10 @@ export function excelSerial(date: string): number {
   return dayNumber(date.slice(0, 10)) - EXCEL_EPOCH;
 }
 
+function fromExcelSerial(serial: number): string {
+  return fromDayNumber(serial + EXCEL_EPOCH);
+}
+
 /**
  * Decimals a chart keeps of a value: those its format shows (percentages are fractions, so two
  * more). Rounding further than the slide text would make the chart and the text disagree; keeping
@@ -61,13 +65,20 @@ export function roundForChart(value: number, format: NumberFormat): number {
 }
 
 export function alignTimeline(chart: TimelineChart, plotWidthInches: number): AlignedTimeline {
-  const dates = [
+  const measured = [
     ...new Set(
       chart.series.flatMap((series) =>
         series.points.filter((point) => Number.isFinite(excelSerial(point.date))).map((point) => point.date),
       ),
     ),
   ].sort();
+  const axis = timeAxis(measured, plotWidthInches);
+  // A reference line needs two points to be drawn: with a single date, it runs from one end of
+  // the axis to the other, as in the PDF.
+  const dates =
+    measured.length === 1 && chart.referenceLines.length > 0
+      ? [fromExcelSerial(axis.min), ...measured, fromExcelSerial(axis.max)]
+      : measured;
   const position = new Map(dates.map((date, index) => [date, index]));
   const round = (value: number) => roundForChart(value, chart.format);
   const series: AlignedSeries[] = chart.series.map((source) => {
@@ -82,8 +93,7 @@ export function alignTimeline(chart: TimelineChart, plotWidthInches: number): Al
     const value = round(line.value);
     series.push({ name: line.label, role: line.role, values: dates.map(() => value), reference: true });
   }
-  const serials = dates.map(excelSerial);
-  return { dates, serials, series, axis: timeAxis(dates, plotWidthInches) };
+  return { dates, serials: dates.map(excelSerial), series, axis };
 }
 
 /**
