@@ -19,7 +19,13 @@ import {
 } from "../src/render/pptx/postprocess/slide-shapes.js";
 import { fillCellsFromChart, fixTableRef } from "../src/render/pptx/postprocess/workbook.js";
 import { formatCellsAsChart } from "../src/render/pptx/postprocess/workbook-formats.js";
-import { childElements, elementName, splitElement } from "../src/render/pptx/postprocess/xml-elements.js";
+import {
+  childElements,
+  elementName,
+  inSequence,
+  mapElements,
+  splitElement,
+} from "../src/render/pptx/postprocess/xml-elements.js";
 import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
 
 /** Each pptxgenjs 4.0.1 defect, as the XML it writes, and the XML after our fix. */
@@ -55,6 +61,32 @@ describe("#1534 orphan axis ids", () => {
       '<c:bar3DChart><c:axId val="1"/><c:axId val="2"/><c:axId val="3"/></c:bar3DChart>' +
       '<c:catAx><c:axId val="1"/></c:catAx><c:valAx><c:axId val="2"/></c:valAx><c:serAx><c:axId val="3"/></c:serAx>';
     expect(removeOrphanAxisIds(bar3d)).toBe(bar3d);
+  });
+});
+
+describe("element edits", () => {
+  it("finds elements by exact name, counting nesting, and splits children", () => {
+    const xml = '<a><c:ser><x/><c:ser><y>t</y></c:ser></c:ser><c:serAx val="1"/><c:ser z="1"/></a>';
+    const seen: string[] = [];
+    const same = mapElements(xml, "c:ser", (element) => {
+      seen.push(element);
+      return element;
+    });
+    expect(same).toBe(xml);
+    expect(seen).toEqual(["<c:ser><x/><c:ser><y>t</y></c:ser></c:ser>", '<c:ser z="1"/>']);
+    expect(mapElements(xml, "c:serAx", () => "")).toBe(
+      '<a><c:ser><x/><c:ser><y>t</y></c:ser></c:ser><c:ser z="1"/></a>',
+    );
+    expect(childElements(' <x/> text <c:ser><y/></c:ser><z a="1"/>')).toEqual([
+      "<x/>",
+      "<c:ser><y/></c:ser>",
+      '<z a="1"/>',
+    ]);
+    expect(inSequence(["<b/>", "<a>1</a>", "<c/>", "<a>2</a>"], ["a", "b"])).toEqual([
+      "<a>1</a>",
+      "<a>2</a>",
+      "<b/>",
+    ]);
   });
 });
 
