@@ -2,7 +2,7 @@ import type { BarChart, ChartBlock, NumberFormat, TimelineChart } from "../../..
 import { FONT_SIZES } from "../../../deck/geometry.js";
 import { valueTicks } from "../../chart-scale.js";
 import { isDotted, seriesStyle, type SeriesStyle } from "../../chart-style.js";
-import { alignTimeline, roundForChart, type AlignedSeries } from "../chart-data.js";
+import { alignTimeline, roundForChart } from "../chart-data.js";
 import { warnOnSlide, type DrawContext } from "../context.js";
 import { axisFormatCode, excelFormatCode } from "../number-format.js";
 import type { ChartData, ChartMulti, ChartOptions } from "../pptxgen.js";
@@ -35,12 +35,6 @@ function presetDash(style: SeriesStyle): LineDash {
   return isDotted(style) ? "sysDot" : "dash";
 }
 
-interface LineGroup {
-  style: SeriesStyle;
-  reference: boolean;
-  series: AlignedSeries[];
-}
-
 function drawTimeline(ctx: DrawContext, block: ChartBlock, chart: TimelineChart): void {
   const aligned = alignTimeline(chart, block.box.w - VALUE_LABEL_ROOM);
   if (aligned.dates.length === 0 || aligned.series.length === 0) {
@@ -49,48 +43,45 @@ function drawTimeline(ctx: DrawContext, block: ChartBlock, chart: TimelineChart)
   }
   const language = ctx.deck.meta.language;
   const fullFormat = excelFormatCode(chart.format, language);
-  // pptxgenjs draws line styles per chart group only, so each style becomes one <c:lineChart>
-  // on the same axes. A series of one point shows its marker, as in the PDF (a line needs two).
-  const groups = new Map<string, LineGroup>();
-  for (const series of aligned.series) {
+  // pptxgenjs draws line styles per chart group only, so each series is a <c:lineChart> of its
+  // own on the same axes. (One series a group also keeps its marker colour right: pptxgenjs picks
+  // it by the series' index in the whole chart, at random past the group's colours.) A series of
+  // one point shows its marker, as in the PDF: a line needs two.
+  const background = hex(ctx.theme.colors.background);
+  const types: ChartMulti[] = aligned.series.map((series) => {
     const base = seriesStyle(ctx.theme, series.role);
     const single = series.values.filter((value) => value !== null).length === 1;
     const style = { ...base, markers: base.markers || (single && !series.reference) };
-    const key = JSON.stringify({ ...style, color: null, reference: series.reference });
-    const group = groups.get(key) ?? { style, reference: series.reference, series: [] };
-    group.series.push(series);
-    groups.set(key, group);
-  }
-  const background = hex(ctx.theme.colors.background);
-  const types: ChartMulti[] = [...groups.values()].map(({ style, reference, series }) => ({
-    type: "line",
-    data: series.map((entry) => chartSeries(entry.name, aligned.serials.map(String), entry.values)),
-    options: {
-      chartColors: series.map((entry) => hex(seriesStyle(ctx.theme, entry.role).color)),
-      lineDash: presetDash(style),
-      lineCap: isDotted(style) ? "round" : "flat",
-      lineSize: style.width,
-      lineDataSymbol: style.markers ? "circle" : "none",
-      lineDataSymbolSize: 7,
-      lineDataSymbolLineColor: background,
-      lineDataSymbolLineSize: 1,
-      valLabelFormatCode: xmlText(fullFormat),
-      // A reference line is labelled "Target: 80.0%" as in the PDF; postprocess/chart-reference-label.ts
-      // keeps the label at its left end only (pptxgenjs labels every point or none).
-      ...(reference
-        ? {
-            showSerName: true,
-            showValue: true,
-            dataLabelPosition: "r" as const,
-            dataLabelFormatCode: fullFormat,
-            dataLabelFontBold: true,
-            dataLabelFontSize: 9,
-            dataLabelFontFace: ctx.theme.fonts.body,
-            dataLabelColor: hex(style.color),
-          }
-        : {}),
-    },
-  }));
+    return {
+      type: "line",
+      data: [chartSeries(series.name, aligned.serials.map(String), series.values)],
+      options: {
+        chartColors: [hex(style.color)],
+        lineDash: presetDash(style),
+        lineCap: isDotted(style) ? "round" : "flat",
+        lineSize: style.width,
+        lineDataSymbol: style.markers ? "circle" : "none",
+        lineDataSymbolSize: 7,
+        lineDataSymbolLineColor: background,
+        lineDataSymbolLineSize: 1,
+        valLabelFormatCode: xmlText(fullFormat),
+        // A reference line is labelled "Target: 80.0%" as in the PDF; postprocess/
+        // chart-reference-label.ts keeps that label at its left end (pptxgenjs labels all points).
+        ...(series.reference
+          ? {
+              showSerName: true,
+              showValue: true,
+              dataLabelPosition: "r" as const,
+              dataLabelFormatCode: fullFormat,
+              dataLabelFontBold: true,
+              dataLabelFontSize: 9,
+              dataLabelFontFace: ctx.theme.fonts.body,
+              dataLabelColor: hex(style.color),
+            }
+          : {}),
+      },
+    };
+  });
   const values = aligned.series.flatMap((entry) => entry.values.filter((value) => value !== null));
   const tickCount = Math.floor((block.box.h * 72 - TIMELINE_FRAME_PT) / TICK_PITCH_PT.vertical);
   const options: ChartOptions = {
