@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { RULES } from "../src/analysis/rules/index.js";
 import type { Box, Deck } from "../src/deck/deck-model.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../src/deck/geometry.js";
-import { analyse, baseAccountData, loadSample, makeAccount, SAMPLES_DIR } from "./helpers/accounts.js";
+import { analyse, fifteenGoalAccountData, loadSample, makeAccount, SAMPLES_DIR } from "./helpers/accounts.js";
 import { deckFor, deckText, sampleDeck } from "./helpers/decks.js";
 
 const samples = readdirSync(SAMPLES_DIR).filter((name) => /\.(ya?ml|json)$/.test(name));
@@ -135,25 +135,7 @@ describe("customer audience never holds internal content", () => {
 });
 
 describe("large accounts stay readable", () => {
-  const longTitle = (index: number) =>
-    `Goal ${String(index + 1).padStart(2, "0")}: improve the quarterly outcome metric`.slice(0, 40);
-  const data = baseAccountData();
-  const goals = Array.from({ length: 15 }, (_, index) => ({
-    ...(data.goals as Record<string, unknown>[])[0],
-    id: `goal-${index + 1}`,
-    title: longTitle(index),
-    owner: "A Very Long Owner Name Indeed",
-    actuals: [{ date: "2025-09-15", value: 20 + index * 5 }],
-    value: { perUnit: 100 + index },
-    tasks: Array.from({ length: 4 }, (_, task) => ({
-      title: `A task with a long descriptive title number ${task + 1}`,
-      due: task % 2 === 0 ? "2025-08-01" : "2025-12-01",
-      done: task === 3,
-    })),
-  }));
-  const analysis = analyse(
-    makeAccount({ ...data, goals, statedReasons: ["Too expensive", "Missing API"], signals: { nps: 10 } }),
-  );
+  const analysis = analyse(makeAccount(fifteenGoalAccountData()));
 
   it.each(["internal", "customer"] as const)("15 goals with 40-character titles (%s)", (audience) => {
     const deck = deckFor(analysis, audience, "qbr");

@@ -9,11 +9,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RULES } from "../src/analysis/rules/index.js";
 import { SAMPLES_DIR } from "./helpers/accounts.js";
 import { qbr } from "./helpers/cli.js";
+import { validateOoxml } from "./helpers/ooxml.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
 
 /**
  * The real job end to end: `qbr generate` over samples/, both kinds, audiences and formats,
- * then open every file — as XML, as text, and in LibreOffice / qpdf / poppler.
+ * then open every file — as XML, as text, against the Office Open XML schemas, and in
+ * LibreOffice / qpdf / poppler.
  */
 const out = mkdtempSync(path.join(os.tmpdir(), "qbr-e2e-"));
 const args = [
@@ -143,4 +145,19 @@ describe.skipIf(officeTools.length > 0)(`LibreOffice opens every PPTX${skipReaso
       expect(pages, name).toBe((await pptxText(path.join(out, name))).slides);
     }
   }, 300_000);
+});
+
+const schemaTools = missingTools("xmllint");
+describe.skipIf(schemaTools.length > 0)(`PowerPoint has nothing to repair${skipReason(schemaTools)}`, () => {
+  it("every XML part of every PPTX — the portfolio deck's too — and of their chart workbooks is schema-valid", () => {
+    // Several accounts in one run: the portfolio deck is written too.
+    const pptx = readdirSync(out).filter((name) => name.endsWith(".pptx"));
+    expect(pptx).toContain("portfolio.pptx");
+    expect(pptx).toHaveLength(files().filter((name) => name.endsWith(".pptx")).length + 1);
+    const report = validateOoxml(pptx.map((name) => ({ name, bytes: readFileSync(path.join(out, name)) })));
+    expect(report.errors).toEqual([]);
+    expect(report.invalidParts).toBe(0);
+    // Slides, layouts, masters, notes, charts, relationships, properties… and the workbooks' parts.
+    expect(report.parts).toBeGreaterThan(pptx.length * 60);
+  });
 });

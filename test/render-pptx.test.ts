@@ -124,7 +124,7 @@ describe("pptx renderer", () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(FONT_SIZES.table * 100);
   });
 
-  it("draws the timeline as a native line chart with every role, spanning gaps", async () => {
+  it("draws the timeline as a native line chart over a date axis, spanning gaps", async () => {
     const chart = await output.text("ppt/charts/chart1.xml");
     expect(chart).toContain("<c:lineChart>");
     const seriesNames = [
@@ -132,26 +132,79 @@ describe("pptx renderer", () => {
     ].map((match) => match[1]);
     expect(seriesNames).toEqual(["Plan", "Actual", "Forecast", "Target"]);
     expect(chart).toContain('<c:dispBlanksAs val="span"/>');
-    expect(chart).toContain("<c:v>Jan 2025</c:v>");
-    expect(chart).toContain('<c:symbol val="circle"/>');
-    expect(chart).toContain('<a:prstDash val="lgDash"/>');
+    // Month-end dates, spaced by days: Excel day numbers, labelled every quarter from 1 Jan 2025.
+    const dateAxis = /<c:dateAx>[\s\S]*?<\/c:dateAx>/.exec(chart)?.[0] ?? "";
+    expect(dateAxis).toContain('<c:numFmt formatCode="mmm yyyy" sourceLinked="0"/>');
+    // The dates themselves are days, as the workbook shows them.
+    expect(dateAxis).toMatch(/<c:max val="46113"\/><c:min val="45658"\/>/);
+    expect(dateAxis).toMatch(
+      /<c:baseTimeUnit val="days"\/>\s*<c:majorUnit val="3"\/>\s*<c:majorTimeUnit val="months"\/>/,
+    );
+    expect(chart).not.toContain("<c:catAx>");
+    const categories = /<c:cat>\s*<c:numRef>[\s\S]*?<\/c:cat>/.exec(chart)?.[0] ?? "";
+    expect(categories).toContain("<c:formatCode>d mmm yyyy</c:formatCode>");
+    expect(categories).toContain('<c:pt idx="0"><c:v>45688</c:v></c:pt>'); // 2025-01-31
+    expect(categories).toContain('<c:pt idx="14"><c:v>46112</c:v></c:pt>'); // 2026-03-31
     expect(chart).toContain('formatCode="#,##0"');
     const slide = await output.text("ppt/slides/slide4.xml");
     expect(slide).toContain('descr="Open tickets: plan falls from 1,000');
   });
 
-  it("draws bar charts clustered, vertical and horizontal, with data labels", async () => {
+  it("draws each role in the PDF's line style: plan dashed, actual with markers, forecast dotted, target labelled", async () => {
+    const chart = await output.text("ppt/charts/chart1.xml");
+    const groups = (chart.match(/<c:lineChart>[\s\S]*?<\/c:lineChart>/g) ?? []).map((group) => ({
+      series: [...group.matchAll(/<c:strCache>.*?<c:v>([^<]*)<\/c:v>/g)].map((match) => match[1]),
+      line: /<c:spPr>\s*<a:solidFill>.*?<\/a:solidFill>\s*<a:ln w="(\d+)" cap="(\w+)">.*?<a:prstDash val="(\w+)"\/>/
+        .exec(group)
+        ?.slice(1),
+      marker: /<c:symbol val="(\w+)"\/>/.exec(group)?.[1],
+      labels: [...group.matchAll(/<c:dLbl>[\s\S]*?<\/c:dLbl>/g)].map((match) => match[0]),
+    }));
+    expect(groups.map(({ series, line, marker }) => ({ series, line, marker }))).toEqual([
+      { series: ["Plan"], line: ["25400", "flat", "dash"], marker: "none" },
+      { series: ["Actual"], line: ["31750", "flat", "solid"], marker: "circle" },
+      { series: ["Forecast"], line: ["25400", "rnd", "sysDot"], marker: "none" },
+      { series: ["Target"], line: ["19050", "flat", "solid"], marker: "none" },
+    ]);
+    // "Target: 400", once, at the left end of the line and above it; no other point is labelled.
+    expect(groups.slice(0, 3).every((group) => group.labels.length === 0)).toBe(true);
+    expect(groups[3]!.labels).toHaveLength(1);
+    const label = groups[3]!.labels[0]!;
+    expect(label).toContain('<c:idx val="0"/>');
+    expect(label).toMatch(/<c:manualLayout><c:x val="0"\/><c:y val="-0\.\d+"\/><\/c:manualLayout>/);
+    expect(label).toContain('<c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="1"/>');
+    expect(label).toContain("<c:separator>: </c:separator>");
+    expect(label).toContain('<c:numFmt formatCode="#,##0" sourceLinked="0"/>');
+    expect(chart.match(/<c:showVal val="1"\/>/g)).toHaveLength(1);
+  });
+
+  it("draws bar charts clustered, vertical and horizontal, with data labels in the deck's formats", async () => {
     const vertical = await output.text("ppt/charts/chart2.xml");
     const horizontal = await output.text("ppt/charts/chart3.xml");
     expect(vertical).toContain('<c:barDir val="col"/>');
     expect(vertical).toContain('<c:grouping val="clustered"/>');
-    expect(vertical).toContain('formatCode="&quot;€&quot;#,##0,&quot;k&quot;"');
+    // Axis ticks in thousands as the PDF writes them ("€200K", "€0"), data labels in full.
+    const valueAxis = /<c:valAx>[\s\S]*?<\/c:valAx>/.exec(vertical)?.[0] ?? "";
+    expect(valueAxis).toContain(
+      'formatCode="&quot;€&quot;#,##0,&quot;K&quot;;-&quot;€&quot;#,##0,&quot;K&quot;;&quot;€&quot;#,##0"',
+    );
+    expect(valueAxis).toMatch(/<c:min val="0"\/>/);
+    expect(valueAxis).toMatch(/<c:majorUnit val="(100000|200000)"\/>/);
+    expect(vertical).toMatch(/<c:dLbls><c:numFmt formatCode="&quot;€&quot;#,##0" sourceLinked="0"\/>/);
+    expect(vertical).toContain('<c:formatCode>"€"#,##0</c:formatCode>');
     expect(vertical).toContain("<c:legend>");
+    expect(vertical).toContain('<c:legendPos val="t"/>');
     expect(horizontal).not.toContain("<c:legend>");
     expect(horizontal).toContain('<c:barDir val="bar"/>');
     expect(horizontal).toContain('<c:showVal val="1"/>');
-    // Reversed so that PowerPoint, which draws the first category at the bottom, lists them top-down.
-    expect(horizontal).toMatch(/<c:cat>.*?<c:pt idx="0"><c:v>Renewals<\/c:v>/);
+    expect(horizontal).toMatch(/<c:dLbls><c:numFmt formatCode="0%" sourceLinked="0"\/>/);
+    // Categories top-down in the deck's order: the category axis runs from the top, its value
+    // labels at the bottom.
+    expect(horizontal).toMatch(/<c:cat>.*?<c:pt idx="0"><c:v>Backlog<\/c:v>/);
+    expect(horizontal).toMatch(
+      /<c:catAx>\s*<c:axId val="\d+"\/>\s*<c:scaling><c:orientation val="maxMin"\/>/,
+    );
+    expect(horizontal).toMatch(/<c:valAx>[\s\S]*<c:tickLblPos val="high"\/>/);
   });
 
   it("leaves no slide parts PowerPoint would repair: every shape has a text body, backgrounds an effect list", async () => {
@@ -176,14 +229,18 @@ describe("pptx renderer", () => {
     }
   });
 
-  it("leaves no pptxgenjs chart defects: axis ids all defined, string categories, no blank points", async () => {
+  it("leaves no pptxgenjs chart defects: axis ids all defined, categories as plain references, no blank points", async () => {
     const charts = Object.keys(output.zip.files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name));
     expect(charts).toHaveLength(3);
     for (const name of charts) {
       const chart = await output.text(name);
       expect(orphanAxisIds(chart)).toEqual([]);
       expect(chart).not.toContain("multiLvlStrRef");
-      expect(chart).toMatch(/<c:cat>\s*<c:strRef>\s*<c:f>Sheet1!\$A\$2:\$A\$\d+<\/c:f>\s*<c:strCache>/);
+      // Dates as numbers (a date axis), names as strings.
+      const reference = name.endsWith("chart1.xml") ? "numRef" : "strRef";
+      expect(chart).toMatch(
+        new RegExp(`<c:cat>\\s*<c:${reference}>\\s*<c:f>Sheet1!\\$A\\$2:\\$A\\$\\d+</c:f>`),
+      );
       expect(chart).not.toMatch(/<c:v>\s*<\/c:v>/);
     }
   });
@@ -199,6 +256,31 @@ describe("pptx renderer", () => {
     expect(core).toContain("2025-09-30T00:00:00Z");
     const sheet = await workbook.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(sheet).not.toContain("<v></v>");
+  });
+
+  it("embeds the chart data as the chart shows it: dates as dates, numbers in the deck's formats", async () => {
+    const workbookOf = async (chart: number) =>
+      JSZip.loadAsync(
+        await output.zip.file(`ppt/embeddings/Microsoft_Excel_Worksheet${chart}.xlsx`)!.async("uint8array"),
+      );
+    const timeline = await workbookOf(1);
+    const sheet = await timeline.file("xl/worksheets/sheet1.xml")!.async("string");
+    const styles = await timeline.file("xl/styles.xml")!.async("string");
+    const formatOf = (cell: string) => {
+      const style = Number(new RegExp(`<c r="${cell}" s="(\\d+)">`).exec(sheet)?.[1]);
+      const xf = [...styles.matchAll(/<xf numFmtId="(\d+)"[^>]*xfId="0"[^>]*\/>/g)][style]?.[1];
+      return new RegExp(`<numFmt numFmtId="${xf}" formatCode="([^"]*)"/>`).exec(styles)?.[1];
+    };
+    // A2 is 2025-01-31 as a date cell (not the text "45688"), B2 the plan's 1,000.
+    expect(sheet).toContain('<c r="A2" s="1"><v>45688</v></c>');
+    expect(formatOf("A2")).toBe("d mmm yyyy");
+    expect(sheet).toMatch(/<c r="B2" s="\d+"><v>1000<\/v><\/c>/);
+    expect(formatOf("B2")).toBe("#,##0");
+    const bars = await workbookOf(2);
+    const barSheet = await bars.file("xl/worksheets/sheet1.xml")!.async("string");
+    const barStyles = await bars.file("xl/styles.xml")!.async("string");
+    expect(barSheet).toContain('<c r="A2" t="s">');
+    expect(barStyles).toContain('formatCode="&quot;€&quot;#,##0"');
   });
 
   it("writes speaker notes for slides that have them", async () => {

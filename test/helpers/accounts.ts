@@ -57,6 +57,30 @@ export function baseAccountData(): Record<string, unknown> {
   };
 }
 
+/**
+ * The stress account: 15 goals with 40-character titles, long owner names and four tasks each,
+ * stated reasons and a low NPS (scorecards and discussion slides run over several slides).
+ */
+export function fifteenGoalAccountData(): Record<string, unknown> {
+  const data = baseAccountData();
+  const longTitle = (index: number) =>
+    `Goal ${String(index + 1).padStart(2, "0")}: improve the quarterly outcome metric`.slice(0, 40);
+  const goals = Array.from({ length: 15 }, (_, index) => ({
+    ...(data.goals as Record<string, unknown>[])[0],
+    id: `goal-${index + 1}`,
+    title: longTitle(index),
+    owner: "A Very Long Owner Name Indeed",
+    actuals: [{ date: "2025-09-15", value: 20 + index * 5 }],
+    value: { perUnit: 100 + index },
+    tasks: Array.from({ length: 4 }, (_, task) => ({
+      title: `A task with a long descriptive title number ${task + 1}`,
+      due: task % 2 === 0 ? "2025-08-01" : "2025-12-01",
+      done: task === 3,
+    })),
+  }));
+  return { ...data, goals, statedReasons: ["Too expensive", "Missing API"], signals: { nps: 10 } };
+}
+
 export function makeAccount(data: Record<string, unknown> = baseAccountData()): Account {
   return accountFileSchema.parse(data);
 }

@@ -1,72 +1,129 @@
 import type { NumberFormat } from "../../deck/deck-model.js";
+import { stepDecimals } from "../chart-scale.js";
 
 /**
- * NumberFormat → Excel number format code, as chart axes and data labels take them.
- * Literal text (units, currency symbols) is quoted so Excel never reads it as format syntax.
+ * NumberFormat → Excel number format codes, for chart axes, data labels, the chart's cached data
+ * and the cells of its workbook. The codes are read off Intl's own formatting of the deck's
+ * language (the symbol, its place and the space beside it, the compact suffix), so that a chart
+ * shows "$57,000", "CHF 57,000", "71%" or "$1.2M" exactly as the slide text and the PDF write
+ * them. Literal text is quoted so Excel never reads it as format syntax ("%" unquoted would
+ * multiply by 100).
  */
-export function excelFormatCode(format: NumberFormat): string {
-  const decimals = Math.max(0, Math.min(10, Math.trunc(format.decimals)));
-  const fraction = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+
+export interface FormatCodeOptions {
+  /** Decimals to show; the format's own by default (axes need as many as their step, no more). */
+  decimals?: number;
+  /** Divide by this power of 1,000 and add the language's compact suffix ("K", "M", "B"). */
+  thousands?: 0 | 1 | 2 | 3;
+}
+
+export function excelFormatCode(
+  format: NumberFormat,
+  language = "en",
+  { decimals = format.decimals, thousands = 0 }: FormatCodeOptions = {},
+): string {
+  const digits = Math.max(0, Math.min(10, Math.trunc(decimals)));
+  const integer = format.style === "percent" ? "0" : "#,##0";
+  const number = `${integer}${digits > 0 ? `.${"0".repeat(digits)}` : ""}${",".repeat(thousands)}`;
+  const suffix = thousands > 0 ? quoted(compactSuffix(language, thousands)) : "";
   switch (format.style) {
     case "number":
-      return `#,##0${fraction}${format.unit ? ` ${quoted(format.unit)}` : ""}`;
+      return `${number}${suffix}${format.unit ? quoted(unitText(format.unit)) : ""}`;
     case "percent":
-      return `0${fraction}%`;
-    case "currency": {
-      const symbol = currencySymbol(format.currency);
-      const number = `#,##0${fraction}`;
-      return symbol.position === "before"
-        ? `${quoted(symbol.text)}${number}`
-        : `${number} ${quoted(symbol.text)}`;
-    }
+      return `${number}%`;
+    case "currency":
+      return currencyPattern(language, format.currency)
+        .map((part) => (part === NUMBER ? `${number}${suffix}` : quoted(part)))
+        .join("");
   }
 }
 
 /**
- * The format for chart axes and data labels: large amounts are written in thousands or millions
- * ("€610k", "1.2M") so that labels stay short enough not to collide. Percentages and small
- * numbers keep the plain format.
+ * The format of a value axis with these ticks: as many decimals as the step needs, and — as the
+ * PDF writes its ticks — thousands or millions ("$50K", "1.5M") once the ticks reach 10,000.
  */
-export function chartFormatCode(format: NumberFormat, largestAbsolute: number): string {
-  if (format.style === "percent" || largestAbsolute < 10_000) return excelFormatCode(format);
-  const millions = largestAbsolute >= 1_000_000;
-  // Each trailing comma in an Excel number format divides by 1,000.
-  const scaled = millions ? "#,##0.0,," : "#,##0,";
-  const suffix = millions ? "M" : "k";
-  if (format.style === "number") {
-    return `${scaled}${quoted(suffix)}${format.unit ? ` ${quoted(format.unit)}` : ""}`;
+export function axisFormatCode(format: NumberFormat, ticks: readonly number[], language = "en"): string {
+  const step = ticks.length > 1 ? Math.abs((ticks[1] ?? 0) - (ticks[0] ?? 0)) : 1;
+  const largest = Math.max(0, ...ticks.map(Math.abs));
+  if (format.style === "percent" || largest < 10_000) {
+    return excelFormatCode(format, language, { decimals: stepDecimals(format, step) });
   }
-  const symbol = currencySymbol(format.currency);
-  return symbol.position === "before"
-    ? `${quoted(symbol.text)}${scaled}${quoted(suffix)}`
-    : `${scaled}${quoted(suffix)} ${quoted(symbol.text)}`;
+  const thousands = largest >= 1e9 ? 3 : largest >= 1e6 ? 2 : 1;
+  const scaledStep = step / 1000 ** thousands;
+  const scaled = excelFormatCode(format, language, {
+    thousands,
+    decimals: stepDecimals({ style: "number", decimals: 0 }, scaledStep),
+  });
+  // Sections for positive; negative; zero: the zero tick reads "$0" rather than "$0K".
+  return `${scaled};-${scaled};${excelFormatCode(format, language, { decimals: 0 })}`;
+}
+
+/** "%" and "pp" follow the number as the slide text writes them ("71%"); other units after a space. */
+function unitText(unit: string): string {
+  return unit === "%" || unit === "pp" ? unit : ` ${unit}`;
 }
 
 /** Excel has no escape for '"' inside a quoted literal; drop it rather than break the code. */
 function quoted(text: string): string {
-  return `"${text.replace(/"/g, "")}"`;
+  return text === "" ? "" : `"${text.replace(/"/g, "")}"`;
 }
 
-const symbolCache = new Map<string, { text: string; position: "before" | "after" }>();
+const NUMBER = Symbol("number");
+type Pattern = (string | typeof NUMBER)[];
+const patternCache = new Map<string, Pattern>();
 
-/** The narrow symbol for a currency code ("$", "€", "£", "CHF"), placed as English writes it. */
-function currencySymbol(currency: string): { text: string; position: "before" | "after" } {
-  const code = currency.toUpperCase();
-  let symbol = symbolCache.get(code);
-  if (!symbol) {
-    try {
-      const parts = new Intl.NumberFormat("en", {
-        style: "currency",
-        currency: code,
-        currencyDisplay: "narrowSymbol",
-      }).formatToParts(1);
-      const index = parts.findIndex((part) => part.type === "currency");
-      const integer = parts.findIndex((part) => part.type === "integer");
-      symbol = { text: parts[index]?.value ?? code, position: index < integer ? "before" : "after" };
-    } catch {
-      symbol = { text: code, position: "after" };
-    }
-    symbolCache.set(code, symbol);
+function numberFormat(language: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(language || "en", options);
+  } catch {
+    return new Intl.NumberFormat("en", options);
   }
-  return symbol;
+}
+
+/** The text around the number in the language's money format: ["$", NUMBER] or ["CHF ", NUMBER]. */
+function currencyPattern(language: string, currency: string): Pattern {
+  const key = `${language}|${currency}`;
+  let pattern = patternCache.get(key);
+  if (!pattern) {
+    let parts: Intl.NumberFormatPart[];
+    try {
+      parts = numberFormat(language, { style: "currency", currency }).formatToParts(1234.5);
+    } catch {
+      parts = [
+        { type: "literal", value: `${currency} ` },
+        { type: "integer", value: "1" },
+      ];
+    }
+    // Text before and after the number, each as one literal ("CHF" and its no-break space).
+    let before = "";
+    let after = "";
+    let seenNumber = false;
+    for (const part of parts) {
+      if (part.type === "integer" || part.type === "group") seenNumber = true;
+      else if (part.type === "currency" || part.type === "literal") {
+        if (seenNumber) after += part.value;
+        else before += part.value;
+      }
+    }
+    pattern = [before, NUMBER, after];
+    patternCache.set(key, pattern);
+  }
+  return pattern;
+}
+
+const suffixCache = new Map<string, string>();
+
+/** Intl's compact suffix for 1,000^thousands in the language ("K", "M", "B" in English). */
+function compactSuffix(language: string, thousands: number): string {
+  const key = `${language}|${thousands}`;
+  let suffix = suffixCache.get(key);
+  if (suffix === undefined) {
+    suffix = numberFormat(language, { notation: "compact" })
+      .formatToParts(1000 ** thousands)
+      .filter((part) => part.type === "compact" || part.type === "literal")
+      .map((part) => part.value)
+      .join("");
+    suffixCache.set(key, suffix);
+  }
+  return suffix;
 }

@@ -1,4 +1,4 @@
-import type { SeriesRole, Theme, Tone } from "../../deck/deck-model.js";
+import type { Theme, Tone } from "../../deck/deck-model.js";
 
 /** Theme colours and fonts as pptxgenjs wants them (hex without '#', upper case). */
 export function hex(color: string): string {
@@ -36,20 +36,4 @@ export function runFontFace(theme: Theme, face: string): string | undefined {
 /** Accent stripes (KPI tiles, callouts) use the primary colour where the text would be neutral. */
 export function accentColor(theme: Theme, tone: Tone | undefined): string {
   return tone === undefined || tone === "neutral" ? hex(theme.colors.primary) : toneColor(theme, tone);
-}
-
-export function roleColor(theme: Theme, role: SeriesRole): string {
-  const { colors } = theme;
-  switch (role) {
-    case "plan":
-    case "planned":
-      return hex(colors.plan);
-    case "actual":
-    case "value":
-      return hex(colors.actual);
-    case "forecast":
-      return hex(colors.forecast);
-    case "target":
-      return hex(colors.target);
-  }
 }

@@ -1,5 +1,6 @@
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import type { NumberFormat } from "../../../deck/deck-model.js";
+import { valueDomain } from "../../chart-scale.js";
 import type { DrawContext } from "../context.js";
 import { drawLabel, lineStep, measure } from "../text.js";
 import { css, mix, type Rect } from "../units.js";
@@ -28,15 +29,9 @@ export function valueAxis(
   tickCount: number,
   horizontalLength?: number,
 ): ValueAxis {
-  const finite = values.filter(Number.isFinite);
-  let low = Math.min(0, ...finite);
-  let high = Math.max(0, ...finite);
-  if (low === high) high = low + 1;
-  // Headroom so that the highest line or bar does not touch the top of the plot.
-  if (high > 0) high += (high - low) * 0.04;
-  if (low < 0) low -= (high - low) * 0.04;
+  const domain = valueDomain(values);
   for (let count = Math.max(2, tickCount); ; count--) {
-    const scale = scaleLinear().domain([low, high]).nice(count);
+    const scale = scaleLinear().domain(domain).nice(count);
     const ticks = scale.ticks(count);
     const labels = tickLabels(format, ctx.locale, ticks).map((label) => ctx.glyphs.clean(label, "regular"));
     const labelWidth = Math.max(0, ...labels.map((label) => measure(ctx, label, CHART_FONT.tick, "regular")));

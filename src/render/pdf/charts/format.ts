@@ -1,4 +1,5 @@
 import type { NumberFormat } from "../../../deck/deck-model.js";
+import { stepDecimals } from "../../chart-scale.js";
 
 type Formatter = (value: number) => string;
 
@@ -57,13 +58,6 @@ export function formatter(
       return (value) => percent.format(value);
     }
   }
-}
-
-/** Decimals needed to tell ticks `step` apart (in the format's display unit). */
-function stepDecimals(format: NumberFormat, step: number): number {
-  const displayed = format.style === "percent" ? step * 100 : step;
-  if (!(displayed > 0)) return 0;
-  return Math.min(6, Math.max(0, -Math.floor(Math.log10(displayed) + 1e-9)));
 }
 
 /**

@@ -1,12 +1,18 @@
 import type { DeckMeta } from "../../../deck/deck-model.js";
 import { removeOrphanAxisIds } from "./chart-axes.js";
+import { axesInSchemaOrder } from "./chart-axis-order.js";
 import { addBackgroundEffectList, addMissingTextBodies } from "./slide-shapes.js";
 import { dropBlankCachePoints } from "./chart-blanks.js";
 import { singleLevelCategoriesAsStrRef } from "./chart-categories.js";
+import { unlinkDateAxisLabels } from "./chart-date-axis.js";
+import { addLineChartGrouping } from "./chart-line-grouping.js";
+import { lineSeriesInSchemaOrder } from "./chart-line-series.js";
+import { labelReferenceLinesOnce } from "./chart-reference-label.js";
 import { renumberCharts } from "./chart-numbering.js";
 import { pruneContentTypeOverrides } from "./content-types.js";
 import { normaliseCoreProperties } from "./core-properties.js";
 import { packageDate, readPackage, textPart, writePackage, type PackageFiles } from "./package.js";
+import { notesMasterListBeforeSlides } from "./presentation-order.js";
 import { normaliseWorkbook } from "./workbook.js";
 
 /**
@@ -20,6 +26,10 @@ export async function postprocessPptx(pptx: Uint8Array | PackageFiles, meta: Dec
   fixCharts(files);
   fixSlides(files);
   await fixWorkbooks(files, date);
+  const presentation = textPart(files, "ppt/presentation.xml");
+  if (presentation !== undefined) {
+    files.set("ppt/presentation.xml", notesMasterListBeforeSlides(presentation));
+  }
   const core = textPart(files, "docProps/core.xml");
   if (core !== undefined) files.set("docProps/core.xml", normaliseCoreProperties(core, meta, date));
   const contentTypes = textPart(files, "[Content_Types].xml");
@@ -45,7 +55,17 @@ function fixCharts(files: PackageFiles): void {
   for (const name of [...files.keys()]) {
     const chartXml = CHART_PART.test(name) ? textPart(files, name) : undefined;
     if (chartXml === undefined) continue;
-    files.set(name, dropBlankCachePoints(singleLevelCategoriesAsStrRef(removeOrphanAxisIds(chartXml))));
+    const fixed = [
+      removeOrphanAxisIds,
+      singleLevelCategoriesAsStrRef,
+      dropBlankCachePoints,
+      addLineChartGrouping,
+      lineSeriesInSchemaOrder,
+      axesInSchemaOrder,
+      labelReferenceLinesOnce,
+      unlinkDateAxisLabels,
+    ].reduce((xml, fix) => fix(xml), chartXml);
+    files.set(name, fixed);
   }
 }
 

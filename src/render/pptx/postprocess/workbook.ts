@@ -1,5 +1,6 @@
 import { readPackage, textPart, writePackage, type PackageFiles } from "./package.js";
 import { normaliseCoreDates } from "./core-properties.js";
+import { formatCellsAsChart } from "./workbook-formats.js";
 
 /**
  * The Excel workbook pptxgenjs embeds behind every chart ("Edit Data"). It is a zip of its own,
@@ -56,8 +57,12 @@ export async function normaliseWorkbook(
   const table = textPart(files, "xl/tables/table1.xml");
   if (table !== undefined) files.set("xl/tables/table1.xml", fixTableRef(table));
   const sheet = textPart(files, "xl/worksheets/sheet1.xml");
+  const styles = textPart(files, "xl/styles.xml");
   if (sheet !== undefined && chartXml !== undefined) {
-    files.set("xl/worksheets/sheet1.xml", fillCellsFromChart(sheet, chartXml));
+    const filled = fillCellsFromChart(sheet, chartXml);
+    const formatted = styles === undefined ? null : formatCellsAsChart(filled, styles, chartXml);
+    files.set("xl/worksheets/sheet1.xml", formatted?.sheet ?? filled);
+    if (formatted) files.set("xl/styles.xml", formatted.styles);
   }
   const core = textPart(files, "docProps/core.xml");
   if (core !== undefined) files.set("docProps/core.xml", normaliseCoreDates(core, date));
