@@ -152,7 +152,7 @@ describe.skipIf(schemaTools.length > 0)(`PowerPoint has nothing to repair${skipR
   it("every XML part of every PPTX — the portfolio deck's too — and of their chart workbooks is schema-valid", () => {
     // Several accounts in one run: the portfolio deck is written too.
     const pptx = readdirSync(out).filter((name) => name.endsWith(".pptx"));
-    expect(pptx).toContain("portfolio.pptx");
+    expect(pptx).toContain("portfolio-internal.pptx");
     expect(pptx).toHaveLength(files().filter((name) => name.endsWith(".pptx")).length + 1);
     const report = validateOoxml(pptx.map((name) => ({ name, bytes: readFileSync(path.join(out, name)) })));
     expect(report.errors).toEqual([]);
