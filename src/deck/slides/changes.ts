@@ -14,13 +14,20 @@ import { tablePages } from "./table-pages.js";
  * that slipped since; the internal deck also lists findings that are new or resolved.
  */
 
+/** What tells apart two findings of one rule, goal and variant: the text they quote, if any. */
+function quotedText(finding: Finding): string {
+  switch (finding.rule) {
+    case "proxy-reason":
+      return finding.evidence.reason;
+    case "external-risk":
+      return finding.evidence.risk;
+    default:
+      return "";
+  }
+}
+
 const findingKey = (finding: Finding) =>
-  [
-    finding.rule,
-    finding.goal ?? "",
-    finding.variant ?? "",
-    JSON.stringify(finding.evidence.reason ?? finding.evidence.risk ?? ""),
-  ].join("|");
+  [finding.rule, finding.goal ?? "", finding.variant ?? "", JSON.stringify(quotedText(finding))].join("|");
 
 export function findingChanges(
   previous: Analysis,
