@@ -10,7 +10,7 @@ import { goalTextContext, type GoalTextContext } from "../analysis/finding-conte
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
 import type { IsoDate } from "../dates.js";
 import type { Account } from "../input/account-schema.js";
-import { percentGuards } from "../analysis/thresholds.js";
+import { percentGuards, type RuleName } from "../analysis/thresholds.js";
 import { formatPercent } from "../text/format.js";
 import type { TextData } from "../text/handlebars.js";
 import type { TemplateSet } from "../text/template-set.js";
@@ -162,7 +162,7 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
  * Customer-voice questions of these rules would quote what the customer said about price,
  * features or competitors back at the sponsor: stated-reason analysis stays internal.
  */
-const INTERNAL_ONLY_RULES = new Set<string>(["proxy-reason"]);
+const INTERNAL_ONLY_RULES: ReadonlySet<RuleName> = new Set<RuleName>(["proxy-reason"]);
 
 /** The internal deck's text context: the account context, the counts and the risk summary. */
 function internalDeckText(analysis: Analysis) {

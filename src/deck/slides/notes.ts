@@ -3,12 +3,14 @@ import { formatExact } from "../../text/format.js";
 
 /** Speaker-note text for internal decks: each finding with its evidence and its questions. */
 
+/** Any rule's evidence is plain JSON: numbers, strings, null, lists and objects of them. */
 function formatEvidenceValue(value: unknown): string {
   if (typeof value === "number") return formatExact(value);
   if (value === null || value === undefined) return "n/a";
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return value.map(formatEvidenceValue).join("; ");
-  return Object.entries(value as Record<string, unknown>)
+  if (typeof value !== "object") return String(value);
+  return Object.entries(value)
     .map(([key, inner]) => `${key} ${formatEvidenceValue(inner)}`)
     .join(", ");
 }

@@ -4,6 +4,7 @@ import type { BulletItem, Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns } from "../layout.js";
 import { formatValue } from "../../text/format.js";
+import { findingOf } from "../../analysis/rules/index.js";
 import type { GreenSignal } from "../../analysis/rules/watermelon.js";
 import { findingNotes } from "./notes.js";
 import { tablePages } from "./table-pages.js";
@@ -77,11 +78,11 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
             : `${goal.title}: ${context.percent(figures.attainment)} of target, ${context.percent(figures.expectedProgress)} planned`,
         tone: "bad" as const,
       }));
-  const watermelon = analysis.findings.find((finding) => finding.rule === "watermelon");
+  const watermelon = findingOf(analysis.findings, "watermelon");
   if (watermelon) {
-    const green = watermelon.evidence.greenSignals as GreenSignal[];
+    const green = watermelon.evidence.greenSignals;
     const usage = analysis.account.signals.usage;
-    const behind = (watermelon.evidence.goalsBehind as { goal: string }[]).map((item) => item.goal);
+    const behind = watermelon.evidence.goalsBehind.map((item) => item.goal);
     slides.push({
       id: "hidden-watermelon",
       layout: "content",
@@ -112,7 +113,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
       notes: findingNotes([watermelon]),
     });
   }
-  const usageFinding = analysis.findings.find((finding) => finding.rule === "usage-without-value");
+  const usageFinding = findingOf(analysis.findings, "usage-without-value");
   if (usageFinding) {
     slides.push({
       id: "hidden-usage",
@@ -126,12 +127,12 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           items: [
             {
               label: "Active users",
-              value: formatValue(usageFinding.evidence.activeUsersPct as number, "%"),
+              value: formatValue(usageFinding.evidence.activeUsersPct, "%"),
               tone: "good",
             },
             {
               label: "Measured goals behind plan",
-              value: `${usageFinding.evidence.goalsBehind as number} of ${usageFinding.evidence.goalsWithData as number}`,
+              value: `${usageFinding.evidence.goalsBehind} of ${usageFinding.evidence.goalsWithData}`,
               tone: "bad",
             },
           ],
@@ -146,7 +147,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           kind: "bullets",
           box: right!,
           heading: context.text("hidden.red.heading"),
-          items: behindItems(usageFinding.evidence.behindGoals as string[]),
+          items: behindItems(usageFinding.evidence.behindGoals),
         },
       ],
       notes: findingNotes([usageFinding]),
