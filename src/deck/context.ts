@@ -7,6 +7,7 @@ import {
   type CustomerTextContext,
 } from "../analysis/customer-context.js";
 import { goalTextContext, type GoalTextContext } from "../analysis/finding-context.js";
+import type { EvidenceOf } from "../analysis/rules/index.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
 import type { IsoDate } from "../dates.js";
 import type { Account } from "../input/account-schema.js";
@@ -47,6 +48,12 @@ export interface TextExtras {
   /** The previous review date, formatted. */
   since?: string;
   asOf?: IsoDate;
+  /** How many items a list leaves out ("…and {{count}} more"). */
+  count?: number;
+  /** Internal decks only: the evidence of the finding the text is about. */
+  evidence?: EvidenceOf<RuleName>;
+  /** Internal decks only: a signal's reading (health score, NPS, CSAT, active users). */
+  signal?: { value: number; max: number };
 }
 
 export interface DeckContext {
@@ -120,6 +127,7 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
           ...(extra.statusLabel !== undefined ? { statusLabel: extra.statusLabel } : {}),
           ...(extra.since !== undefined ? { since: extra.since } : {}),
           ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
+          ...(extra.count !== undefined ? { count: extra.count } : {}),
         };
   return {
     analysis,

@@ -95,7 +95,7 @@ export function changesSlides(context: DeckContext, previous: Analysis): Slide[]
         : limitItems(
             findings.map((finding) => ({ text: finding.title, tone: SEVERITY_TONE[finding.severity] })),
             5,
-            (n) => `…and ${n} more`,
+            (count) => context.text("more", { count }),
           );
     lowerBlocks.push(
       {
@@ -119,7 +119,7 @@ export function changesSlides(context: DeckContext, previous: Analysis): Slide[]
       items:
         slipped.length === 0
           ? [{ text: context.text("changes.slipped.none"), tone: "good" }]
-          : limitItems(slipped, 5, (n) => `…and ${n} more`),
+          : limitItems(slipped, 5, (count) => context.text("more", { count })),
     });
   }
   const oneSlide = rowsData.length <= 4;

@@ -40,7 +40,9 @@ function taskItems(context: DeckContext, entry: GoalAnalysis): BulletItem[] {
   const done = entry.goal.tasks
     .filter((task) => task.done)
     .map((task) => ({ text: context.text("goal.task.done", { task }), tone: "good" as const }));
-  return limitItems([...overdue, ...open, ...done], MAX_TASKS_ON_SLIDE, (count) => `…and ${count} more`);
+  return limitItems([...overdue, ...open, ...done], MAX_TASKS_ON_SLIDE, (count) =>
+    context.text("more", { count }),
+  );
 }
 
 export function goalSlide(context: DeckContext, entry: GoalAnalysis): Slide {

@@ -5,7 +5,6 @@ import { CONTENT_BOX } from "../geometry.js";
 import { columns } from "../layout.js";
 import { formatValue } from "../../text/format.js";
 import { findingOf } from "../../analysis/rules/index.js";
-import type { GreenSignal } from "../../analysis/rules/watermelon.js";
 import { findingNotes } from "./notes.js";
 import { tablePages } from "./table-pages.js";
 
@@ -43,7 +42,11 @@ export function riskSlides(context: DeckContext): Slide[] {
       { header: context.text("risks.col.evidence"), align: "left", width: 6.4 },
     ],
     rows: findings.map((finding) => [
-      { text: finding.severity.toUpperCase(), tone: SEVERITY_TONE[finding.severity], bold: true },
+      {
+        text: context.text(`risks.severity.${finding.severity}`),
+        tone: SEVERITY_TONE[finding.severity],
+        bold: true,
+      },
       { text: finding.title, bold: true },
       { text: finding.summary },
     ]),
@@ -57,12 +60,6 @@ export function riskSlides(context: DeckContext): Slide[] {
   }));
 }
 
-const SIGNAL_NAMES: Record<GreenSignal["signal"], string> = {
-  healthScore: "Health score",
-  nps: "NPS",
-  csat: "CSAT",
-};
-
 /** Internal only: the watermelon / power-users call-out, both sides' evidence side by side. */
 export function hiddenRiskSlides(context: DeckContext): Slide[] {
   const { analysis } = context;
@@ -71,11 +68,10 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
   const behindItems = (ids: string[]): BulletItem[] =>
     analysis.goals
       .filter(({ goal }) => ids.includes(goal.id))
-      .map(({ goal, figures }) => ({
-        text:
-          figures.attainment === null
-            ? `${goal.title}: not measured since the baseline`
-            : `${goal.title}: ${context.percent(figures.attainment)} of target, ${context.percent(figures.expectedProgress)} planned`,
+      .map((entry) => ({
+        text: context.text(entry.figures.attainment === null ? "hidden.goal.nodata" : "hidden.goal.behind", {
+          goal: context.goalText(entry),
+        }),
         tone: "bad" as const,
       }));
   const watermelon = findingOf(analysis.findings, "watermelon");
@@ -95,11 +91,18 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           heading: context.text("hidden.green.heading"),
           items: [
             ...green.map((signal) => ({
-              text: `${SIGNAL_NAMES[signal.signal]} ${formatValue(signal.value)}${signal.signal === "nps" ? "" : ` / ${formatValue(signal.max)}`}`,
+              text: context.text(`hidden.green.${signal.signal}`, { signal }),
               tone: "good" as const,
             })),
             ...(usage
-              ? [{ text: `Active users ${formatValue(usage.activeUsersPct, "%")}`, tone: "good" as const }]
+              ? [
+                  {
+                    text: context.text("hidden.green.usage", {
+                      signal: { value: usage.activeUsersPct, max: 100 },
+                    }),
+                    tone: "good" as const,
+                  },
+                ]
               : []),
           ],
         },
@@ -126,13 +129,13 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           box: { ...left!, h: 1.6 },
           items: [
             {
-              label: "Active users",
+              label: context.text("hidden.usage.kpi.users"),
               value: formatValue(usageFinding.evidence.activeUsersPct, "%"),
               tone: "good",
             },
             {
-              label: "Measured goals behind plan",
-              value: `${usageFinding.evidence.goalsBehind} of ${usageFinding.evidence.goalsWithData}`,
+              label: context.text("hidden.usage.kpi.behind"),
+              value: context.text("hidden.usage.kpi.behind.value", { evidence: usageFinding.evidence }),
               tone: "bad",
             },
           ],
