@@ -1,4 +1,5 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Finding } from "../src/analysis/analyse-account.js";
 import { analysisToJson } from "../src/analysis/analysis-json.js";
@@ -13,9 +14,9 @@ import {
 import type { ProxyReasonEvidence, ReasonCategory } from "../src/analysis/rules/proxy-reason.js";
 import type { UsageWithoutValueEvidence } from "../src/analysis/rules/usage-without-value.js";
 import type { WatermelonEvidence } from "../src/analysis/rules/watermelon.js";
-import type { RuleName } from "../src/analysis/thresholds.js";
+import { DEFAULT_THRESHOLDS, type RuleName } from "../src/analysis/thresholds.js";
 import { addMonths } from "../src/dates.js";
-import { analyse, loadSample, SAMPLES_DIR } from "./helpers/accounts.js";
+import { analyse, loadSample, ROOT, SAMPLES_DIR } from "./helpers/accounts.js";
 
 /**
  * Findings are a union keyed by `rule` (issue 11 §1). The type-level checks (expectTypeOf) are
@@ -124,5 +125,33 @@ describe("qbr analyze --json", () => {
   it.each(samples)("%s prints the object it printed before findings were typed", async (name) => {
     const json = JSON.stringify(analysisToJson(analyse(loadSample(name))), null, 2);
     await expect(json + "\n").toMatchFileSnapshot(`golden/${name.replace(/\.\w+$/, "")}-analysis.json`);
+  });
+});
+
+describe("docs/findings.md", () => {
+  const doc = readFileSync(path.join(ROOT, "docs/findings.md"), "utf8");
+  const sections = new Map(
+    doc
+      .split(/^## /m)
+      .slice(1)
+      .map((section) => [/^`([^`]+)`/.exec(section)?.[1] ?? section.split("\n")[0]!, section]),
+  );
+
+  it("has one section per rule, in RULE_NAMES order, and none for a rule that does not exist", () => {
+    expect([...sections.keys()]).toEqual([...RULE_NAMES]);
+  });
+
+  it.each([...RULE_NAMES])("%s: names every evidence field and every threshold of the rule", (rule) => {
+    const section = sections.get(rule) ?? "";
+    for (const key of Object.keys(EVIDENCE_KEYS[rule]))
+      expect(section, `${rule} evidence`).toContain(`\`${key}\``);
+    const { enabled: _enabled, ...settings } = DEFAULT_THRESHOLDS.rules[rule];
+    for (const [key, value] of Object.entries(settings)) {
+      expect(section, `${rule} threshold`).toContain(`\`${key}\``);
+      expect(section, `${rule} default`).toContain(`(${String(value)}`);
+    }
+    expect(section).toMatch(/\*\*Fires\*\*/);
+    expect(section).toMatch(/\*\*Audience:\*\*/);
+    expect(section).toMatch(/\*\*Leads to:\*\*/);
   });
 });
