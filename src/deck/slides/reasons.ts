@@ -26,7 +26,7 @@ export function reasonSlides(context: DeckContext): Slide[] {
       { text: finding.evidence.likelyRootCause, tone: "bad" },
       { text: finding.prompts[0] ?? "" },
     ]),
-    notes: findingNotes(proxies),
+    notes: findingNotes(context, proxies),
     rowsPerSlide: ROWS_PER_SLIDE,
   });
 }

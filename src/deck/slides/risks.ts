@@ -56,7 +56,10 @@ export function riskSlides(context: DeckContext): Slide[] {
   // Each page's notes hold the evidence and questions of the findings it shows.
   return pages.map((slide, index) => ({
     ...slide,
-    notes: findingNotes(findings.slice(index * RISK_ROWS_PER_SLIDE, (index + 1) * RISK_ROWS_PER_SLIDE)),
+    notes: findingNotes(
+      context,
+      findings.slice(index * RISK_ROWS_PER_SLIDE, (index + 1) * RISK_ROWS_PER_SLIDE),
+    ),
   }));
 }
 
@@ -113,7 +116,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           items: behindItems(behind),
         },
       ],
-      notes: findingNotes([watermelon]),
+      notes: findingNotes(context, [watermelon]),
     });
   }
   const usageFinding = findingOf(analysis.findings, "usage-without-value");
@@ -153,7 +156,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           items: behindItems(usageFinding.evidence.behindGoals),
         },
       ],
-      notes: findingNotes([usageFinding]),
+      notes: findingNotes(context, [usageFinding]),
     });
   }
   return slides;
