@@ -1,14 +1,14 @@
 import path from "node:path";
-import { analyseAccount, type Analysis } from "../analysis/analyse-account.js";
+import type { Analysis } from "../analysis/analyse-account.js";
 import { formatIssue, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
 import type { LoadAccountOptions } from "../input/load-account.js";
 import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
 import { isWithinDays } from "../analysis/rules/rule.js";
-import { buildDeck } from "../deck/build-deck.js";
 import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
 import { imageInfo } from "../deck/image-info.js";
-import { addMonths, type IsoDate } from "../dates.js";
+import type { IsoDate } from "../dates.js";
+import { analyzeAccount, buildDecks } from "../pipeline.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 import { plural } from "../text/format.js";
 import { VERSION } from "../version.js";
@@ -157,15 +157,16 @@ export async function generateAccount(
 ): Promise<AccountOutcome> {
   const { account, sha256: accountSha256, ...read } = loaded ?? readAndHash(source, settings);
   const warnings = read.warnings.map(formatIssue);
-  const thresholds = settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS;
   const templates = loadTemplates(settings.templatesDir);
-  const asOf = settings.asOf ?? account.review.asOf ?? settings.today;
-  const analysis = analyseAccount(account, { asOf, templates, thresholds });
-  const compareTo = settings.compareTo === undefined ? addMonths(asOf, -3) : settings.compareTo;
-  const previous =
-    compareTo === null || compareTo >= asOf
-      ? null
-      : analyseAccount(account, { asOf: compareTo, templates, thresholds, wording: "titles" });
+  const analyses = analyzeAccount(account, {
+    asOf: settings.asOf,
+    today: settings.today,
+    compareTo: settings.compareTo,
+    templates,
+    thresholds: settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS,
+  });
+  const { current: analysis } = analyses;
+  const asOf = analysis.asOf;
   const provenance = {
     sourceName: path.basename(source),
     sha256: accountSha256,
@@ -191,37 +192,33 @@ export async function generateAccount(
       `${source}: --compare-to ${settings.compareTo} is not before the account's as-of date ${asOf}; its decks have no "what changed" slide`,
     );
   }
-  const theme = loadTheme(settings.themeFile);
-  const logo = readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings);
+  const decks = buildDecks(analyses, {
+    kinds: settings.kinds,
+    audiences: settings.audiences,
+    theme: loadTheme(settings.themeFile),
+    templates,
+    logo: readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings),
+    producer: PRODUCER,
+    provenance,
+    customerAppendix: settings.customerAppendix,
+  });
   const files: WrittenFile[] = [];
-  for (const kind of settings.kinds) {
-    for (const audience of settings.audiences) {
-      const deck = buildDeck(analysis, {
+  for (const deck of decks) {
+    const { kind, audience } = deck.meta;
+    for (const format of settings.formats) {
+      const renderer = await loadRenderer(format);
+      const result = await renderer.render(deck, settings.render);
+      warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
+      const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
+      writeFileAtomic(target, result.bytes);
+      files.push({
+        path: target,
+        format,
         audience,
         kind,
-        theme,
-        templates,
-        logo,
-        producer: PRODUCER,
-        previous,
-        provenance,
-        customerAppendix: settings.customerAppendix,
+        bytes: result.bytes.byteLength,
+        sha256: sha256(result.bytes),
       });
-      for (const format of settings.formats) {
-        const renderer = await loadRenderer(format);
-        const result = await renderer.render(deck, settings.render);
-        warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
-        const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
-        writeFileAtomic(target, result.bytes);
-        files.push({
-          path: target,
-          format,
-          audience,
-          kind,
-          bytes: result.bytes.byteLength,
-          sha256: sha256(result.bytes),
-        });
-      }
     }
   }
   return { status: "written", source, account: summary, files, warnings: [...new Set(warnings)] };
