@@ -22,8 +22,8 @@ export async function loadDeckBuilder() {
   const [{ loadAccount }, { accountToDecks }, resources, themes] = await Promise.all([
     dist("input/load-account.js"),
     dist("pipeline.js"),
-    dist("batch/resources.js"),
-    dist("batch/theme-file.js"),
+    dist("io/resources.js"),
+    dist("io/theme-file.js"),
   ]);
   const templates = resources.loadTemplates();
   const theme = themes.loadTheme();

@@ -12,12 +12,12 @@ import { analyzeAccount, buildDecks } from "../pipeline.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 import { plural } from "../text/format.js";
 import { VERSION } from "../version.js";
-import { locateAccountAsset } from "./assets.js";
-import { writeFileAtomic } from "./atomic-write.js";
-import { sha256 } from "./input-hash.js";
-import { outputName } from "./output-names.js";
-import { loadTemplates, readAccount, readInputFile, readRules } from "./resources.js";
-import { loadTheme } from "./theme-file.js";
+import { locateAccountAsset } from "../io/assets.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { sha256 } from "../io/input-hash.js";
+import { outputName } from "../io/output-names.js";
+import { loadTemplates, readAccount, readInputFile, readRules } from "../io/resources.js";
+import { loadTheme } from "../io/theme-file.js";
 
 /**
  * One account through the whole pipeline: read → analyse → build → render → write. Used as is

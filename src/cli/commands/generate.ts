@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
+import { discoverAccountFiles, requireInputs } from "../../io/discover.js";
 import type { GenerateSettings } from "../../batch/generate-account.js";
 import { signalExitCode } from "../../batch/interrupt.js";
-import { prepareOutputFolder } from "../../batch/output-folder.js";
+import { prepareOutputFolder } from "../../io/output-folder.js";
 import { defaultConcurrency, maxConcurrency } from "../../batch/pool.js";
 import { runBatch } from "../../batch/run-batch.js";
 import { parseShard } from "../../batch/shard.js";
@@ -11,7 +11,7 @@ import type { Audience, DeckKind } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 import { parseDateOption, parseIntegerOption, parseList, parseSecondsOption } from "../options.js";
 import { reportBatch, reportSingleAccount } from "./batch-report.js";
 
