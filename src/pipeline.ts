@@ -3,6 +3,7 @@ import type { Thresholds } from "./analysis/thresholds.js";
 import { addMonths, type IsoDate } from "./dates.js";
 import { buildDeck } from "./deck/build-deck.js";
 import type { Audience, Deck, DeckKind, ImageData, Theme } from "./deck/deck-model.js";
+import { DECK_KINDS } from "./deck/kinds/index.js";
 import type { Provenance } from "./deck/slides/appendix.js";
 import type { Account } from "./input/account-schema.js";
 import type { TemplateSet } from "./text/template-set.js";
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   compareTo?: IsoDate | null;
   templates: TemplateSet;
   thresholds?: Thresholds;
+  /** The decks to be built; without any that compares with the previous review, it is not analysed. */
+  kinds?: readonly DeckKind[];
 }
 
 export interface AccountAnalyses {
@@ -69,7 +72,8 @@ export function analyzeAccount(account: Account, options: AnalyzeOptions): Accou
   const asOf = resolveAsOf(account, options);
   const { templates, thresholds } = options;
   const current = analyseAccount(account, { asOf, templates, thresholds });
-  const previousAsOf = previousReviewDate(asOf, options.compareTo);
+  const compares = options.kinds?.some((kind) => DECK_KINDS[kind].comparesWithPrevious) ?? true;
+  const previousAsOf = compares ? previousReviewDate(asOf, options.compareTo) : null;
   // The previous analysis is only compared with, so it needs its findings' titles, not their prompts.
   const previous =
     previousAsOf === null

@@ -162,6 +162,7 @@ export async function generateAccount(
     asOf: settings.asOf,
     today: settings.today,
     compareTo: settings.compareTo,
+    kinds: settings.kinds,
     templates,
     thresholds: settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS,
   });

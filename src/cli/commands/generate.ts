@@ -6,6 +6,7 @@ import { generateRun } from "../../batch/generate.js";
 import { parseShard } from "../../batch/shard.js";
 import { todayIso } from "../../dates.js";
 import type { Audience, DeckKind } from "../../deck/deck-model.js";
+import { DECK_KIND_NAMES } from "../../deck/kinds/index.js";
 import { UsageError } from "../../errors.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
 import type { Io } from "../../io/terminal.js";
@@ -65,7 +66,7 @@ export function generateSettings(
     outDir: options.output,
     formats: parseList<OutputFormat>("--format", options.format, OUTPUT_FORMATS),
     audiences: parseList<Audience>("--audience", options.audience, ["internal", "customer"]),
-    kinds: parseList<DeckKind>("--kind", options.kind, ["qbr", "renewal"]),
+    kinds: parseList<DeckKind>("--kind", options.kind, DECK_KIND_NAMES),
     asOf: parseDateOption("--as-of", options.asOf),
     today: todayIso(),
     renewalWithinDays: parseIntegerOption("--renewal-within", options.renewalWithin, 0),
