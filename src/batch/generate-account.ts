@@ -1,24 +1,24 @@
 import path from "node:path";
-import { analyseAccount, type Analysis } from "../analysis/analyse-account.js";
+import type { Analysis } from "../analysis/analyse-account.js";
 import { formatIssue, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
 import type { LoadAccountOptions } from "../input/load-account.js";
 import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
 import { isWithinDays } from "../analysis/rules/rule.js";
-import { buildDeck } from "../deck/build-deck.js";
 import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
 import { imageInfo } from "../deck/image-info.js";
-import { addMonths, daysBetween, type IsoDate } from "../dates.js";
+import { daysBetween, type IsoDate } from "../dates.js";
+import { analyzeAccount, buildDecks } from "../pipeline.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 import { plural } from "../text/format.js";
 import { VERSION } from "../version.js";
-import { locateAccountAsset } from "./assets.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { locateAccountAsset } from "../io/assets.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
 import { newPdfPassword } from "./pdf-passwords.js";
-import { sha256 } from "./input-hash.js";
-import { outputName } from "./output-names.js";
-import { loadTemplates, readAccount, readInputFile, readRules } from "./resources.js";
-import { loadTheme } from "./theme-file.js";
+import { sha256 } from "../io/input-hash.js";
+import { outputName } from "../io/output-names.js";
+import { loadTemplates, readAccount, readInputFile, readRules } from "../io/resources.js";
+import { loadTheme } from "../io/theme-file.js";
 
 /**
  * One account through the whole pipeline: read → analyse → build → render → write. Used as is
@@ -194,15 +194,17 @@ export async function generateAccount(
 ): Promise<AccountOutcome> {
   const { account, sha256: accountSha256, ...read } = loaded ?? readAndHash(source, settings);
   const warnings = read.warnings.map(formatIssue);
-  const thresholds = settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS;
   const templates = loadTemplates(settings.templatesDir);
-  const asOf = settings.asOf ?? account.review.asOf ?? settings.today;
-  const analysis = analyseAccount(account, { asOf, templates, thresholds });
-  const compareTo = settings.compareTo === undefined ? addMonths(asOf, -3) : settings.compareTo;
-  const previous =
-    compareTo === null || compareTo >= asOf
-      ? null
-      : analyseAccount(account, { asOf: compareTo, templates, thresholds, wording: "titles" });
+  const analyses = analyzeAccount(account, {
+    asOf: settings.asOf,
+    today: settings.today,
+    compareTo: settings.compareTo,
+    kinds: settings.kinds,
+    templates,
+    thresholds: settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS,
+  });
+  const { current: analysis } = analyses;
+  const asOf = analysis.asOf;
   const provenance = {
     sourceName: path.basename(source),
     sha256: accountSha256,
@@ -218,43 +220,39 @@ export async function generateAccount(
       `${source}: --compare-to ${settings.compareTo} is not before the account's as-of date ${asOf}; its decks have no "what changed" slide`,
     );
   }
-  const theme = loadTheme(settings.themeFile);
-  const logo = readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings);
+  const decks = buildDecks(analyses, {
+    kinds: settings.kinds,
+    audiences: settings.audiences,
+    theme: loadTheme(settings.themeFile),
+    templates,
+    logo: readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings),
+    producer: PRODUCER,
+    provenance,
+    customerAppendix: settings.customerAppendix,
+  });
   const files: WrittenFile[] = [];
   const pdfPassword = settings.pdfPasswordPerAccount ? newPdfPassword() : undefined;
-  for (const kind of settings.kinds) {
-    for (const audience of settings.audiences) {
-      const deck = buildDeck(analysis, {
+  for (const deck of decks) {
+    const { kind, audience } = deck.meta;
+    for (const format of settings.formats) {
+      const renderer = await loadRenderer(format);
+      const encrypt = pdfPassword !== undefined && format === "pdf" && audience === "customer";
+      const render = encrypt ? { ...settings.render, pdfUserPassword: pdfPassword } : settings.render;
+      const result = await renderer.render(deck, render);
+      warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
+      const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
+      writeFileAtomic(target, result.bytes);
+      files.push({
+        path: target,
+        format,
         audience,
         kind,
-        theme,
-        templates,
-        logo,
-        producer: PRODUCER,
-        previous,
-        provenance,
-        customerAppendix: settings.customerAppendix,
+        bytes: result.bytes.byteLength,
+        sha256: sha256(result.bytes),
+        ...(encrypt || (format === "pdf" && settings.render.pdfUserPassword)
+          ? { encrypted: true as const }
+          : {}),
       });
-      for (const format of settings.formats) {
-        const renderer = await loadRenderer(format);
-        const encrypt = pdfPassword !== undefined && format === "pdf" && audience === "customer";
-        const render = encrypt ? { ...settings.render, pdfUserPassword: pdfPassword } : settings.render;
-        const result = await renderer.render(deck, render);
-        warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
-        const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
-        writeFileAtomic(target, result.bytes);
-        files.push({
-          path: target,
-          format,
-          audience,
-          kind,
-          bytes: result.bytes.byteLength,
-          sha256: sha256(result.bytes),
-          ...(encrypt || (format === "pdf" && settings.render.pdfUserPassword)
-            ? { encrypted: true as const }
-            : {}),
-        });
-      }
     }
   }
   return {

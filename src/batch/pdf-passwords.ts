@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
-import { writeFileAtomic } from "./atomic-write.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
 import { safeText } from "./portfolio-csv.js";
 import type { Shard } from "./shard.js";
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import type { Io } from "../cli/io.js";
+import type { Io } from "../io/terminal.js";
 import { OutputError } from "../errors.js";
-import { removeTempsIn, setTempTag } from "./atomic-write.js";
-import type { DiscoveryNote } from "./discover.js";
+import { removeTempsIn, setTempTag } from "../io/atomic-write.js";
+import type { DiscoveryNote } from "../io/discover.js";
 import { describeFailure } from "./failure.js";
 import { generateAccount, type GenerateSettings } from "./generate-account.js";
 import { InputIndex, inputIndexFileName } from "./input-index.js";
@@ -22,13 +22,13 @@ import {
   type Manifest,
   type ManifestAccount,
 } from "./manifest.js";
-import { lockOutputFolder, type OutputLock } from "./output-lock.js";
+import { lockOutputFolder, type OutputLock } from "../io/output-lock.js";
 import { BatchPlanner, type RenderJob } from "./plan.js";
 import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
-import { loadTemplates, readRules } from "./resources.js";
+import { loadTemplates, readRules } from "../io/resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
-import { loadTheme } from "./theme-file.js";
+import { loadTheme } from "../io/theme-file.js";
 import type { RenderTaskResult } from "./worker.js";
 import { writePortfolio } from "./write-portfolio.js";
 import { passwordsFileName, writePasswords, type AccountPassword } from "./pdf-passwords.js";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { formatIssue, InvalidInputError, isQbrError } from "../errors.js";
 import { VERSION } from "../version.js";
-import { processIo, type Io } from "./io.js";
+import { processIo, type Io } from "../io/terminal.js";
 
 /**
  * The entry point. Commands are imported lazily (so `qbr --help` and `qbr validate` never load

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sha256 } from "../batch/input-hash.js";
+import { sha256 } from "../io/input-hash.js";
 import { fileInOutDir, type SendManifestEntry, type SendManifestFile } from "./manifest-view.js";
 import { isPdfEncrypted, readPdfAudience } from "./pdf-audience.js";
 

@@ -1,4 +1,4 @@
-import { readAccount } from "../batch/resources.js";
+import { readAccount } from "../io/resources.js";
 import { quarterLabel, type IsoDate } from "../dates.js";
 import { formatIssue, InvalidInputError } from "../errors.js";
 import type { Account } from "../input/account-schema.js";

@@ -4,7 +4,7 @@ import { formatDuration } from "../../batch/progress.js";
 import { riskSummaryFile } from "../../batch/risk-summary.js";
 import type { BatchFailure, BatchResult } from "../../batch/run-batch.js";
 import { plural } from "../../text/format.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 
 /**
  * What a user reads at the end of `qbr generate` / `qbr merge-manifests`: counts on stdout, one

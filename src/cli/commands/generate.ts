@@ -1,17 +1,15 @@
 import { readFileSync } from "node:fs";
-import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
+import { requireInputs } from "../../io/discover.js";
 import type { GenerateSettings } from "../../batch/generate-account.js";
 import { signalExitCode } from "../../batch/interrupt.js";
-import { prepareOutputFolder } from "../../batch/output-folder.js";
-import { defaultConcurrency, maxConcurrency } from "../../batch/pool.js";
-import { runBatch } from "../../batch/run-batch.js";
+import { generateRun } from "../../batch/generate.js";
 import { parseShard } from "../../batch/shard.js";
 import { todayIso } from "../../dates.js";
 import type { Audience, DeckKind } from "../../deck/deck-model.js";
+import { DECK_KIND_NAMES } from "../../deck/kinds/index.js";
 import { UsageError } from "../../errors.js";
-import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 import { parseDateOption, parseIntegerOption, parseList, parseSecondsOption } from "../options.js";
 import { reportBatch, reportPasswords, reportSingleAccount } from "./batch-report.js";
 
@@ -75,7 +73,7 @@ export function generateSettings(
     outDir: options.output,
     formats: parseList<OutputFormat>("--format", options.format, OUTPUT_FORMATS),
     audiences: parseList<Audience>("--audience", options.audience, ["internal", "customer"]),
-    kinds: parseList<DeckKind>("--kind", options.kind, ["qbr", "renewal"]),
+    kinds: parseList<DeckKind>("--kind", options.kind, DECK_KIND_NAMES),
     asOf: parseDateOption("--as-of", options.asOf),
     today: todayIso(),
     renewalWithinDays: parseIntegerOption("--renewal-within", options.renewalWithin, 0),
@@ -99,26 +97,6 @@ export function generateSettings(
   };
 }
 
-/** --concurrency, capped: more workers than a few per core only add memory and slow the run. */
-function concurrencyOption(value: string | undefined, io: Io): number {
-  const requested = parseIntegerOption("--concurrency", value, 1) ?? defaultConcurrency();
-  const limit = maxConcurrency();
-  if (requested <= limit) return requested;
-  io.err(
-    `note: --concurrency ${requested} is more than this machine can use; rendering ${limit} accounts at a time (4 per core)`,
-  );
-  return limit;
-}
-
-/** A --compare-to on or after --as-of leaves "what changed" out: say so rather than drop it silently. */
-function warnAboutCompareTo(settings: GenerateSettings, io: Io): void {
-  if (settings.asOf && settings.compareTo && settings.compareTo >= settings.asOf) {
-    io.err(
-      `warning: --compare-to ${settings.compareTo} is not before --as-of ${settings.asOf}; the decks have no "what changed" slide`,
-    );
-  }
-}
-
 /** `qbr generate`: decks for every account named; one failing account never stops the others. */
 export async function generateCommand(
   inputs: string[],
@@ -128,38 +106,20 @@ export async function generateCommand(
   requireInputs(inputs);
   const settings = generateSettings(options);
   const shard = parseShard(options.shard);
-  const concurrency = concurrencyOption(options.concurrency, io);
+  const concurrency = parseIntegerOption("--concurrency", options.concurrency, 1);
   const timeoutSeconds = parseSecondsOption("--account-timeout", options.accountTimeout);
-  const { files, skippedLinks, unreadableFolders } = await discoverAccountFiles(inputs);
-  for (const link of skippedLinks) io.err(`warning: ${link.path} — ${link.message}`);
-  const workbook = files.find(isWorkbookFile);
-  if (workbook) {
-    // Workbooks join the batch with the planned pipeline restructuring (issue 11); until then, one step more.
-    throw new UsageError(
-      `${workbook}: generate reads account files; export the workbook first: qbr export ${workbook} -o accounts/ && qbr generate accounts/`,
-    );
-  }
-  if (files.length === 0) {
-    const unread = unreadableFolders.map((folder) => `${folder.path} — ${folder.message}`);
-    throw new UsageError(
-      [`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`, ...unread].join("\n"),
-    );
-  }
-  prepareOutputFolder(settings.outDir);
-  warnAboutCompareTo(settings, io);
-  const result = await runBatch(
-    files,
+  const result = await generateRun(
+    inputs,
     {
       settings,
       shard,
       concurrency,
       force: Boolean(options.force),
-      unreadableFolders,
       ...(timeoutSeconds ? { accountTimeoutMs: timeoutSeconds * 1000 } : {}),
     },
     io,
   );
-  if (files.length === 1 && !shard && unreadableFolders.length === 0) {
+  if (result.accountFiles.length === 1 && !shard && result.unreadableFolders.length === 0) {
     // SPEC: a single file keeps its own exit code (2 for invalid input), like `qbr validate`.
     const failure = result.failures.find((candidate) => candidate.source !== "portfolio");
     if (failure) throw failure.cause ?? new Error(failure.oneLine);
