@@ -181,7 +181,7 @@ function registerFonts(doc: Doc): void {
     // Every document shares the one parse from fonts.ts (pdfkit-internals.ts fontSource()).
     const loaded = loadFont(weight);
     memoiseSubsetEncoding(loaded.font);
-    doc.registerFont(FONT_NAMES[weight], fontSource(loaded));
+    doc.registerFont(FONT_NAMES[weight], fontSource(doc, loaded));
   }
 }
 

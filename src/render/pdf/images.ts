@@ -108,7 +108,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 function checkPngPixels(bytes: Buffer): void {
   if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return;
   const chunks: Buffer[] = [];
-  for (let offset = 8; offset + 8 <= bytes.length; ) {
+  for (let offset = 8; offset + 8 <= bytes.length;) {
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString("latin1", offset + 4, offset + 8);
     if (type === "IDAT") chunks.push(bytes.subarray(offset + 8, offset + 8 + length));

@@ -135,7 +135,15 @@ const CHECKS: readonly Check[] = [
   { area: "images", member: "image.finalize", expected: "function(0)" },
 ];
 
-const AREAS: readonly InternalArea[] = ["fonts", "text", "subsets", "document-id", "xmp", "catalog", "images"];
+const AREAS: readonly InternalArea[] = [
+  "fonts",
+  "text",
+  "subsets",
+  "document-id",
+  "xmp",
+  "catalog",
+  "images",
+];
 
 function read(root: unknown, path: string): unknown {
   let value = root;
@@ -163,7 +171,8 @@ function matches(value: unknown, expected: Expected): boolean {
 }
 
 /** A 1×1 RGBA PNG: the kind pdfkit decodes asynchronously and finalizes. */
-const PROBE_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const PROBE_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 /**
  * Checks the internals of `doc`, which must have a font selected and a page added. Returns what
@@ -206,11 +215,19 @@ export function libraryInternals(): readonly MissingInternal[] {
       doc.font("probe").addPage();
       libraryMissing = probeInternals(doc);
       if (read(doc, "_font.font") !== font) {
-        libraryMissing.push({ area: "fonts", member: "doc._font.font", expected: "the registered fontkit font" });
+        libraryMissing.push({
+          area: "fonts",
+          member: "doc._font.font",
+          expected: "the registered fontkit font",
+        });
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      libraryMissing = AREAS.map((area) => ({ area, member: "new PDFDocument()", expected: `no error (${reason})` }));
+      libraryMissing = AREAS.map((area) => ({
+        area,
+        member: "new PDFDocument()",
+        expected: `no error (${reason})`,
+      }));
     }
   }
   return libraryMissing;
@@ -284,11 +301,11 @@ export function defaultFontOption(): { font?: string } {
 /**
  * What to register a font from: the fontkit font parsed once per process (pdfkit accepts one,
  * it checks for `layout`, though its type declarations list byte sources only), or its bytes.
+ * Sharing needs the text internals too: pdfkit's own text() would take stale code points from
+ * fontkit's glyph cache for the ToUnicode map (see codePointsOf() in text-run.ts).
  */
-export function fontSource(loaded: LoadedFont): PDFKit.Mixins.PDFFontSource {
-  if (disabledByEnvironment() || libraryInternals().some((missing) => missing.area === "fonts")) {
-    return loaded.bytes;
-  }
+export function fontSource(doc: Doc, loaded: LoadedFont): PDFKit.Mixins.PDFFontSource {
+  if (!uses(doc, "fonts") || !uses(doc, "text")) return loaded.bytes;
   return loaded.font as unknown as PDFKit.Mixins.PDFFontSource;
 }
 
@@ -299,7 +316,8 @@ export function textInternals(doc: Doc): TextInternals | null {
 
 /** fontkit's subset factory of `font`, to memoise subset encoding (font-subset.ts). */
 export function subsetInternals(font: fontkit.Font): SubsetFactory | null {
-  if (disabledByEnvironment() || libraryInternals().some((missing) => missing.area === "subsets")) return null;
+  if (disabledByEnvironment() || libraryInternals().some((missing) => missing.area === "subsets"))
+    return null;
   return font as unknown as SubsetFactory;
 }
 

@@ -79,13 +79,30 @@ function shapeWord(embedded: EmbeddedFont, word: string): ShapedWord {
   const glyphs = run.glyphs as unknown as { id: number; codePoints: number[] }[];
   shaped = {
     glyphIds: glyphs.map((glyph) => glyph.id),
-    codePoints: glyphs.map((glyph) => glyph.codePoints),
+    codePoints: codePointsOf(glyphs, word),
     positions,
     advance,
   };
   if (cache.size >= WORD_CACHE_SIZE) cache.clear();
   cache.set(word, shaped);
   return shaped;
+}
+
+/**
+ * The characters each glyph stands for (the document's ToUnicode map, hence copy, search and
+ * screen readers). fontkit caches one Glyph object per glyph id and font, with the code points it
+ * was first created for; encoding a subset creates the components of composite glyphs with none
+ * (DejaVu builds "έ" from "ε" and an accent). pdfkit parses its fonts per document, so its layout
+ * always comes first; our fonts are shared by every document of the process, so a later deck's
+ * "ε" would get an empty entry. Where glyphs and characters pair up one to one, an empty list is
+ * taken from the word instead.
+ */
+function codePointsOf(glyphs: readonly { codePoints: number[] }[], word: string): number[][] {
+  const chars = Array.from(word, (char) => char.codePointAt(0)!);
+  const paired = chars.length === glyphs.length;
+  return glyphs.map((glyph, index) =>
+    glyph.codePoints.length === 0 && paired ? [chars[index]!] : glyph.codePoints,
+  );
 }
 
 /** Words as pdfkit's layout splits a text: each ends after a space or tab (kept with the word). */
