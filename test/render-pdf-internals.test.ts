@@ -152,6 +152,15 @@ describe("text drawn through the adapter", () => {
   });
 });
 
+describe("undocumented pdfkit options", () => {
+  it("writes the structure attributes tagging.ts passes beyond pdfkit's type declarations", async () => {
+    const { bytes } = await pdfRenderer.render(pdfFixtureDeck(), {});
+    const raw = Buffer.from(bytes).toString("latin1");
+    expect(raw).toMatch(/\/Scope \/Column/);
+    expect(raw).toMatch(/\/BBox \[/);
+  });
+});
+
 describe("the public-API fallback (QBR_PDF_INTERNALS=off)", () => {
   const missing = missingTools("pdftotext");
   let adapter: RenderResult;
