@@ -16,8 +16,8 @@ export type ImageAlign = { x: "left" | "center" | "right"; y: "top" | "middle" }
  * also embeds once per document.
  */
 export class ImageCache {
-  /** Per base64 source: the embedded image, the data URL for image(), or why it is left out. */
-  private readonly opened = new Map<string, PdfkitImage | string | Error>();
+  /** Per base64 source: the embedded image, what to hand image() later, or why it is left out. */
+  private readonly opened = new Map<string, PdfkitImage | PublicImage | Error>();
 
   constructor(
     private readonly doc: Doc,
@@ -45,17 +45,15 @@ export class ImageCache {
     if (!opened || opened instanceof Error) return;
     const placed = fitAspect(image, rect, align);
     const size = { width: placed.w, height: placed.h };
-    if (typeof opened !== "string") {
+    if (!(opened instanceof PublicImage)) {
       this.doc.image(openedImageSource(opened), placed.x, placed.y, size);
       return;
     }
     // The public path decodes on first use, so a bad image shows up here, not in embedAll().
     try {
-      this.doc.image(opened, placed.x, placed.y, size);
+      this.doc.image(opened.dataUrl, placed.x, placed.y, size);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.opened.set(image.base64, new Error(reason));
-      this.warnings.push(`An image (${image.mime}) could not be read and is left out of the PDF: ${reason}`);
+      this.leaveOut(image, opened.what, error);
     }
   }
 
@@ -68,7 +66,7 @@ export class ImageCache {
       // check the pixel data here instead (after pdfkit's own checks of the header).
       if (!opener) {
         checkPngPixels(bytes);
-        this.opened.set(image.base64, `data:${image.mime};base64,${image.base64}`);
+        this.opened.set(image.base64, new PublicImage(`data:${image.mime};base64,${image.base64}`, what));
         return;
       }
       const opened = opener.openImage(bytes);
@@ -76,11 +74,24 @@ export class ImageCache {
       await embedFully(this.doc, opened);
       this.opened.set(image.base64, opened);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.opened.set(image.base64, new Error(reason));
-      this.warnings.push(`${what} (${image.mime}) could not be read and is left out of the PDF: ${reason}`);
+      this.leaveOut(image, what, error);
     }
   }
+
+  private leaveOut(image: ImageData, what: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.opened.set(image.base64, new Error(reason));
+    this.warnings.push(`${what} (${image.mime}) could not be read and is left out of the PDF: ${reason}`);
+  }
+}
+
+/** An image pdfkit's public image() embeds on first use (the fallback without internals). */
+class PublicImage {
+  constructor(
+    readonly dataUrl: string,
+    /** Where it is, for the warning if it cannot be read. */
+    readonly what: string,
+  ) {}
 }
 
 /** Resolves once pdfkit has written the image, synchronously or after its asynchronous decoding. */
