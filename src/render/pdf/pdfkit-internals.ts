@@ -176,7 +176,8 @@ const PROBE_PNG =
 
 /**
  * Checks the internals of `doc`, which must have a font selected and a page added. Returns what
- * is missing or shaped differently; empty when everything is as expected.
+ * is missing or shaped differently; empty when everything is as expected. It opens (does not
+ * embed) a 1×1 PNG in `doc`, which takes an image label: probe throwaway documents only.
  */
 export function probeInternals(doc: object): MissingInternal[] {
   let image: unknown;
