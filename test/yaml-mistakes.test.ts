@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { InvalidInputError, type ValidationIssue } from "../src/errors.js";
 import { loadAccount } from "../src/input/load-account.js";
+import { parseSource } from "../src/input/parse-source.js";
 import { baseAccountData } from "./helpers/accounts.js";
 
 /** The base account as YAML, with one line of it replaced the way a person would mistype it. */
@@ -138,5 +139,23 @@ describe("dates in the user's terms, each bad value once", () => {
     expect(issues.map((issue) => [issue.path, issue.message])).toEqual([
       ["account.name", "expected a text, got 5"],
     ]);
+  });
+});
+
+describe("YAML mistakes: what is quoted back", () => {
+  it("escapes control and bidirectional characters of the value shown", () => {
+    const text = accountText([/unit: things/, "unit: %\u202e\u0007x"]);
+    const [issue] = issuesOf(text);
+    expect(issue!.message).toMatch(/^quote values that start with %: unit: "%\\u202e/);
+    expect(issue!.message).not.toContain("\u0007");
+    expect(issue!.message).not.toContain("\u202e");
+  });
+
+  it("a whole document that is an alias to nothing is a located error, not an 'alias bomb'", () => {
+    expect(() => parseSource("a.yaml", Buffer.from("*account\n"))).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ message: 'quote values that start with *: "*account"' })],
+      }),
+    );
   });
 });

@@ -321,7 +321,8 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
     path: formatPath(
       mistake.path.map((segment) => (typeof segment === "string" ? shorten(segment) : segment)),
     ),
-    message: mistake.message,
+    // the quoted value comes from the file: escaped like every quoted text
+    message: escapeUnshowable(mistake.message),
   });
   const syntaxIssues = document.errors.map((error): ValidationIssue => {
     const mistake = syntax === "YAML" ? describeYamlMistake(document, text, error) : null;
@@ -344,6 +345,13 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    if (error instanceof ReferenceError && /unresolved alias/i.test(error.message)) {
+      // an alias the walk above could not place (e.g. the whole document is `*x`)
+      throw fileIssue(
+        file,
+        "invalid YAML: a value starting with * names an anchor that does not exist; quote it",
+      );
+    }
     if (error instanceof ReferenceError) {
       throw fileIssue(
         file,

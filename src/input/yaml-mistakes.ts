@@ -107,7 +107,8 @@ export function unresolvedAliasMistake(document: Document, text: string): YamlMi
 function mistakeMessage(culprit: Culprit, advice: string): YamlMistake {
   const last = culprit.path[culprit.path.length - 1];
   const quoted = culprit.written.length <= 60 ? JSON.stringify(culprit.written) : '"…"';
-  const example = typeof last === "string" ? `${last}: ${quoted}` : `- ${quoted}`;
+  const example =
+    typeof last === "string" ? `${last}: ${quoted}` : typeof last === "number" ? `- ${quoted}` : quoted;
   return { path: culprit.path, offset: culprit.node.range![0], message: `${advice}: ${example}` };
 }
 
