@@ -39,6 +39,10 @@ interface MistakeKind {
   advise(error: YAMLError, culprit: Culprit, text: string): string | null;
 }
 
+/**
+ * The yaml library's words for text after a `|` or `>` block header (it has no code of its own);
+ * should a release reword them, such errors simply keep the parser's message.
+ */
 const BLOCK_SCALAR_HEADER = /^Block scalar header includes extra characters|^Not a YAML token/;
 
 const MISTAKES: readonly MistakeKind[] = [
