@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { batchSources } from "../../batch/account-sources.js";
 import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
 import type { GenerateSettings } from "../../batch/generate-account.js";
 import { signalExitCode } from "../../batch/interrupt.js";
@@ -120,13 +121,6 @@ export async function generateCommand(
   const timeoutSeconds = parseSecondsOption("--account-timeout", options.accountTimeout);
   const { files, skippedLinks, unreadableFolders } = await discoverAccountFiles(inputs);
   for (const link of skippedLinks) io.err(`warning: ${link.path} — ${link.message}`);
-  const workbook = files.find(isWorkbookFile);
-  if (workbook) {
-    // Workbooks join the batch with the planned pipeline restructuring (issue 11); until then, one step more.
-    throw new UsageError(
-      `${workbook}: generate reads account files; export the workbook first: qbr export ${workbook} -o accounts/ && qbr generate accounts/`,
-    );
-  }
   if (files.length === 0) {
     const unread = unreadableFolders.map((folder) => `${folder.path} — ${folder.message}`);
     throw new UsageError(
@@ -135,19 +129,24 @@ export async function generateCommand(
   }
   prepareOutputFolder(settings.outDir);
   warnAboutCompareTo(settings, io);
+  // A workbook becomes one source per account (plans.xlsx#ID), read here once.
+  const sources = files.some(isWorkbookFile) ? await batchSources(files) : undefined;
+  const inputFiles = sources?.files ?? files;
+  if (inputFiles.length === 0) throw new UsageError(`no accounts in ${files.join(", ")}`);
   const result = await runBatch(
-    files,
+    inputFiles,
     {
       settings,
       shard,
       concurrency,
       force: Boolean(options.force),
       unreadableFolders,
+      ...(sources ? { preloaded: sources.preloaded } : {}),
       ...(timeoutSeconds ? { accountTimeoutMs: timeoutSeconds * 1000 } : {}),
     },
     io,
   );
-  if (files.length === 1 && !shard && unreadableFolders.length === 0) {
+  if (inputFiles.length === 1 && !shard && unreadableFolders.length === 0) {
     // SPEC: a single file keeps its own exit code (2 for invalid input), like `qbr validate`.
     const failure = result.failures.find((candidate) => candidate.source !== "portfolio");
     if (failure) throw failure.cause ?? new Error(failure.oneLine);

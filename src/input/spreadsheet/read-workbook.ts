@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { InvalidInputError, type ValidationIssue } from "../../errors.js";
 import { accountFileSchema, type Account } from "../account-schema.js";
 import { shorten, type DataPath, type ParsedSource } from "../parse-source.js";
@@ -31,6 +32,11 @@ export interface WorkbookAccount {
   account?: Account;
   /** Why the account is invalid (empty when it is valid). */
   issues: ValidationIssue[];
+  /**
+   * sha256 of the account's data as read from its rows (every sheet): what its decks are made
+   * of, so a batch re-run renders again only the accounts whose rows changed.
+   */
+  sha256: string;
 }
 
 export interface WorkbookContents {
@@ -48,6 +54,8 @@ interface Draft {
   data: Record<string, unknown>;
   positions: Map<string, Position>;
   goals: Map<string, number>;
+  /** Rows of this account that name a goal it does not have: its own problem, not the workbook's. */
+  issues: ValidationIssue[];
 }
 
 const keyOf = (path: DataPath) => JSON.stringify(path);
@@ -212,6 +220,7 @@ function accountDrafts(sheet: SheetRows, issues: ValidationIssue[]): Map<string,
       data: { schemaVersion: 1 },
       positions: new Map(),
       goals: new Map(),
+      issues: [],
     };
     fillRow(draft, sheet, row, draft.data, []);
     drafts.set(id, draft);
@@ -250,7 +259,8 @@ function ownerOf(
     const column = sheet.header.columns.get("goal")!;
     const shown = goal === undefined ? "an empty cell" : `"${shorten(goal)}"`;
     const ids = [...draft.goals.keys()].join(", ") || "none";
-    issues.push(
+    // The account's figures would miss this row: the account fails, the others do not.
+    draft.issues.push(
       cellIssue(
         sheet.table,
         row.row,
@@ -313,11 +323,19 @@ export function workbookAccounts(workbook: OpenedWorkbook): WorkbookContents {
   }
   const accounts = [...drafts.values()].map((draft): WorkbookAccount => {
     const source: ParsedSource = { file: workbook.file, data: draft.data, locate: locateIn(draft) };
+    const known = {
+      id: draft.id,
+      row: draft.row,
+      sha256: createHash("sha256").update(JSON.stringify(draft.data)).digest("hex"),
+    };
     try {
-      return { id: draft.id, row: draft.row, account: validateSource(source, accountFileSchema), issues: [] };
+      const account = validateSource(source, accountFileSchema);
+      if (draft.issues.length > 0) return { ...known, issues: draft.issues };
+      return { ...known, account, issues: [] };
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      return { id: draft.id, row: draft.row, issues: error.issues };
+      const all = [...draft.issues, ...error.issues].sort((a, b) => a.line - b.line || a.column - b.column);
+      return { ...known, issues: all };
     }
   });
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
