@@ -1,6 +1,7 @@
 import path from "node:path";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
+import type { LoadAccountOptions } from "../input/load-account.js";
 import { readWorkbookAccounts, type WorkbookContents } from "../input/spreadsheet/read-workbook.js";
 import { isWorkbookFile, MAX_SPREADSHEET_BYTES } from "../input/spreadsheet/read-table.js";
 import type { LoadedAccount } from "./generate-account.js";
@@ -11,8 +12,11 @@ import { readAccount, readInputFile } from "./resources.js";
  * (`validate`, `analyze`, `export`). A workbook holds many accounts; each is valid or not on its own.
  */
 
-export async function readWorkbookFile(file: string): Promise<WorkbookContents> {
-  return readWorkbookAccounts(file, readInputFile(file, MAX_SPREADSHEET_BYTES));
+export async function readWorkbookFile(
+  file: string,
+  options: LoadAccountOptions = {},
+): Promise<WorkbookContents> {
+  return readWorkbookAccounts(file, readInputFile(file, MAX_SPREADSHEET_BYTES), options);
 }
 
 export interface SourcedAccount {
@@ -100,7 +104,10 @@ export function workbookSource(file: string, id: string): string {
  * becomes one source per account, so a bad account fails alone, exactly like a bad file. Problems
  * of the workbook as a whole are a failure of the workbook's own name.
  */
-export async function batchSources(files: readonly string[]): Promise<BatchSources> {
+export async function batchSources(
+  files: readonly string[],
+  options: LoadAccountOptions,
+): Promise<BatchSources> {
   const sources: BatchSources = { files: [], preloaded: new Map() };
   for (const file of files) {
     if (!isWorkbookFile(file)) {
@@ -109,7 +116,7 @@ export async function batchSources(files: readonly string[]): Promise<BatchSourc
     }
     let contents: WorkbookContents;
     try {
-      contents = await readWorkbookFile(file);
+      contents = await readWorkbookFile(file, options);
     } catch (error) {
       sources.files.push(file);
       sources.preloaded.set(file, { error });
@@ -125,7 +132,7 @@ export async function batchSources(files: readonly string[]): Promise<BatchSourc
       sources.preloaded.set(
         source,
         entry.account
-          ? { loaded: { account: entry.account, sha256: entry.sha256, warnings: [] } }
+          ? { loaded: { account: entry.account, sha256: entry.sha256, warnings: entry.warnings } }
           : { error: new InvalidInputError(entry.issues) },
       );
     }

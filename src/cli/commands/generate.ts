@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { batchSources } from "../../batch/account-sources.js";
 import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
-import type { GenerateSettings } from "../../batch/generate-account.js";
+import { loadOptions, type GenerateSettings } from "../../batch/generate-account.js";
 import { signalExitCode } from "../../batch/interrupt.js";
 import { prepareOutputFolder } from "../../batch/output-folder.js";
 import { defaultConcurrency, maxConcurrency } from "../../batch/pool.js";
@@ -130,7 +130,7 @@ export async function generateCommand(
   prepareOutputFolder(settings.outDir);
   warnAboutCompareTo(settings, io);
   // A workbook becomes one source per account (plans.xlsx#ID), read here once.
-  const sources = files.some(isWorkbookFile) ? await batchSources(files) : undefined;
+  const sources = files.some(isWorkbookFile) ? await batchSources(files, loadOptions(settings)) : undefined;
   const inputFiles = sources?.files ?? files;
   if (inputFiles.length === 0) throw new UsageError(`no accounts in ${files.join(", ")}`);
   const result = await runBatch(

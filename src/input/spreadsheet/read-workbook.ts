@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { InvalidInputError, type ValidationIssue } from "../../errors.js";
 import { accountFileSchema, type Account } from "../account-schema.js";
+import { accountWarnings, sanitizeSource } from "../account-warnings.js";
+import type { LoadAccountOptions } from "../load-account.js";
 import { shorten, type DataPath, type ParsedSource } from "../parse-source.js";
 import { validateSource } from "../validate-source.js";
 import { matchHeader, type HeaderMatch } from "./columns.js";
@@ -32,6 +34,8 @@ export interface WorkbookAccount {
   account?: Account;
   /** Why the account is invalid (empty when it is valid). */
   issues: ValidationIssue[];
+  /** The loader's warnings, as for an account file (text cleaned, renewal passed…), at their cells. */
+  warnings: ValidationIssue[];
   /**
    * sha256 of the account's data as read from its rows (every sheet): what its decks are made
    * of, so a batch re-run renders again only the accounts whose rows changed.
@@ -280,7 +284,37 @@ function pushTo(data: Record<string, unknown>, key: string, item: Record<string,
   return list.length - 1;
 }
 
-export function workbookAccounts(workbook: OpenedWorkbook): WorkbookContents {
+/**
+ * One account's rows through what an account file goes through (load-account.ts): the text rule,
+ * the schema, the warnings.
+ */
+function finishAccount(workbook: OpenedWorkbook, draft: Draft, options: LoadAccountOptions): WorkbookAccount {
+  const known = {
+    id: draft.id,
+    row: draft.row,
+    sha256: createHash("sha256").update(JSON.stringify(draft.data)).digest("hex"),
+  };
+  const { source, warnings } = sanitizeSource({
+    file: workbook.file,
+    data: draft.data,
+    locate: locateIn(draft),
+  });
+  const byPosition = (a: ValidationIssue, b: ValidationIssue) => a.line - b.line || a.column - b.column;
+  try {
+    const account = validateSource(source, accountFileSchema);
+    if (draft.issues.length > 0) return { ...known, issues: draft.issues, warnings };
+    const all = [...warnings, ...accountWarnings(source, account, options)].sort(byPosition);
+    return { ...known, account, issues: [], warnings: all };
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    return { ...known, issues: [...draft.issues, ...error.issues].sort(byPosition), warnings };
+  }
+}
+
+export function workbookAccounts(
+  workbook: OpenedWorkbook,
+  options: LoadAccountOptions = {},
+): WorkbookContents {
   const issues: ValidationIssue[] = [];
   const notes: ValidationIssue[] = [];
   const sheets = readSheets(workbook, issues, notes);
@@ -321,27 +355,15 @@ export function workbookAccounts(workbook: OpenedWorkbook): WorkbookContents {
     const index = pushTo(owner.draft.data, "stakeholders", item);
     fillRow(owner.draft, stakeholders!, row, item, ["stakeholders", index]);
   }
-  const accounts = [...drafts.values()].map((draft): WorkbookAccount => {
-    const source: ParsedSource = { file: workbook.file, data: draft.data, locate: locateIn(draft) };
-    const known = {
-      id: draft.id,
-      row: draft.row,
-      sha256: createHash("sha256").update(JSON.stringify(draft.data)).digest("hex"),
-    };
-    try {
-      const account = validateSource(source, accountFileSchema);
-      if (draft.issues.length > 0) return { ...known, issues: draft.issues };
-      return { ...known, account, issues: [] };
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      const all = [...draft.issues, ...error.issues].sort((a, b) => a.line - b.line || a.column - b.column);
-      return { ...known, issues: all };
-    }
-  });
+  const accounts = [...drafts.values()].map((draft) => finishAccount(workbook, draft, options));
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
   return { file: workbook.file, accounts, issues, notes };
 }
 
-export async function readWorkbookAccounts(file: string, bytes: Uint8Array): Promise<WorkbookContents> {
-  return workbookAccounts(await openXlsx(file, bytes));
+export async function readWorkbookAccounts(
+  file: string,
+  bytes: Uint8Array,
+  options: LoadAccountOptions = {},
+): Promise<WorkbookContents> {
+  return workbookAccounts(await openXlsx(file, bytes), options);
 }
