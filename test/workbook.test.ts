@@ -107,15 +107,15 @@ describe("workbook errors, located at cells", () => {
       accounts.getCell("B1").value = a1!;
       accounts.getCell("A2").value = b2!;
       accounts.getCell("B2").value = a2!;
-      accounts.getCell("X1").value = "Region";
-      accounts.getCell("X2").value = "EMEA";
+      accounts.getCell("Z1").value = "Region";
+      accounts.getCell("Z2").value = "EMEA";
       workbook.addWorksheet("Scratch").getCell("A1").value = "notes";
       const tasks = workbook.getWorksheet("Tasks")!;
       tasks.spliceRows(3, 0, [], []);
     });
     const contents = await readWorkbookAccounts("plans.xlsx", bytes);
     expect(contents.notes.map(formatIssue)).toEqual([
-      'plans.xlsx:Accounts!X1 — column "Region" is not read (not a column of Accounts)',
+      'plans.xlsx:Accounts!Z1 — column "Region" is not read (not a column of Accounts)',
       'plans.xlsx — sheet "Scratch" is not read',
     ]);
     expect(contents.accounts[0]!.account).toEqual(maple);

@@ -59,8 +59,17 @@ export function riskSlides(context: DeckContext): Slide[] {
 const SIGNAL_NAMES: Record<GreenSignal["signal"], string> = {
   healthScore: "Health score",
   nps: "NPS",
+  npsScore: "NPS score",
   csat: "CSAT",
 };
+
+/** "Health score 82 / 100", "NPS 9", "NPS score 45", "Health score green". */
+function greenSignalText(signal: GreenSignal): string {
+  const name = SIGNAL_NAMES[signal.signal];
+  if ("label" in signal) return `${name} ${signal.label}`;
+  if ("score" in signal) return `${name} ${formatValue(signal.score)}`;
+  return `${name} ${formatValue(signal.value)}${signal.signal === "nps" ? "" : ` / ${formatValue(signal.max)}`}`;
+}
 
 /** Internal only: the watermelon / power-users call-out, both sides' evidence side by side. */
 export function hiddenRiskSlides(context: DeckContext): Slide[] {
@@ -93,10 +102,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           box: left!,
           heading: context.text("hidden.green.heading"),
           items: [
-            ...green.map((signal) => ({
-              text: `${SIGNAL_NAMES[signal.signal]} ${formatValue(signal.value)}${signal.signal === "nps" ? "" : ` / ${formatValue(signal.max)}`}`,
-              tone: "good" as const,
-            })),
+            ...green.map((signal) => ({ text: greenSignalText(signal), tone: "good" as const })),
             ...(usage
               ? [{ text: `Active users ${formatValue(usage.activeUsersPct, "%")}`, tone: "good" as const }]
               : []),

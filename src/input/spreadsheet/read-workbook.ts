@@ -4,7 +4,7 @@ import { accountFileSchema, type Account } from "../account-schema.js";
 import { accountWarnings, sanitizeSource } from "../account-warnings.js";
 import type { LoadAccountOptions } from "../load-account.js";
 import { shorten, type DataPath, type ParsedSource } from "../parse-source.js";
-import { validateSource } from "../validate-source.js";
+import { formatPath, validateSource } from "../validate-source.js";
 import { matchHeader, type HeaderMatch } from "./columns.js";
 import { cellText, numberFromText, parseBooleanCell } from "./parse-cell.js";
 import { openXlsx, type OpenedWorkbook } from "./read-xlsx.js";
@@ -75,6 +75,12 @@ function setIn(target: Record<string, unknown>, path: readonly string[], value: 
   node[path.at(-1)!] = value;
 }
 
+/** One path is the other or inside it: `signals.healthScore` and `signals.healthScore.value`. */
+function overlaps(a: readonly string[], b: readonly string[]): boolean {
+  const length = Math.min(a.length, b.length);
+  return a.slice(0, length).every((segment, index) => segment === b[index]);
+}
+
 /** A cell as the schema should see it: converted when it can be, else as written (zod then says why). */
 function cellData(cell: CellValue, column: WorkbookColumn): unknown {
   if (cell.kind === "empty") return undefined;
@@ -120,13 +126,30 @@ function fillRow(
   target: Record<string, unknown>,
   base: DataPath,
 ): void {
+  /** Columns given a value in this row: two shapes of one field (nps and npsScore) cannot both be. */
+  const filled: WorkbookColumn[] = [];
   for (const column of sheet.layout.columns) {
     if (column.kind === "ref") continue;
     const number = sheet.header.columns.get(column.key);
     if (number === undefined) continue;
     draft.positions.set(keyOf([...base, ...column.path]), cellPosition(sheet.table, row.row, number));
     const value = cellData(cellOf(row, sheet.header, column.key), column);
-    if (value !== undefined) setIn(target, column.path, value);
+    if (value === undefined) continue;
+    const other = filled.find((earlier) => overlaps(earlier.path, column.path));
+    if (other) {
+      draft.issues.push(
+        cellIssue(
+          sheet.table,
+          row.row,
+          number,
+          formatPath([...base, ...column.path]),
+          `${other.key} is filled too; expected one of ${other.key} and ${column.key}`,
+        ),
+      );
+      continue;
+    }
+    filled.push(column);
+    setIn(target, column.path, value);
   }
   // A missing whole field (or the entity itself) points at the row's first cell.
   draft.positions.set(keyOf(base), cellPosition(sheet.table, row.row, 1));
