@@ -58,7 +58,7 @@ describe("workbook errors, located at cells", () => {
     const alpine = sample("alpine-health-clinics.yaml");
     const bytes = await edited([northwind, alpine], (workbook) => {
       workbook.getWorksheet("Goals")!.getCell("J3").value = "abc"; // northwind's goals[1].baseline.value
-      workbook.getWorksheet("Stakeholders")!.getCell("C2").value = "sponsor";
+      workbook.getWorksheet("Stakeholders")!.getCell("C2").value = "boss"; // "sponsor" is an alias
       workbook.getWorksheet("Accounts")!.getCell("F2").value = -5; // arr
     });
     const contents = await readWorkbookAccounts("plans.xlsx", bytes);
@@ -66,7 +66,7 @@ describe("workbook errors, located at cells", () => {
     expect(first!.issues.map(formatIssue)).toEqual([
       "plans.xlsx:Accounts!F2 contract.arr — expected an ARR greater than 0",
       'plans.xlsx:Goals!J3 goals[1].baseline.value — expected a number, got "abc"',
-      'plans.xlsx:Stakeholders!C2 stakeholders[0].role — expected one of "executive-sponsor", "economic-buyer", "champion", "admin", "user", got "sponsor"',
+      'plans.xlsx:Stakeholders!C2 stakeholders[0].role — expected one of "executive-sponsor", "economic-buyer", "champion", "admin", "user", got "boss"',
     ]);
     expect(second!.issues).toEqual([]);
     expect(second!.account).toEqual(alpine);
