@@ -2,7 +2,8 @@ import type { Worksheet } from "exceljs";
 import type { Account } from "../account-schema.js";
 import { matchHeader } from "../spreadsheet/columns.js";
 import { cellText } from "../spreadsheet/parse-cell.js";
-import { openXlsx } from "../spreadsheet/read-xlsx.js";
+import { InvalidInputError, type ValidationIssue } from "../../errors.js";
+import { loadWorkbook, readSheet, sheetIndex } from "../spreadsheet/read-xlsx.js";
 import { EMPTY_CELL, type Table } from "../spreadsheet/table.js";
 import { sheetLayout } from "../spreadsheet/workbook-layout.js";
 import type { ActualEdit } from "./actual-edits.js";
@@ -48,16 +49,17 @@ export async function editWorkbookActuals(
   bytes: Uint8Array,
   imports: readonly WorkbookImport[],
 ): Promise<Uint8Array> {
-  const opened = await openXlsx(file, bytes);
-  const table = opened.table(ACTUALS.name);
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  // Loaded once: the sheet's rows are read (as the reader reads them) from the model that is edited.
+  const workbook = await loadWorkbook(file, bytes);
+  const index = sheetIndex(workbook.worksheets, ACTUALS.name);
   let worksheet: Worksheet;
   let columns: Map<string, number>;
   let rows: Map<string, number[]>;
-  if (table) {
-    worksheet = workbook.getWorksheet(table.sheet!)!;
+  if (index >= 0) {
+    worksheet = workbook.worksheets[index]!;
+    const issues: ValidationIssue[] = [];
+    const table = readSheet(file, worksheet, index, issues);
+    if (issues.length > 0) throw new InvalidInputError(issues);
     columns = matchHeader(table, ACTUALS.columns).columns;
     rows = actualRows(table, columns);
   } else {
