@@ -175,8 +175,11 @@ describe("qbr init, then validate and generate on the same folder", () => {
     const dir = tempDir("qbr-init-");
     expect(qbr(["init", dir]).code).toBe(0);
     const validate = qbr(["validate", dir]);
-    expect(validate.stderr).toBe("");
-    expect(validate.stdout).toBe(`${path.join(dir, "account.yaml")}: valid\n`);
+    // The only warning: the starter is still the example.
+    expect(validate.stderr).toBe(
+      `warning: ${path.join(dir, "account.yaml")}:11:9 account.name — Example Customer Inc. is the example of qbr init's starter file; replace it with your customer's data\n`,
+    );
+    expect(validate.stdout).toBe(`${path.join(dir, "account.yaml")}: valid (1 warning)\n`);
     expect(validate.code).toBe(0);
     const generate = qbr(["generate", dir, "-o", path.join(dir, "out"), "-f", "pdf"]);
     expect(generate.code, generate.stderr).toBe(0);

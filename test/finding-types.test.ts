@@ -91,7 +91,7 @@ describe("the Finding union", () => {
           return finding.evidence.behindGoals;
         case "watermelon":
           expectTypeOf(finding.evidence.greenSignals[0]!.signal).toEqualTypeOf<
-            "healthScore" | "nps" | "csat"
+            "healthScore" | "nps" | "csat" | "npsScore"
           >();
           return finding.evidence.goalsBehind.map((goal) => goal.goal);
         default:

@@ -338,7 +338,7 @@ describe("qbr import on the command line", () => {
   it("exits 2 for usage errors", () => {
     const result = qbr(["import", "nothing.csv"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--into <dir> is required");
+    expect(result.stderr).toContain("--into is required");
     const format = qbr(["import", "m.csv", "--into", ".", "--date-format", "DD-MM-YY"]);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain(

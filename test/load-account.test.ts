@@ -603,9 +603,11 @@ describe("issue 10: loader warnings", () => {
   });
 
   it("warns about a renewal date before the as-of date (--as-of, else review.asOf, else today)", () => {
+    // No actuals: those after an earlier as-of date have their own warning (issue 13).
     const text = yamlWith((d) => {
       d.contract.renewal = "2025-06-30";
       delete d.review;
+      d.goals[0].actuals = [];
     });
     expect(load(text).warnings).toEqual([]);
     expect(load(text, { today: "2025-06-30" }).warnings).toEqual([]);
@@ -615,7 +617,10 @@ describe("issue 10: loader warnings", () => {
       line: text.split("\n").findIndex((l) => l.includes("2025-06-30")) + 1,
       message: "renewal date 2025-06-30 passed (as of 2025-07-01); update contract.renewal",
     });
-    const reviewed = yamlWith((d) => (d.contract.renewal = "2025-06-30"));
+    const reviewed = yamlWith((d) => {
+      d.contract.renewal = "2025-06-30";
+      d.goals[0].actuals = [];
+    });
     expect(load(reviewed, { today: "2024-01-01" }).warnings[0]!.message).toContain("(as of 2025-09-30)");
     expect(load(reviewed, { asOf: "2025-06-01", today: "2026-01-01" }).warnings).toEqual([]);
   });

@@ -26,9 +26,17 @@ const ruleThresholdsSchema = z.strictObject({
       enabled,
       healthScoreGreenShare: share.default(0.7),
       npsGreenAtLeast: z.number().min(0).max(10).default(9),
+      /** For `nps: { score }`, a Net Promoter Score (-100 to 100): 50 and above is commonly called excellent. */
+      npsScoreGreenAtLeast: z.number().min(-100).max(100).default(50),
       csatGreenShare: share.default(0.8),
     })
-    .default({ enabled: true, healthScoreGreenShare: 0.7, npsGreenAtLeast: 9, csatGreenShare: 0.8 }),
+    .default({
+      enabled: true,
+      healthScoreGreenShare: 0.7,
+      npsGreenAtLeast: 9,
+      npsScoreGreenAtLeast: 50,
+      csatGreenShare: 0.8,
+    }),
   "usage-without-value": z
     .strictObject({
       enabled,

@@ -3,7 +3,8 @@ import { isWorkbookFile } from "../input/spreadsheet/read-table.js";
 import { discoverAccountFiles, requireInputs, type DiscoveryNote } from "../io/discover.js";
 import { prepareOutputFolder } from "../io/output-folder.js";
 import type { Io } from "../io/terminal.js";
-import type { GenerateSettings } from "./generate-account.js";
+import { batchSources } from "./account-sources.js";
+import { loadOptions, type GenerateSettings } from "./generate-account.js";
 import { defaultConcurrency, maxConcurrency } from "./pool.js";
 import { runBatch, type BatchResult } from "./run-batch.js";
 import type { Shard } from "./shard.js";
@@ -61,13 +62,6 @@ export async function generateRun(
   const concurrency = cappedConcurrency(run.concurrency, io);
   const { files, skippedLinks, unreadableFolders } = await discoverAccountFiles([...inputs]);
   for (const link of skippedLinks) io.err(`warning: ${link.path} — ${link.message}`);
-  const workbook = files.find(isWorkbookFile);
-  if (workbook) {
-    // Workbooks join the batch with the planned pipeline restructuring (issue 11); until then, one step more.
-    throw new UsageError(
-      `${workbook}: generate reads account files; export the workbook first: qbr export ${workbook} -o accounts/ && qbr generate accounts/`,
-    );
-  }
   if (files.length === 0) {
     const unread = unreadableFolders.map((folder) => `${folder.path} — ${folder.message}`);
     throw new UsageError(
@@ -76,17 +70,22 @@ export async function generateRun(
   }
   prepareOutputFolder(settings.outDir);
   warnAboutCompareTo(settings, io);
+  // A workbook becomes one source per account (plans.xlsx#ID), read here once.
+  const sources = files.some(isWorkbookFile) ? await batchSources(files, loadOptions(settings)) : undefined;
+  const inputFiles = sources?.files ?? files;
+  if (inputFiles.length === 0) throw new UsageError(`no accounts in ${files.join(", ")}`);
   const result = await runBatch(
-    files,
+    inputFiles,
     {
       settings,
       shard: run.shard,
       concurrency,
       force: Boolean(run.force),
       unreadableFolders,
+      ...(sources ? { preloaded: sources.preloaded } : {}),
       ...(run.accountTimeoutMs ? { accountTimeoutMs: run.accountTimeoutMs } : {}),
     },
     io,
   );
-  return { ...result, accountFiles: files, unreadableFolders };
+  return { ...result, accountFiles: inputFiles, unreadableFolders };
 }

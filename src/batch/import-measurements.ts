@@ -9,14 +9,20 @@ import { planImport, type AccountImport, type KnownAccount } from "../input/merg
 import { loadHeaderMapping } from "../input/spreadsheet/mapping.js";
 import { readMeasurements } from "../input/spreadsheet/measurements.js";
 import { isEuropeanDateFormat, type DateFormat } from "../input/spreadsheet/parse-cell.js";
-import { MAX_SPREADSHEET_BYTES, readSpreadsheetTable } from "../input/spreadsheet/read-table.js";
+import {
+  isWorkbookFile,
+  MAX_SPREADSHEET_BYTES,
+  readSpreadsheetTable,
+} from "../input/spreadsheet/read-table.js";
 import type { ExtraColumn } from "../input/spreadsheet/columns.js";
 import { writeFilesAtomic } from "../io/atomic-write.js";
 import { discoverAccountFiles } from "../io/discover.js";
+import { importIntoWorkbook } from "./import-workbook.js";
 import { readInputFile } from "../io/resources.js";
 
 /**
- * `qbr import`: measurements from a CSV/XLSX export into the account files under a folder.
+ * `qbr import`: measurements from a CSV/XLSX export into the account files under a folder (or
+ * the Actuals sheet of a portfolio workbook: import-workbook.ts).
  * All or nothing: every row is checked and every changed account is validated again by the
  * loader before a single file is written, and the files are then written as one staged change.
  */
@@ -108,6 +114,10 @@ export async function importMeasurements(file: string, settings: ImportSettings)
     decimalComma: table.delimiter === ";" || isEuropeanDateFormat(settings.dateFormat),
     mapping,
   });
+  if (isWorkbookFile(settings.into)) {
+    const outcome = await importIntoWorkbook(file, read.measurements, settings, read.issues);
+    return { rows: read.rows, extra: read.extra, ...outcome };
+  }
   const { loaded, unreadable } = await loadAccountsUnder(settings.into);
   const plan = planImport(read.measurements, loaded, { replace: settings.replace, intoLabel: settings.into });
   const issues = [...read.issues, ...plan.issues].sort((a, b) => a.line - b.line || a.column - b.column);

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { loadAccountWithWarnings } from "../input/load-account.js";
+import type { PreloadedInput } from "./account-sources.js";
 import type { DiscoveryNote } from "../io/discover.js";
 import { loadOptions, type GenerateSettings, type LoadedAccount } from "./generate-account.js";
 import { describeFailure, type FailureReason } from "./failure.js";
@@ -58,6 +59,12 @@ export interface PlanOptions {
   preloadBudgetBytes?: number;
   /** Folders discovery could not read: failures of the shard their path falls in. */
   unreadableFolders?: readonly DiscoveryNote[];
+  /**
+   * Inputs already read (the accounts of workbooks, account-sources.ts), by source name; each
+   * is taken out of the map when planned. Their accounts always go to the workers as loaded:
+   * a worker cannot read `plans.xlsx#ID` from disk.
+   */
+  preloaded?: Map<string, PreloadedInput>;
 }
 
 interface ReadInput {
@@ -83,7 +90,15 @@ function readInput(
   index: InputIndex,
   budget: { bytes: number },
   settings: GenerateSettings,
+  preloaded: Map<string, PreloadedInput> | undefined,
 ): ReadInput {
+  const read = preloaded?.get(file);
+  if (read) {
+    preloaded!.delete(file);
+    if (!read.loaded) return { file, key, error: read.error };
+    const { loaded } = read;
+    return { file, key, sha256: loaded.sha256, facts: accountFacts(loaded.account), loaded };
+  }
   try {
     const bytes = readInputFile(file);
     const hash = sha256(bytes);
@@ -182,6 +197,7 @@ export class BatchPlanner {
         this.options.index,
         inShard ? this.budget : { bytes: -1 },
         this.options.settings,
+        this.options.preloaded,
       );
       if (!input.facts || !input.sha256) {
         if (inShard) this.fail(input);

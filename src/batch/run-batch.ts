@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Io } from "../io/terminal.js";
+import type { PreloadedInput } from "./account-sources.js";
 import { OutputError } from "../errors.js";
 import { removeTempsIn, setTempTag } from "../io/atomic-write.js";
 import type { DiscoveryNote } from "../io/discover.js";
@@ -53,6 +54,8 @@ export interface BatchOptions {
   unreadableFolders?: readonly DiscoveryNote[];
   /** Per account, on worker threads (default DEFAULT_ACCOUNT_TIMEOUT_MS); not for a single file. */
   accountTimeoutMs?: number;
+  /** Inputs already read: the accounts of workbooks (account-sources.ts batchSources). */
+  preloaded?: Map<string, PreloadedInput>;
 }
 
 export interface BatchFailure {
@@ -273,6 +276,7 @@ async function runLockedBatch(
     previous,
     index,
     unreadableFolders: options.unreadableFolders,
+    ...(options.preloaded ? { preloaded: options.preloaded } : {}),
     ...(earlyPool ? { preloadBudgetBytes: Number.POSITIVE_INFINITY } : {}),
   });
   // With workers already starting, jobs go to them while planning goes on; otherwise plan first.

@@ -84,7 +84,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "add measurements from a CSV/XLSX export to the account files (comments and formatting kept)",
     )
     .argument("<file>", "measurements: .csv or .xlsx, one row per account, goal, date and value")
-    .option("--into <dir>", "folder of account files (searched recursively)")
+    .option(
+      "--into <dir|plans.xlsx>",
+      "folder of account files (searched recursively), or a portfolio workbook (its Actuals sheet)",
+    )
     .option("--sheet <name>", "the workbook's sheet to read (default: the first)")
     .option("--map <file>", "YAML file naming the export's headers for account, goal, date, value, note")
     .option("--date-format <format>", "YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY", "YYYY-MM-DD")

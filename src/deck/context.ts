@@ -53,7 +53,7 @@ export interface TextExtras {
   /** Internal decks only: the evidence of the finding the text is about. */
   evidence?: EvidenceOf<RuleName>;
   /** Internal decks only: a signal's reading (health score, NPS, CSAT, active users). */
-  signal?: { value: number; max: number };
+  signal?: { value: number; max: number } | { label: string } | { score: number };
 }
 
 export interface DeckContext {

@@ -249,10 +249,48 @@ export const STAKEHOLDER_ROLES = [
   "admin",
   "user",
 ] as const;
+export type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number];
+
+/**
+ * Role names as CRM exports and people write them, after folding case and separators
+ * (`Exec Sponsor`, `economic_buyer` → `exec-sponsor`, `economic-buyer`). Read as the role they
+ * mean, with a warning naming it (account-warnings.ts), never refused.
+ */
+const ROLE_ALIASES: Readonly<Record<string, StakeholderRole>> = {
+  sponsor: "executive-sponsor",
+  "exec-sponsor": "executive-sponsor",
+  "executive-sponsor": "executive-sponsor",
+  executive: "executive-sponsor",
+  "economic-buyer": "economic-buyer",
+  "eco-buyer": "economic-buyer",
+  buyer: "economic-buyer",
+  "budget-holder": "economic-buyer",
+  "decision-maker": "economic-buyer",
+  champion: "champion",
+  advocate: "champion",
+  "internal-champion": "champion",
+  admin: "admin",
+  administrator: "admin",
+  "system-admin": "admin",
+  user: "user",
+  "end-user": "user",
+};
+
+/** The role a written role name means, or undefined when it names none. */
+export function canonicalRole(written: string): StakeholderRole | undefined {
+  const folded = written
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+  return Object.hasOwn(ROLE_ALIASES, folded) ? ROLE_ALIASES[folded] : undefined;
+}
 
 const stakeholder = z.strictObject({
   name,
-  role: z.enum(STAKEHOLDER_ROLES),
+  role: z.preprocess(
+    (value) => (typeof value === "string" ? (canonicalRole(value) ?? value) : value),
+    z.enum(STAKEHOLDER_ROLES),
+  ),
   status: z.enum(["active", "new", "left"]).default("active"),
   lastContact: isoDate.optional(),
   email: emailAddress.optional().describe("Where `qbr send` mails the customer deck (qbr-deck extension)."),
@@ -266,9 +304,29 @@ const scoreOutOf = (defaultMax: number) =>
     })
     .refine((s) => s.value <= s.max, { message: "expected a value no greater than max", path: ["value"] });
 
+/** A health score given as the traffic light a CS platform shows instead of a number. */
+export const HEALTH_LABELS = ["green", "yellow", "red"] as const;
+export type HealthLabel = (typeof HEALTH_LABELS)[number];
+
 const signals = z.strictObject({
-  healthScore: scoreOutOf(100).optional(),
-  nps: finiteNumber.refine((n) => n >= 0 && n <= 10, "expected a rating from 0 to 10").optional(),
+  healthScore: z
+    .union([scoreOutOf(100), z.enum(HEALTH_LABELS)], {
+      error: `expected { value, max } or one of "green", "yellow", "red"`,
+    })
+    .optional()
+    .describe("A score out of max, or a label: green, yellow or red."),
+  nps: z
+    .union(
+      [
+        finiteNumber.refine((n) => n >= 0 && n <= 10, "expected a rating from 0 to 10"),
+        z.strictObject({
+          score: finiteNumber.refine((n) => n >= -100 && n <= 100, "expected an NPS score from -100 to 100"),
+        }),
+      ],
+      { error: "expected a 0–10 rating or { score: -100 to 100 } (an NPS score)" },
+    )
+    .optional()
+    .describe("The latest 0–10 rating, or { score } for a Net Promoter Score from -100 to 100."),
   csat: scoreOutOf(5).optional(),
   usage: z
     .strictObject({
@@ -301,6 +359,9 @@ export const accountFileSchema = z
       arr: finiteNumber.refine((n) => n > 0, "expected an ARR greater than 0"),
       currency: z
         .string()
+        // `usd` and ` EUR` are what exports hold; the code is the same.
+        .trim()
+        .toUpperCase()
         .refine((c) => KNOWN_CURRENCIES.has(c), "expected an ISO 4217 currency code such as USD, EUR, GBP")
         .default("USD"),
       start: isoDate.optional(),

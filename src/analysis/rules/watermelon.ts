@@ -1,13 +1,13 @@
-import type { Signals } from "../../input/account-schema.js";
+import type { HealthLabel, Signals } from "../../input/account-schema.js";
 import type { Thresholds } from "../thresholds.js";
 import type { GoalStatus } from "../figures.js";
 import type { FindingOf, Rule } from "./rule.js";
 
-export interface GreenSignal {
-  signal: "healthScore" | "nps" | "csat";
-  value: number;
-  max: number;
-}
+/** A signal that reads green, as the account gives it (a score out of max, a label, an NPS score). */
+export type GreenSignal =
+  | { signal: "healthScore" | "nps" | "csat"; value: number; max: number }
+  | { signal: "healthScore"; label: HealthLabel }
+  | { signal: "npsScore"; score: number };
 
 export interface WatermelonEvidence {
   /** The signals that read green. */
@@ -27,11 +27,18 @@ export type WatermelonFinding = FindingOf<"watermelon", WatermelonEvidence>;
 export function greenSignals(signals: Signals, thresholds: Thresholds["rules"]["watermelon"]): GreenSignal[] {
   const green: GreenSignal[] = [];
   const { healthScore, nps, csat } = signals;
-  if (healthScore && healthScore.value >= thresholds.healthScoreGreenShare * healthScore.max) {
+  if (healthScore === "green") {
+    green.push({ signal: "healthScore", label: healthScore });
+  } else if (
+    typeof healthScore === "object" &&
+    healthScore.value >= thresholds.healthScoreGreenShare * healthScore.max
+  ) {
     green.push({ signal: "healthScore", value: healthScore.value, max: healthScore.max });
   }
-  if (nps !== undefined && nps >= thresholds.npsGreenAtLeast)
+  if (typeof nps === "number" && nps >= thresholds.npsGreenAtLeast)
     green.push({ signal: "nps", value: nps, max: 10 });
+  else if (typeof nps === "object" && nps.score >= thresholds.npsScoreGreenAtLeast)
+    green.push({ signal: "npsScore", score: nps.score });
   if (csat && csat.value >= thresholds.csatGreenShare * csat.max) {
     green.push({ signal: "csat", value: csat.value, max: csat.max });
   }

@@ -6,6 +6,7 @@ import { loadTemplates, readAccount, readRules } from "../../io/resources.js";
 import { todayIso } from "../../dates.js";
 import { formatIssue, InvalidInputError, UsageError } from "../../errors.js";
 import type { Account } from "../../input/account-schema.js";
+import type { LoadAccountOptions } from "../../input/load-account.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { formatAnalysisReport } from "../analysis-report.js";
 import type { Io } from "../../io/terminal.js";
@@ -20,8 +21,13 @@ export interface AnalyzeOptions {
 }
 
 /** One account of a portfolio workbook: the one --account names (or the only one). */
-async function workbookAccount(file: string, id: string | undefined): Promise<Account> {
-  const contents = await readWorkbookFile(file);
+async function workbookAccount(
+  file: string,
+  id: string | undefined,
+  options: LoadAccountOptions,
+  io: Io,
+): Promise<Account> {
+  const contents = await readWorkbookFile(file, options);
   if (contents.issues.length > 0) throw new InvalidInputError(contents.issues);
   const ids = contents.accounts.map((entry) => entry.id);
   if (id === undefined && ids.length !== 1) {
@@ -33,6 +39,7 @@ async function workbookAccount(file: string, id: string | undefined): Promise<Ac
   if (!entry)
     throw new UsageError(`--account ${id}: no such account in ${file} (${ids.slice(0, 10).join(", ")})`);
   if (!entry.account) throw new InvalidInputError(entry.issues);
+  for (const warning of entry.warnings) io.err(`warning: ${formatIssue(warning)}`);
   return entry.account;
 }
 
@@ -48,7 +55,7 @@ export async function analyzeCommand(file: string, options: AnalyzeOptions, io: 
   const today = todayIso();
   let account: Account;
   if (isWorkbookFile(file)) {
-    account = await workbookAccount(file, options.account);
+    account = await workbookAccount(file, options.account, { asOf: cliAsOf, today }, io);
   } else {
     const read = readAccount(file, { asOf: cliAsOf, today });
     for (const warning of read.warnings) io.err(`warning: ${formatIssue(warning)}`);

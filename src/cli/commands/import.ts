@@ -42,9 +42,12 @@ function summary(result: ImportResult): string {
   return `${plural(result.rows, "row")}, ${plural(touched, "account")} touched, ${plural(sum("added"), "actual")} added${replaced}, ${sum("unchanged")} unchanged.`;
 }
 
-/** `qbr import FILE --into DIR`: new measurements into the account files; all or nothing. */
+/** `qbr import FILE --into DIR|plans.xlsx`: new measurements into the accounts; all or nothing. */
 export async function importCommand(file: string, options: ImportCliOptions, io: Io): Promise<number> {
-  if (!options.into) throw new UsageError("--into <dir> is required: the folder holding the account files");
+  if (!options.into)
+    throw new UsageError(
+      "--into is required: the folder holding the account files, or a portfolio workbook (.xlsx)",
+    );
   const result = await importMeasurements(file, {
     into: options.into,
     sheet: options.sheet,
@@ -55,7 +58,7 @@ export async function importCommand(file: string, options: ImportCliOptions, io:
   });
   for (const column of result.extra) io.err(`note: ${file}: column "${column.name}" is not read`);
   for (const entry of result.unreadable)
-    io.err(`note: skipped ${entry.file}, which is not a valid account file: ${entry.reason}`);
+    io.err(`note: skipped ${entry.file}, which is not a valid account: ${entry.reason}`);
   if (options.dryRun) {
     io.out(`Dry run: nothing is written.`);
     reportAccounts(result, io);

@@ -1,7 +1,7 @@
 import { discoverAccountFiles, requireInputs } from "../../io/discover.js";
 import { readWorkbookFile } from "../../batch/account-sources.js";
 import { readAccount } from "../../io/resources.js";
-import { todayIso } from "../../dates.js";
+import { todayIso, type IsoDate } from "../../dates.js";
 import { formatIssue, InvalidInputError } from "../../errors.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { plural } from "../../text/format.js";
@@ -22,14 +22,15 @@ export async function validateCommand(inputs: string[], io: Io): Promise<number>
       io.err(`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`);
     return 2;
   }
-  if (files.length === 1 && isWorkbookFile(files[0]!)) return (await validateWorkbook(files[0]!, io)) ? 0 : 2;
+  const today = todayIso();
+  if (files.length === 1 && isWorkbookFile(files[0]!))
+    return (await validateWorkbook(files[0]!, today, io)) ? 0 : 2;
   let invalid = 0;
   let warned = 0;
-  const today = todayIso();
   for (const file of files) {
     try {
       if (isWorkbookFile(file)) {
-        if (!(await validateWorkbook(file, io))) invalid++;
+        if (!(await validateWorkbook(file, today, io))) invalid++;
         continue;
       }
       const { warnings } = readAccount(file, { today });
@@ -53,16 +54,19 @@ export async function validateCommand(inputs: string[], io: Io): Promise<number>
   return invalid === 0 && unread === "" ? 0 : 2;
 }
 
-/** A portfolio workbook: every account checked on its own; a line with the count. */
-async function validateWorkbook(file: string, io: Io): Promise<boolean> {
-  const contents = await readWorkbookFile(file);
+/** A portfolio workbook: every account checked on its own (warnings too); a line with the count. */
+async function validateWorkbook(file: string, today: IsoDate, io: Io): Promise<boolean> {
+  const contents = await readWorkbookFile(file, { today });
   for (const note of contents.notes) io.err(`note: ${formatIssue(note)}`);
+  const warnings = contents.accounts.flatMap((entry) => entry.warnings);
+  for (const warning of warnings) io.err(`warning: ${formatIssue(warning)}`);
   const problems = [...contents.issues, ...contents.accounts.flatMap((entry) => entry.issues)];
   for (const issue of problems) io.err(formatIssue(issue));
   const invalid = contents.accounts.filter((entry) => entry.issues.length > 0).length;
   const count = `${contents.accounts.length} account${contents.accounts.length === 1 ? "" : "s"}`;
+  const warningNote = warnings.length > 0 ? ` (${plural(warnings.length, "warning")})` : "";
   io.out(
-    `${file}: ${count}, ${invalid === 0 && contents.issues.length === 0 ? "all valid" : `${invalid} invalid`}`,
+    `${file}: ${count}, ${invalid === 0 && contents.issues.length === 0 ? "all valid" : `${invalid} invalid`}${warningNote}`,
   );
   return problems.length === 0;
 }

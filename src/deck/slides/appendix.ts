@@ -1,4 +1,5 @@
 import type { GoalAnalysis } from "../../analysis/rules/rule.js";
+import type { Account } from "../../input/account-schema.js";
 import { formatExact } from "../../text/format.js";
 import type { DeckContext } from "../context.js";
 import type { Slide, TableCell } from "../deck-model.js";
@@ -57,8 +58,16 @@ function goalRow({ goal, figures }: GoalAnalysis): TableCell[] {
   ];
 }
 
+/**
+ * Thresholds listed only for the accounts they apply to. The NPS-score threshold came after the
+ * NPS rating's; an account with a rating (or no NPS) keeps the appendix it always had.
+ */
+const LISTED_WHEN: Readonly<Record<string, (account: Account) => boolean>> = {
+  npsScoreGreenAtLeast: (account) => typeof account.signals.nps === "object",
+};
+
 function thresholdLines(context: DeckContext): string[] {
-  const { thresholds } = context.analysis;
+  const { thresholds, account } = context.analysis;
   const lines = [
     `status: on track at pace ≥ ${thresholds.status.onTrackPace}, at risk at pace ≥ ${thresholds.status.atRiskPace}`,
   ];
@@ -66,6 +75,7 @@ function thresholdLines(context: DeckContext): string[] {
   for (const [rule, settings] of Object.entries(thresholds.rules)) {
     const { enabled, ...values } = settings as { enabled: boolean } & Record<string, unknown>;
     const detail = Object.entries(values)
+      .filter(([key]) => LISTED_WHEN[key]?.(account) ?? true)
       .map(([key, value]) => `${key} ${String(value)}`)
       .join(", ");
     lines.push(`${rule}: ${enabled ? detail || "on" : "off"}`);

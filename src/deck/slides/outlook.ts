@@ -4,19 +4,31 @@ import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
 import { formatDate, formatValue } from "../../text/format.js";
 import { limitItems } from "./summary.js";
+import type { HealthLabel } from "../../input/account-schema.js";
+import type { Tone } from "../deck-model.js";
+
+const HEALTH_TONES: Record<HealthLabel, Tone> = { green: "good", yellow: "warn", red: "bad" };
 
 /** Internal only: the inside-out signals, the renewal outlook, stakeholders, external risks, notes. */
 export function outlookSlide(context: DeckContext): Slide {
   const { account } = context.analysis;
   const { healthScore, nps, csat, usage } = account.signals;
   const kpis: Kpi[] = [];
-  if (healthScore)
+  if (typeof healthScore === "string")
+    kpis.push({
+      label: context.text("outlook.kpi.health"),
+      value: healthScore,
+      tone: HEALTH_TONES[healthScore],
+    });
+  else if (healthScore)
     kpis.push({
       label: context.text("outlook.kpi.health"),
       value: `${formatValue(healthScore.value)} / ${formatValue(healthScore.max)}`,
     });
-  if (nps !== undefined)
+  if (typeof nps === "number")
     kpis.push({ label: context.text("outlook.kpi.nps"), value: `${formatValue(nps)} / 10` });
+  // An NPS score (-100 to 100) has no "out of": the number alone, as CS platforms show it.
+  else if (nps) kpis.push({ label: context.text("outlook.kpi.nps"), value: formatValue(nps.score) });
   if (csat)
     kpis.push({
       label: context.text("outlook.kpi.csat"),

@@ -5,6 +5,7 @@ import { CONTENT_BOX } from "../geometry.js";
 import { columns } from "../layout.js";
 import { formatValue } from "../../text/format.js";
 import { findingOf } from "../../analysis/rules/index.js";
+import type { GreenSignal } from "../../analysis/rules/watermelon.js";
 import { findingNotes } from "./notes.js";
 import { tablePages } from "./table-pages.js";
 
@@ -63,6 +64,12 @@ export function riskSlides(context: DeckContext): Slide[] {
   }));
 }
 
+/** deck.yaml key of a green signal: a labelled health score and an NPS score read differently. */
+function greenSignalKey(signal: GreenSignal): string {
+  if ("label" in signal) return "hidden.green.healthScoreLabel";
+  return `hidden.green.${signal.signal}`;
+}
+
 /** Internal only: the watermelon / power-users call-out, both sides' evidence side by side. */
 export function hiddenRiskSlides(context: DeckContext): Slide[] {
   const { analysis } = context;
@@ -94,7 +101,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           heading: context.text("hidden.green.heading"),
           items: [
             ...green.map((signal) => ({
-              text: context.text(`hidden.green.${signal.signal}`, { signal }),
+              text: context.text(greenSignalKey(signal), { signal }),
               tone: "good" as const,
             })),
             ...(usage

@@ -53,8 +53,12 @@ function listed(ids: readonly string[], max = 8): string {
 export function planImport(
   measurements: readonly Measurement[],
   accounts: readonly KnownAccount[],
-  options: { replace: boolean; intoLabel: string },
+  options: { replace: boolean; intoLabel: string; intoWorkbook?: boolean },
 ): ImportPlan {
+  const expected = options.intoWorkbook
+    ? `expected an account id of the Accounts sheet of ${options.intoLabel}`
+    : `expected the account.id of a file under ${options.intoLabel}`;
+  const nowhere = options.intoWorkbook ? "it has no" : "no file there has";
   const byId = new Map<string, KnownAccount[]>();
   for (const known of accounts) {
     const id = known.account.account.id;
@@ -73,8 +77,8 @@ export function planImport(
           measurement,
           "account",
           close
-            ? `expected the account.id of a file under ${options.intoLabel}; "${shorten(measurement.account)}" is none — did you mean "${close}"?`
-            : `expected the account.id of a file under ${options.intoLabel}; no file there has "${shorten(measurement.account)}"`,
+            ? `${expected}; "${shorten(measurement.account)}" is none — did you mean "${close}"?`
+            : `${expected}; ${nowhere} "${shorten(measurement.account)}"`,
         ),
       );
       continue;

@@ -8,7 +8,16 @@ import type { Account } from "../account-schema.js";
  */
 
 /** Keys whose mappings read best on one line. */
-const ONE_LINE_KEYS = new Set(["metric", "baseline", "target", "value", "healthScore", "csat", "usage"]);
+const ONE_LINE_KEYS = new Set([
+  "metric",
+  "baseline",
+  "target",
+  "value",
+  "healthScore",
+  "nps",
+  "csat",
+  "usage",
+]);
 const ONE_LINE_ITEMS = new Set(["plan", "actuals", "tasks", "stakeholders"]);
 
 function withoutEmpty(value: unknown): unknown {

@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
 import { InvalidInputError, type ValidationIssue } from "../../errors.js";
 import { accountFileSchema, type Account } from "../account-schema.js";
+import { accountWarnings, sanitizeSource } from "../account-warnings.js";
+import type { LoadAccountOptions } from "../load-account.js";
 import { shorten, type DataPath, type ParsedSource } from "../parse-source.js";
-import { validateSource } from "../validate-source.js";
+import { formatPath, validateSource } from "../validate-source.js";
 import { matchHeader, type HeaderMatch } from "./columns.js";
 import { cellText, numberFromText, parseBooleanCell } from "./parse-cell.js";
 import { openXlsx, type OpenedWorkbook } from "./read-xlsx.js";
@@ -31,6 +34,13 @@ export interface WorkbookAccount {
   account?: Account;
   /** Why the account is invalid (empty when it is valid). */
   issues: ValidationIssue[];
+  /** The loader's warnings, as for an account file (text cleaned, renewal passed…), at their cells. */
+  warnings: ValidationIssue[];
+  /**
+   * sha256 of the account's data as read from its rows (every sheet): what its decks are made
+   * of, so a batch re-run renders again only the accounts whose rows changed.
+   */
+  sha256: string;
 }
 
 export interface WorkbookContents {
@@ -48,6 +58,8 @@ interface Draft {
   data: Record<string, unknown>;
   positions: Map<string, Position>;
   goals: Map<string, number>;
+  /** Rows of this account that name a goal it does not have: its own problem, not the workbook's. */
+  issues: ValidationIssue[];
 }
 
 const keyOf = (path: DataPath) => JSON.stringify(path);
@@ -61,6 +73,12 @@ function setIn(target: Record<string, unknown>, path: readonly string[], value: 
     else node = node[segment] = {};
   }
   node[path.at(-1)!] = value;
+}
+
+/** One path is the other or inside it: `signals.healthScore` and `signals.healthScore.value`. */
+function overlaps(a: readonly string[], b: readonly string[]): boolean {
+  const length = Math.min(a.length, b.length);
+  return a.slice(0, length).every((segment, index) => segment === b[index]);
 }
 
 /** A cell as the schema should see it: converted when it can be, else as written (zod then says why). */
@@ -108,13 +126,30 @@ function fillRow(
   target: Record<string, unknown>,
   base: DataPath,
 ): void {
+  /** Columns given a value in this row: two shapes of one field (nps and npsScore) cannot both be. */
+  const filled: WorkbookColumn[] = [];
   for (const column of sheet.layout.columns) {
     if (column.kind === "ref") continue;
     const number = sheet.header.columns.get(column.key);
     if (number === undefined) continue;
     draft.positions.set(keyOf([...base, ...column.path]), cellPosition(sheet.table, row.row, number));
     const value = cellData(cellOf(row, sheet.header, column.key), column);
-    if (value !== undefined) setIn(target, column.path, value);
+    if (value === undefined) continue;
+    const other = filled.find((earlier) => overlaps(earlier.path, column.path));
+    if (other) {
+      draft.issues.push(
+        cellIssue(
+          sheet.table,
+          row.row,
+          number,
+          formatPath([...base, ...column.path]),
+          `${other.key} is filled too; expected one of ${other.key} and ${column.key}`,
+        ),
+      );
+      continue;
+    }
+    filled.push(column);
+    setIn(target, column.path, value);
   }
   // A missing whole field (or the entity itself) points at the row's first cell.
   draft.positions.set(keyOf(base), cellPosition(sheet.table, row.row, 1));
@@ -212,6 +247,7 @@ function accountDrafts(sheet: SheetRows, issues: ValidationIssue[]): Map<string,
       data: { schemaVersion: 1 },
       positions: new Map(),
       goals: new Map(),
+      issues: [],
     };
     fillRow(draft, sheet, row, draft.data, []);
     drafts.set(id, draft);
@@ -250,7 +286,8 @@ function ownerOf(
     const column = sheet.header.columns.get("goal")!;
     const shown = goal === undefined ? "an empty cell" : `"${shorten(goal)}"`;
     const ids = [...draft.goals.keys()].join(", ") || "none";
-    issues.push(
+    // The account's figures would miss this row: the account fails, the others do not.
+    draft.issues.push(
       cellIssue(
         sheet.table,
         row.row,
@@ -270,7 +307,37 @@ function pushTo(data: Record<string, unknown>, key: string, item: Record<string,
   return list.length - 1;
 }
 
-export function workbookAccounts(workbook: OpenedWorkbook): WorkbookContents {
+/**
+ * One account's rows through what an account file goes through (load-account.ts): the text rule,
+ * the schema, the warnings.
+ */
+function finishAccount(workbook: OpenedWorkbook, draft: Draft, options: LoadAccountOptions): WorkbookAccount {
+  const known = {
+    id: draft.id,
+    row: draft.row,
+    sha256: createHash("sha256").update(JSON.stringify(draft.data)).digest("hex"),
+  };
+  const { source, warnings } = sanitizeSource({
+    file: workbook.file,
+    data: draft.data,
+    locate: locateIn(draft),
+  });
+  const byPosition = (a: ValidationIssue, b: ValidationIssue) => a.line - b.line || a.column - b.column;
+  try {
+    const account = validateSource(source, accountFileSchema);
+    if (draft.issues.length > 0) return { ...known, issues: draft.issues, warnings };
+    const all = [...warnings, ...accountWarnings(source, account, options)].sort(byPosition);
+    return { ...known, account, issues: [], warnings: all };
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    return { ...known, issues: [...draft.issues, ...error.issues].sort(byPosition), warnings };
+  }
+}
+
+export function workbookAccounts(
+  workbook: OpenedWorkbook,
+  options: LoadAccountOptions = {},
+): WorkbookContents {
   const issues: ValidationIssue[] = [];
   const notes: ValidationIssue[] = [];
   const sheets = readSheets(workbook, issues, notes);
@@ -311,19 +378,15 @@ export function workbookAccounts(workbook: OpenedWorkbook): WorkbookContents {
     const index = pushTo(owner.draft.data, "stakeholders", item);
     fillRow(owner.draft, stakeholders!, row, item, ["stakeholders", index]);
   }
-  const accounts = [...drafts.values()].map((draft): WorkbookAccount => {
-    const source: ParsedSource = { file: workbook.file, data: draft.data, locate: locateIn(draft) };
-    try {
-      return { id: draft.id, row: draft.row, account: validateSource(source, accountFileSchema), issues: [] };
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      return { id: draft.id, row: draft.row, issues: error.issues };
-    }
-  });
+  const accounts = [...drafts.values()].map((draft) => finishAccount(workbook, draft, options));
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
   return { file: workbook.file, accounts, issues, notes };
 }
 
-export async function readWorkbookAccounts(file: string, bytes: Uint8Array): Promise<WorkbookContents> {
-  return workbookAccounts(await openXlsx(file, bytes));
+export async function readWorkbookAccounts(
+  file: string,
+  bytes: Uint8Array,
+  options: LoadAccountOptions = {},
+): Promise<WorkbookContents> {
+  return workbookAccounts(await openXlsx(file, bytes), options);
 }

@@ -56,7 +56,12 @@ function fromExcel(value: ExcelCellValue, textOfCell: () => string): CellValue {
   return text === "" ? EMPTY_CELL : { kind: "text", text };
 }
 
-function readSheet(file: string, worksheet: Worksheet, sheetIndex: number, issues: ValidationIssue[]): Table {
+export function readSheet(
+  file: string,
+  worksheet: Worksheet,
+  sheetIndex: number,
+  issues: ValidationIssue[],
+): Table {
   const location = { file, sheet: worksheet.name, sheetIndex };
   const rows: TableRow[] = [];
   let header: CellValue[] | undefined;
@@ -86,7 +91,13 @@ function readSheet(file: string, worksheet: Worksheet, sheetIndex: number, issue
   return { ...location, header: header ?? [], rows };
 }
 
-async function loadWorkbook(file: string, bytes: Uint8Array): Promise<Workbook> {
+/** The workbook as exceljs models it (for an edit), after the zip-bomb checks. */
+export async function loadWorkbook(file: string, bytes: Uint8Array, limits?: ZipLimits): Promise<Workbook> {
+  checkZipArchive(file, bytes, limits);
+  return loadCheckedWorkbook(file, bytes);
+}
+
+async function loadCheckedWorkbook(file: string, bytes: Uint8Array): Promise<Workbook> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
@@ -100,9 +111,18 @@ async function loadWorkbook(file: string, bytes: Uint8Array): Promise<Workbook> 
   return workbook;
 }
 
+/** The sheet named so: the exact name first, else the one sheet whose name differs only in case; -1 when none. */
+export function sheetIndex(worksheets: readonly Worksheet[], sheet: string): number {
+  const index = worksheets.findIndex((worksheet) => worksheet.name === sheet);
+  if (index >= 0) return index;
+  const folded = worksheets.flatMap((worksheet, position) =>
+    worksheet.name.toLowerCase() === sheet.toLowerCase() ? [position] : [],
+  );
+  return folded.length === 1 ? folded[0]! : -1;
+}
+
 export async function openXlsx(file: string, bytes: Uint8Array, limits?: ZipLimits): Promise<OpenedWorkbook> {
-  checkZipArchive(file, bytes, limits);
-  const workbook = await loadWorkbook(file, bytes);
+  const workbook = await loadWorkbook(file, bytes, limits);
   const worksheets = workbook.worksheets;
   if (worksheets.length === 0) {
     throw new InvalidInputError([tableFileIssue(file, "the workbook has no sheets")]);
@@ -122,14 +142,7 @@ export async function openXlsx(file: string, bytes: Uint8Array, limits?: ZipLimi
     file,
     sheetNames: worksheets.map((worksheet) => worksheet.name),
     table(sheet) {
-      // The exact name first; else the one sheet whose name differs only in case.
-      let index = worksheets.findIndex((worksheet) => worksheet.name === sheet);
-      if (index < 0) {
-        const folded = worksheets.flatMap((worksheet, position) =>
-          worksheet.name.toLowerCase() === sheet.toLowerCase() ? [position] : [],
-        );
-        if (folded.length === 1) index = folded[0]!;
-      }
+      const index = sheetIndex(worksheets, sheet);
       return index < 0 ? undefined : tableOf(worksheets[index]!, index);
     },
     firstTable: () => tableOf(worksheets[0]!, 0),

@@ -1,3 +1,5 @@
+import { HEALTH_LABELS, STAKEHOLDER_ROLES } from "../account-schema.js";
+
 /**
  * The portfolio workbook: which sheets and columns hold which part of an account file. One table
  * serves the reader (cells → account data, positions for errors), the writer (`qbr export`,
@@ -30,7 +32,7 @@ export interface WorkbookSheet {
   columns: readonly WorkbookColumn[];
 }
 
-const ROLES = ["executive-sponsor", "economic-buyer", "champion", "admin", "user"] as const;
+const ROLES = STAKEHOLDER_ROLES;
 const STATUSES = ["active", "new", "left"] as const;
 const DIRECTIONS = ["increase", "decrease"] as const;
 const VALUE_PERIODS = ["once", "week", "month", "quarter", "year"] as const;
@@ -106,7 +108,18 @@ export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [
         ["signals", "healthScore", "max"],
         "The health score's maximum (default 100).",
       ),
+      choice(
+        "healthLabel",
+        ["signals", "healthScore"],
+        HEALTH_LABELS,
+        "Optional, instead of healthScore: green, yellow or red.",
+      ),
       number("nps", ["signals", "nps"], "Optional: the latest 0–10 rating."),
+      number(
+        "npsScore",
+        ["signals", "nps", "score"],
+        "Optional, instead of nps: a Net Promoter Score, -100 to 100.",
+      ),
       number("csat", ["signals", "csat", "value"], "Optional CSAT score."),
       number("csatMax", ["signals", "csat", "max"], "The CSAT maximum (default 5)."),
       number("activeUsersPct", ["signals", "usage", "activeUsersPct"], "Optional: active users, 0–100 %."),

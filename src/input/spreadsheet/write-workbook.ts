@@ -31,6 +31,10 @@ function dateCell(value: string): Date {
 
 function cellValue(column: WorkbookColumn, value: unknown): unknown {
   if (value === undefined || value === null) return null;
+  // A field with two shapes has a column per shape (healthScore/healthLabel, nps/npsScore):
+  // each column takes only its own.
+  if (column.kind === "number" && typeof value !== "number") return null;
+  if (column.kind !== "lines" && typeof value === "object" && !(value instanceof Date)) return null;
   if (column.kind === "date" && typeof value === "string") return dateCell(value);
   if (column.kind === "lines" && Array.isArray(value)) return value.length > 0 ? value.join("\n") : null;
   return value;
