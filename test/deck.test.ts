@@ -6,7 +6,9 @@ import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../src/deck/geometry.js";
 import { analyse, fifteenGoalAccountData, loadSample, makeAccount, SAMPLES_DIR } from "./helpers/accounts.js";
 import { deckFor, deckText, sampleDeck } from "./helpers/decks.js";
 
-const samples = readdirSync(SAMPLES_DIR).filter((name) => /\.(ya?ml|json)$/.test(name));
+const samples = readdirSync(SAMPLES_DIR).filter(
+  (name) => /\.(ya?ml|json)$/.test(name) && !name.endsWith(".schema.json"),
+);
 const combos = samples.flatMap((name) =>
   (["internal", "customer"] as const).flatMap((audience) =>
     (["qbr", "renewal"] as const).map((kind) => ({ name, audience, kind })),

@@ -7,13 +7,14 @@ import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
 import { isWithinDays } from "../analysis/rules/rule.js";
 import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
 import { imageInfo } from "../deck/image-info.js";
-import type { IsoDate } from "../dates.js";
+import { daysBetween, type IsoDate } from "../dates.js";
 import { analyzeAccount, buildDecks } from "../pipeline.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 import { plural } from "../text/format.js";
 import { VERSION } from "../version.js";
 import { locateAccountAsset } from "../io/assets.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
+import { newPdfPassword } from "./pdf-passwords.js";
 import { sha256 } from "../io/input-hash.js";
 import { outputName } from "../io/output-names.js";
 import { loadTemplates, readAccount, readInputFile, readRules } from "../io/resources.js";
@@ -34,6 +35,10 @@ export interface GenerateSettings {
   asOf?: IsoDate;
   today: IsoDate;
   renewalWithinDays?: number;
+  /** --meeting-within: only accounts whose review.meetingDate is within DAYS after the as-of date. */
+  meetingWithinDays?: number;
+  /** --pdf-password-per-account: each account's customer PDFs get their own random password. */
+  pdfPasswordPerAccount?: boolean;
   /** The previous review date for "what changed"; undefined = one quarter before asOf; null = no comparison. */
   compareTo?: IsoDate | null;
   /** Give customer decks the provenance appendix too (internal decks always have it). */
@@ -53,6 +58,8 @@ export interface WrittenFile {
   kind: DeckKind;
   bytes: number;
   sha256: string;
+  /** Only on PDFs opened with a password; the password itself is never recorded here. */
+  encrypted?: true;
 }
 
 export interface AccountSummary {
@@ -71,7 +78,15 @@ export interface AccountSummary {
 }
 
 export type AccountOutcome =
-  | { status: "written"; source: string; account: AccountSummary; files: WrittenFile[]; warnings: string[] }
+  | {
+      status: "written";
+      source: string;
+      account: AccountSummary;
+      files: WrittenFile[];
+      warnings: string[];
+      /** With --pdf-password-per-account: the password of this account's customer PDFs (for passwords.csv only). */
+      pdfPassword?: string;
+    }
   | { status: "filtered"; source: string; account: AccountSummary; reason: string; warnings: string[] };
 
 const PRODUCER = `qbr-deck ${VERSION}`;
@@ -114,6 +129,28 @@ function readLogo(
  */
 function isUpcomingWithin(daysToRenewal: number, withinDays: number): boolean {
   return daysToRenewal >= 0 && isWithinDays(daysToRenewal, withinDays);
+}
+
+/** Why an account is outside the --renewal-within / --meeting-within window, or null when it is inside. */
+function outsideWindow(analysis: Analysis, settings: GenerateSettings): string | null {
+  if (
+    settings.renewalWithinDays !== undefined &&
+    !isUpcomingWithin(analysis.daysToRenewal, settings.renewalWithinDays)
+  ) {
+    return renewalDistance(analysis.daysToRenewal);
+  }
+  if (settings.meetingWithinDays !== undefined) {
+    const meeting = analysis.account.review.meetingDate;
+    if (!meeting) return "no review.meetingDate";
+    const days = daysBetween(analysis.asOf, meeting);
+    if (!isUpcomingWithin(days, settings.meetingWithinDays)) return meetingDistance(days);
+  }
+  return null;
+}
+
+export function meetingDistance(days: number): string {
+  if (days < 0) return `meeting was ${plural(-days, "day")} ago`;
+  return days === 0 ? "meeting is today" : `meeting is ${plural(days, "day")} away`;
 }
 
 export function renewalDistance(daysToRenewal: number): string {
@@ -175,18 +212,8 @@ export async function generateAccount(
   };
   const slug = slugOverride ?? outputName.slug(account);
   const summary = summarise(analysis, slug);
-  if (
-    settings.renewalWithinDays !== undefined &&
-    !isUpcomingWithin(analysis.daysToRenewal, settings.renewalWithinDays)
-  ) {
-    return {
-      status: "filtered",
-      source,
-      account: summary,
-      reason: renewalDistance(analysis.daysToRenewal),
-      warnings,
-    };
-  }
+  const outside = outsideWindow(analysis, settings);
+  if (outside !== null) return { status: "filtered", source, account: summary, reason: outside, warnings };
   // With --as-of the command warns once; with each account's own review date, per account.
   if (settings.compareTo && settings.asOf === undefined && settings.compareTo >= asOf) {
     warnings.push(
@@ -204,11 +231,14 @@ export async function generateAccount(
     customerAppendix: settings.customerAppendix,
   });
   const files: WrittenFile[] = [];
+  const pdfPassword = settings.pdfPasswordPerAccount ? newPdfPassword() : undefined;
   for (const deck of decks) {
     const { kind, audience } = deck.meta;
     for (const format of settings.formats) {
       const renderer = await loadRenderer(format);
-      const result = await renderer.render(deck, settings.render);
+      const encrypt = pdfPassword !== undefined && format === "pdf" && audience === "customer";
+      const render = encrypt ? { ...settings.render, pdfUserPassword: pdfPassword } : settings.render;
+      const result = await renderer.render(deck, render);
       warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
       const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
       writeFileAtomic(target, result.bytes);
@@ -219,8 +249,18 @@ export async function generateAccount(
         kind,
         bytes: result.bytes.byteLength,
         sha256: sha256(result.bytes),
+        ...(encrypt || (format === "pdf" && settings.render.pdfUserPassword)
+          ? { encrypted: true as const }
+          : {}),
       });
     }
   }
-  return { status: "written", source, account: summary, files, warnings: [...new Set(warnings)] };
+  return {
+    status: "written",
+    source,
+    account: summary,
+    files,
+    warnings: [...new Set(warnings)],
+    ...(pdfPassword !== undefined && files.some((file) => file.encrypted) ? { pdfPassword } : {}),
+  };
 }

@@ -167,7 +167,7 @@ export class BatchPlanner {
     this.previousBySource = new Map(previous?.accounts.map((entry) => [entry.source, entry]));
     this.hashOfRun = runHash(settings);
     // An encrypted PDF cannot be compared with the password of the last run without storing it.
-    this.incremental = !options.force && !settings.render.pdfUserPassword;
+    this.incremental = !options.force && !settings.render.pdfUserPassword && !settings.pdfPasswordPerAccount;
   }
 
   get done(): boolean {

@@ -113,6 +113,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     )
     .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
     .option("--renewal-within <days>", "only accounts whose renewal is within DAYS of the as-of date")
+    .option(
+      "--meeting-within <days>",
+      "only accounts whose review.meetingDate is within DAYS of the as-of date (a weekly run: 7)",
+    )
     .option("--theme <file>", "YAML theme file (colours, fonts, logo placement)")
     .option("--templates <dir>", "folder of templates replacing the default wording")
     .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
@@ -121,6 +125,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "password to open the PDF (prefer --pdf-password-file or QBR_PDF_PASSWORD)",
     )
     .option("--pdf-password-file <file>", "read the PDF password from a file")
+    .option(
+      "--pdf-password-per-account",
+      "give each account's customer PDF its own random password, listed in passwords.csv (owner-only)",
+    )
     .option("--pdf-standard <standard>", "pdfa-2b: archival PDF/A-2b (cannot be combined with a password)")
     .option(
       "--compare-to <date>",

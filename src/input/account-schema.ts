@@ -14,7 +14,7 @@ const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
 export const isoDate = z
   .string()
-  .regex(ISO_DATE_PATTERN, "expected a date written YYYY-MM-DD")
+  .regex(ISO_DATE_PATTERN, "expected a date (YYYY-MM-DD)")
   .refine(isCalendarDate, "expected a real calendar date (YYYY-MM-DD)")
   .meta({ format: "date" });
 

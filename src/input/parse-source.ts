@@ -13,6 +13,7 @@ import { parse as parseJson, printParseErrorCode, type ParseError } from "jsonc-
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
 import { visibleText } from "../text/sanitize.js";
 import { applyCoreTags } from "./yaml-tags.js";
+import { describeYamlMistake, unresolvedAliasMistake, type YamlMistake } from "./yaml-mistakes.js";
 
 /**
  * Turns the bytes of a YAML or JSON file into plain data plus a way to find where any path of it
@@ -28,6 +29,15 @@ export const MAX_ALIAS_COUNT = 100;
 export const MAX_ISSUES = 50;
 
 export type DataPath = readonly (string | number)[];
+
+/** goals[1].target.value */
+export function formatPath(path: DataPath): string {
+  return path
+    .map((segment, index) =>
+      typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join("");
+}
 
 export interface ParsedSource {
   file: string;
@@ -304,12 +314,21 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const syntaxIssues = document.errors.map((error): ValidationIssue => ({
+  const mistakeIssue = (mistake: YamlMistake): ValidationIssue => ({
     file,
-    ...position(error.pos[0]),
-    path: "",
-    message: yamlErrorMessage(error, syntax),
-  }));
+    ...position(mistake.offset),
+    // keys come from the file: shown cut and escaped like any quoted text
+    path: formatPath(
+      mistake.path.map((segment) => (typeof segment === "string" ? shorten(segment) : segment)),
+    ),
+    // the quoted value comes from the file: escaped like every quoted text
+    message: escapeUnshowable(mistake.message),
+  });
+  const syntaxIssues = document.errors.map((error): ValidationIssue => {
+    const mistake = syntax === "YAML" ? describeYamlMistake(document, text, error) : null;
+    if (mistake) return mistakeIssue(mistake);
+    return { file, ...position(error.pos[0]), path: "", message: yamlErrorMessage(error, syntax) };
+  });
   const issues =
     syntaxIssues.length > 0
       ? syntaxIssues
@@ -319,10 +338,20 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
           ...(text.includes("!") ? applyCoreTags(file, document, position) : []),
         ];
   if (issues.length > 0) throw new InvalidInputError(firstIssues(file, issues));
+  // `unit: *bold*` reads as an alias to a missing anchor; the library would only throw (below)
+  const alias = text.includes("*") ? unresolvedAliasMistake(document, text) : null;
+  if (alias) throw new InvalidInputError([mistakeIssue(alias)]);
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    if (error instanceof ReferenceError && /unresolved alias/i.test(error.message)) {
+      // an alias the walk above could not place (e.g. the whole document is `*x`)
+      throw fileIssue(
+        file,
+        "invalid YAML: a value starting with * names an anchor that does not exist; quote it",
+      );
+    }
     if (error instanceof ReferenceError) {
       throw fileIssue(
         file,

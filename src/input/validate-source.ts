@@ -1,20 +1,20 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
-import { escapeUnshowable, MAX_ISSUES, shorten, type DataPath, type ParsedSource } from "./parse-source.js";
+import {
+  escapeUnshowable,
+  formatPath,
+  MAX_ISSUES,
+  shorten,
+  type DataPath,
+  type ParsedSource,
+} from "./parse-source.js";
 
 /**
  * Validates parsed data against a zod schema and reports every problem at once, each located
  * in the file and worded as "what was expected, what was found".
  */
 
-/** goals[1].target.value */
-export function formatPath(path: DataPath): string {
-  return path
-    .map((segment, index) =>
-      typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
-    )
-    .join("");
-}
+export { formatPath } from "./parse-source.js";
 
 const TYPE_NAMES: Record<string, string> = {
   string: "a text",
@@ -37,21 +37,32 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** The keys a strict object at `path` of the schema accepts, for "did you mean" hints. */
-function knownKeys(schema: z.ZodType, path: DataPath): string[] {
+type SchemaDef = Record<string, unknown> & { type?: string };
+
+function defOf(node: unknown): SchemaDef | undefined {
+  return (node as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+}
+
+/**
+ * The schema of the value at `path`, as the chain of its wrappers (optional, default, nullable,
+ * pipe) down to the schema itself: metadata such as `format: "date"` may sit on any of them.
+ */
+function schemasAt(schema: z.ZodType, path: DataPath): unknown[] {
   let current: unknown = schema;
-  const unwrap = () => {
+  const unwrap = (): unknown[] => {
+    const layers = [current];
     for (;;) {
-      const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
-      if (!def) return undefined;
-      if (def.type === "optional" || def.type === "default" || def.type === "nullable")
+      const def = defOf(current);
+      if (def?.type === "optional" || def?.type === "default" || def?.type === "nullable")
         current = def.innerType;
-      else if (def.type === "pipe") current = def.in;
-      else return def;
+      else if (def?.type === "pipe") current = def.in;
+      else return layers;
+      layers.push(current);
     }
   };
   for (const segment of path) {
-    const def = unwrap();
+    unwrap();
+    const def = defOf(current);
     if (def?.type === "object" && typeof segment === "string") {
       current = (def.shape as Record<string, unknown>)[segment];
     } else if (def?.type === "array" && typeof segment === "number") {
@@ -59,9 +70,40 @@ function knownKeys(schema: z.ZodType, path: DataPath): string[] {
     } else {
       return [];
     }
+    if (current === undefined) return [];
   }
-  const def = unwrap();
+  return unwrap();
+}
+
+/** The keys a strict object at `path` of the schema accepts, for "did you mean" hints. */
+function knownKeys(schema: z.ZodType, path: DataPath): string[] {
+  const def = defOf(schemasAt(schema, path).at(-1));
   return def?.type === "object" ? Object.keys(def.shape as Record<string, unknown>) : [];
+}
+
+/** The `format` metadata of the schema at `path` (`isoDate` has "date"), if any. */
+function formatAt(schema: z.ZodType, path: DataPath): string | undefined {
+  for (const layer of schemasAt(schema, path)) {
+    const meta = z.globalRegistry.get(layer as z.ZodType) as { format?: unknown } | undefined;
+    if (typeof meta?.format === "string") return meta.format;
+  }
+  return undefined;
+}
+
+/** Text formats named in the user's terms rather than as "a text". */
+const FORMAT_NAMES: Record<string, string> = {
+  date: "a date (YYYY-MM-DD)",
+};
+
+/** "a date (YYYY-MM-DD)" where the schema at `path` is a date, else the JSON type's name. */
+function expectedName(schema: z.ZodType, path: DataPath, type: string): string {
+  const format = formatAt(schema, path);
+  return (format !== undefined ? FORMAT_NAMES[format] : undefined) ?? TYPE_NAMES[type] ?? type;
+}
+
+/** A value short enough to quote after "got" (a text, number or true/false — not a whole mapping). */
+function isShownValue(value: unknown): boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
 function editDistance(a: string, b: string): number {
@@ -92,10 +134,10 @@ function unknownKeyMessage(key: string, known: string[]): string {
   return `unknown key "${shorten(key)}"${hint}`;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+function issueMessage(issue: z.core.$ZodIssue, schema: z.ZodType, path: DataPath): string {
   switch (issue.code) {
     case "invalid_type": {
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      const expected = expectedName(schema, path, issue.expected);
       if (issue.input === undefined) return `is missing; expected ${expected}`;
       return `expected ${expected}, got ${describeValue(issue.input)}`;
     }
@@ -104,6 +146,13 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       const expected = issue.values.length === 1 ? options : `one of ${options}`;
       return `expected ${expected}, got ${describeValue(issue.input)}`;
     }
+    case "invalid_format":
+    case "custom":
+      // a text in the wrong format ("31/12/2025" for a date): the schema's sentence and what was written
+      return (issue.code === "invalid_format" || formatAt(schema, path) === "date") &&
+        isShownValue(issue.input)
+        ? `${issue.message}, got ${describeValue(issue.input)}`
+        : issue.message;
     default:
       return issue.message;
   }
@@ -119,6 +168,7 @@ export function validateSource<Schema extends z.ZodType>(
   // Each problem is located in the file (a walk of the document); only the first MAX_ISSUES are,
   // so a file with thousands of unknown keys is answered as fast as one with a typo.
   let unreported = 0;
+  const reported = new Set<string>();
   const report = (make: () => ValidationIssue) => {
     if (issues.length < MAX_ISSUES) issues.push(make());
     else unreported++;
@@ -141,8 +191,12 @@ export function validateSource<Schema extends z.ZodType>(
     const message =
       isRoot && issue.code === "invalid_type"
         ? `expected ${TYPE_NAMES[issue.expected] ?? issue.expected} at the top of the file, got ${describeValue(issue.input)}`
-        : issueMessage(issue);
-    report(() => ({ file: source.file, ...source.locate(path), path: formatPath(path), message }));
+        : issueMessage(issue, schema, path);
+    // one bad value, one message: a second check failing on the same value adds nothing
+    const shown = formatPath(path);
+    if (reported.has(shown)) continue;
+    reported.add(shown);
+    report(() => ({ file: source.file, ...source.locate(path), path: shown, message }));
   }
   issues.sort((a, b) => a.line - b.line || a.column - b.column);
   if (unreported > 0) {

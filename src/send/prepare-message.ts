@@ -117,7 +117,7 @@ export async function prepareMessage(
       title: kindTitle(attachment.kind),
     })),
     sender: { name: options.from.name, address: options.from.address },
-    passwordSeparately: false,
+    passwordSeparately: files.attachments.some((attachment) => attachment.encrypted),
   });
   const input: MessageInput = {
     from: options.from,

@@ -11,7 +11,7 @@ import { UsageError } from "../../errors.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
 import type { Io } from "../../io/terminal.js";
 import { parseDateOption, parseIntegerOption, parseList, parseSecondsOption } from "../options.js";
-import { reportBatch, reportSingleAccount } from "./batch-report.js";
+import { reportBatch, reportPasswords, reportSingleAccount } from "./batch-report.js";
 
 export interface GenerateCliOptions {
   output: string;
@@ -20,6 +20,8 @@ export interface GenerateCliOptions {
   kind: string;
   asOf?: string;
   renewalWithin?: string;
+  meetingWithin?: string;
+  pdfPasswordPerAccount?: boolean;
   theme?: string;
   templates?: string;
   rules?: string;
@@ -57,7 +59,12 @@ export function generateSettings(
   if (options.pdfStandard !== undefined && options.pdfStandard !== "pdfa-2b") {
     throw new UsageError(`--pdf-standard ${options.pdfStandard}: expected pdfa-2b`);
   }
-  if (options.pdfStandard && password) {
+  if (options.pdfPasswordPerAccount && password !== undefined) {
+    throw new UsageError(
+      "--pdf-password-per-account gives each account its own password: leave out --pdf-password, --pdf-password-file and QBR_PDF_PASSWORD",
+    );
+  }
+  if (options.pdfStandard && (password || options.pdfPasswordPerAccount)) {
     throw new UsageError(
       "--pdf-standard pdfa-2b and a PDF password cannot be combined: PDF/A forbids encryption",
     );
@@ -70,6 +77,11 @@ export function generateSettings(
     asOf: parseDateOption("--as-of", options.asOf),
     today: todayIso(),
     renewalWithinDays: parseIntegerOption("--renewal-within", options.renewalWithin, 0),
+    // Only when given, so the input hash of ordinary runs is what it was before these options existed.
+    ...(options.meetingWithin !== undefined
+      ? { meetingWithinDays: parseIntegerOption("--meeting-within", options.meetingWithin, 0) }
+      : {}),
+    ...(options.pdfPasswordPerAccount ? { pdfPasswordPerAccount: true } : {}),
     compareTo: options.compareTo === "none" ? null : parseDateOption("--compare-to", options.compareTo),
     customerAppendix: options.appendix ?? false,
     themeFile: options.theme,
@@ -112,8 +124,10 @@ export async function generateCommand(
     const failure = result.failures.find((candidate) => candidate.source !== "portfolio");
     if (failure) throw failure.cause ?? new Error(failure.oneLine);
     reportSingleAccount(result, settings.outDir, io);
+    reportPasswords(result, io);
   } else {
     reportBatch(result, settings, io, options.debug);
+    reportPasswords(result, io);
   }
   if (result.interrupted) return signalExitCode(result.interrupted);
   // Without a manifest, a run that wrote no deck produced nothing usable: like an unwritable -o.

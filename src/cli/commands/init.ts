@@ -4,9 +4,9 @@ import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { DEFAULT_TEMPLATES_DIR, readAccount } from "../../io/resources.js";
 import { UsageError } from "../../errors.js";
-import { accountJsonSchema } from "../../input/account-schema.js";
 import { writeWorkbook } from "../../input/spreadsheet/write-workbook.js";
 import type { Io } from "../../io/terminal.js";
+import { accountJsonSchemaText } from "./schema.js";
 
 export const STARTER_FILE = "account.yaml";
 export const SCHEMA_FILE = "qbr-account.schema.json";
@@ -33,7 +33,12 @@ async function initWorkbook(target: string, force: boolean, io: Io): Promise<num
   return 0;
 }
 
-/** Writes a commented starter account and the JSON Schema it points editors to. */
+/**
+ * Writes a commented starter account and, beside it, the JSON Schema its first line points editors
+ * to (`$schema=./qbr-account.schema.json`). A relative path beside the file is what VS Code's YAML
+ * extension resolves wherever the starter is written; a path into the installed package would
+ * break as soon as the folder moves to another machine or the package is reinstalled elsewhere.
+ */
 export async function initCommand(
   dir: string | undefined,
   options: { force?: boolean; workbook?: string },
@@ -49,7 +54,7 @@ export async function initCommand(
     throw new UsageError(`${accountPath} already exists; use --force to overwrite it`);
   }
   writeFileAtomic(accountPath, readFileSync(path.join(DEFAULT_TEMPLATES_DIR, "starter-account.yaml")));
-  writeFileAtomic(path.join(target, SCHEMA_FILE), `${JSON.stringify(accountJsonSchema(), null, 2)}\n`);
+  writeFileAtomic(path.join(target, SCHEMA_FILE), accountJsonSchemaText());
   io.out(
     `Wrote ${accountPath} and ${path.join(target, SCHEMA_FILE)}. Fill it in, then: qbr validate ${accountPath}`,
   );
