@@ -1,7 +1,6 @@
 import Handlebars from "handlebars";
 import { InvalidInputError } from "../errors.js";
 import {
-  formatCount,
   formatDate,
   formatList,
   formatMoney,
@@ -49,8 +48,6 @@ handlebars.registerHelper("list", (items: unknown, conjunction: unknown) => {
   const texts = Array.isArray(items) ? items.map(titleOf).filter(Boolean) : [];
   return formatList(texts, typeof conjunction === "string" ? conjunction : "and");
 });
-/** {{count 1234}} → "1,234" */
-handlebars.registerHelper("count", (value: unknown) => formatCount(asNumber(value) ?? 0));
 /** {{plural 3 "task"}} → "3 tasks" */
 handlebars.registerHelper("plural", (count: unknown, singular: unknown) =>
   plural(asNumber(count) ?? 0, String(singular)),

@@ -1,4 +1,5 @@
 import { quarterLabel } from "../../dates.js";
+import { formatCount } from "../../text/format.js";
 import { sanitizeTree } from "../../text/sanitize.js";
 import type { TemplateSet } from "../../text/template-set.js";
 import type { Deck, Theme } from "../deck-model.js";
@@ -25,7 +26,8 @@ export interface PortfolioDeckOptions {
  * since it shows risk levels. Its texts (file names and error messages too) go under the one text rule.
  */
 export function buildPortfolioDeck(portfolio: Portfolio, options: PortfolioDeckOptions): Deck {
-  const base = { asOf: portfolio.asOf, accountsCount: portfolio.accounts.length };
+  const count = portfolio.accounts.length;
+  const base = { asOf: portfolio.asOf, accountsCount: count, accountsTotal: formatCount(count) };
   const text: PortfolioText = (key, extra = {}) => {
     const template = options.templates.deck[key];
     if (!template) throw new Error(`deck text "${key}" is missing from the templates`);
