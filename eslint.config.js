@@ -2,6 +2,36 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/**
+ * Folder boundaries (STYLE.md): the pure stages touch neither the file system nor the folders
+ * that do; renderers are reached through render/renderer.ts only; nothing below cli/ imports
+ * cli/; pptxgenjs and pdfkit live in render/, nodemailer in send/. A flat-config rule set later
+ * replaces one set earlier, so each folder's entry lists every restriction that applies to it.
+ */
+const folder = (name, why) => ({ regex: `(^|/)${name}/`, message: why });
+const NOT_CLI = folder("cli", "Only src/cli imports src/cli; move what is shared down (e.g. to io/).");
+const LIBRARIES = [
+  { name: "pptxgenjs", message: "Only src/render/pptx may import pptxgenjs." },
+  { name: "pdfkit", message: "Only src/render/pdf may import pdfkit." },
+  { name: "fontkit", message: "Only src/render may import fontkit." },
+  { name: "nodemailer", message: "Only src/send may import nodemailer." },
+];
+const LIBRARY_PATTERNS = [
+  { group: ["nodemailer/*", "pdfkit/*", "pptxgenjs/*"], message: "Only src/render and src/send use these." },
+];
+const PURE = [
+  {
+    regex: "^(node:)?fs(/|$)",
+    message: "A pure stage reads no files: take bytes or values from the caller (io/).",
+  },
+  folder("batch", "A pure stage does not depend on the batch orchestration."),
+  folder("io", "A pure stage does no I/O: take what io/ read as arguments."),
+  folder("render", "Stages before rendering build renderer-neutral data; they do not import render/."),
+  NOT_CLI,
+];
+
+const restrict = (paths, patterns) => ["error", { paths, patterns }];
+
 export default tseslint.config(
   { ignores: ["dist/**", "out/**", "coverage/**", "node_modules/**", "bench/out/**"] },
   js.configs.recommended,
@@ -12,21 +42,48 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            { name: "pptxgenjs", message: "Only src/render/pptx may import pptxgenjs." },
-            { name: "pdfkit", message: "Only src/render/pdf may import pdfkit." },
-            { name: "nodemailer", message: "Only src/send may import nodemailer." },
-          ],
-          patterns: [{ group: ["nodemailer/*"], message: "Only src/send may import nodemailer." }],
-        },
-      ],
+      "no-restricted-imports": restrict(LIBRARIES, [...LIBRARY_PATTERNS, NOT_CLI]),
     },
   },
   {
-    files: ["src/render/**", "src/send/**", "test/**", "bench/**"],
+    files: [
+      "src/input/**",
+      "src/analysis/**",
+      "src/deck/**",
+      "src/text/**",
+      "src/pipeline.ts",
+      "src/dates.ts",
+    ],
+    rules: { "no-restricted-imports": restrict(LIBRARIES, [...LIBRARY_PATTERNS, ...PURE]) },
+  },
+  {
+    files: ["src/render/**"],
+    rules: {
+      "no-restricted-imports": restrict(
+        [{ name: "nodemailer", message: "Only src/send may import nodemailer." }],
+        [
+          folder("batch", "Renderers draw a Deck; they do not depend on the batch orchestration."),
+          folder("io", "Renderers return bytes; writing them is io/'s job."),
+          NOT_CLI,
+        ],
+      ),
+    },
+  },
+  {
+    files: ["src/send/**"],
+    rules: {
+      "no-restricted-imports": restrict(
+        LIBRARIES.filter((library) => library.name !== "nodemailer"),
+        [NOT_CLI],
+      ),
+    },
+  },
+  {
+    files: ["src/cli/**"],
+    rules: { "no-restricted-imports": restrict(LIBRARIES, LIBRARY_PATTERNS) },
+  },
+  {
+    files: ["test/**", "bench/**", "scripts/**"],
     rules: { "no-restricted-imports": "off" },
   },
   {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Manifest } from "../src/batch/manifest.js";
 import { assignSlugs } from "../src/io/slug-collisions.js";
 import { readJson, SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
-import { qbr } from "./helpers/cli.js";
+import { qbrIn } from "./helpers/cli.js";
 
 /** Output names: colliding slugs get distinct, reported names; no id can write outside -o. */
 
@@ -41,7 +41,7 @@ describe("assignSlugs", () => {
 });
 
 describe("qbr generate with colliding and hostile ids", () => {
-  it("writes distinct names inside -o, reports the collision and records it in the manifest", () => {
+  it("writes distinct names inside -o, reports the collision and records it in the manifest", async () => {
     const work = tempDir("qbr-names-");
     const accounts = path.join(work, "deep", "accounts");
     for (const [folder, id] of [
@@ -53,7 +53,7 @@ describe("qbr generate with colliding and hostile ids", () => {
       writeFileSync(path.join(accounts, folder, "account.yaml"), sampleWithId(SAMPLE_FILES[0]!, id));
     }
     const out = path.join(work, "deep", "out");
-    const result = qbr(["generate", accounts, "-o", out, "-f", "pdf", "--concurrency", "2"]);
+    const result = await qbrIn(["generate", accounts, "-o", out, "-f", "pdf", "--concurrency", "2"]);
     expect(result.code).toBe(0);
     const decks = readdirSync(out).filter((name) => name.endsWith("-qbr-internal.pdf"));
     expect(decks.sort()).toEqual([

@@ -7,9 +7,16 @@ import {
 } from "../src/batch/manifest.js";
 import { buildPortfolio } from "../src/batch/portfolio.js";
 import { portfolioCsv } from "../src/batch/portfolio-csv.js";
-import { buildPortfolioDeck } from "../src/batch/portfolio-deck.js";
+import { buildPortfolioDeck } from "../src/deck/kinds/portfolio.js";
+import { loadTemplates } from "../src/io/resources.js";
 import { loadTheme } from "../src/io/theme-file.js";
 import { csvRecords } from "./helpers/batch.js";
+
+const portfolioDeckOptions = () => ({
+  theme: loadTheme(),
+  templates: loadTemplates(),
+  producer: "qbr-deck test",
+});
 
 /** The portfolio summary from manifest entries: ranking, per-currency totals, CSV and deck. */
 
@@ -93,7 +100,7 @@ describe("portfolioCsv", () => {
 
 describe("buildPortfolioDeck", () => {
   it("has the overview, the watermelons, the ranking and the failures, with amounts per currency", () => {
-    const deck = buildPortfolioDeck(buildPortfolio(manifest), loadTheme());
+    const deck = buildPortfolioDeck(buildPortfolio(manifest), portfolioDeckOptions());
     expect(deck.slides.map((slide) => slide.id)).toEqual([
       "cover",
       "overview",
@@ -120,7 +127,7 @@ describe("buildPortfolioDeck", () => {
       settings,
       Array.from({ length: 40 }, (_, index) => entry(`Account ${String(index).padStart(2, "0")}`, {})),
     );
-    const ranking = buildPortfolioDeck(buildPortfolio(many), loadTheme()).slides.filter((slide) =>
+    const ranking = buildPortfolioDeck(buildPortfolio(many), portfolioDeckOptions()).slides.filter((slide) =>
       slide.id.startsWith("ranking"),
     );
     expect(ranking.length).toBeGreaterThan(1);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SAMPLES_DIR } from "./helpers/accounts.js";
-import { CLI, qbr } from "./helpers/cli.js";
+import { CLI, qbr, qbrIn } from "./helpers/cli.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "qbr-cli-"));
 const northwind = path.join(SAMPLES_DIR, "northwind-logistics.yaml");
@@ -23,27 +23,27 @@ describe("qbr --help and usage errors", () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
   });
-  it("exits 2 on a bad --as-of", () => {
-    const result = qbr(["analyze", northwind, "--as-of", "2025-02-30"]);
+  it("exits 2 on a bad --as-of", async () => {
+    const result = await qbrIn(["analyze", northwind, "--as-of", "2025-02-30"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--as-of 2025-02-30: expected a date written YYYY-MM-DD");
   });
 });
 
 describe("qbr validate", () => {
-  it("exits 0 for the samples folder", () => {
-    const result = qbr(["validate", SAMPLES_DIR]);
+  it("exits 0 for the samples folder", async () => {
+    const result = await qbrIn(["validate", SAMPLES_DIR]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\d+ files: valid/);
   });
-  it("prints one located line per problem and exits 2", () => {
+  it("prints one located line per problem and exits 2", async () => {
     const dir = tmp();
     const file = path.join(dir, "bad.yaml");
     writeFileSync(
       file,
       readFileSync(northwind, "utf8").replace("arr: 240000", "arr: -1").replace("value: 820", 'value: "ten"'),
     );
-    const result = qbr(["validate", file]);
+    const result = await qbrIn(["validate", file]);
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(2);
@@ -54,11 +54,11 @@ describe("qbr validate", () => {
     );
     expect(lines[1]).toMatch(/:\d+:\d+ goals\[0\]\.actuals\[2\]\.value — expected a number, got "ten"$/);
   });
-  it("reports a missing file and a folder without account files", () => {
-    const missing = qbr(["validate", "no/such/file.yaml"]);
+  it("reports a missing file and a folder without account files", async () => {
+    const missing = await qbrIn(["validate", "no/such/file.yaml"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no/such/file.yaml — file not found");
-    const empty = qbr(["validate", tmp()]);
+    const empty = await qbrIn(["validate", tmp()]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("no account files");
   });
@@ -72,8 +72,8 @@ describe("qbr validate", () => {
 });
 
 describe("qbr analyze", () => {
-  it("prints exactly the SPEC §4 object with --json", () => {
-    const result = qbr(["analyze", northwind, "--json"]);
+  it("prints exactly the SPEC §4 object with --json", async () => {
+    const result = await qbrIn(["analyze", northwind, "--json"]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json)).toEqual([
@@ -109,8 +109,8 @@ describe("qbr analyze", () => {
     }
     expect(result.stderr).toBe("");
   });
-  it("prints a readable report with findings ranked by severity", () => {
-    const result = qbr(["analyze", northwind]);
+  it("prints a readable report with findings ranked by severity", async () => {
+    const result = await qbrIn(["analyze", northwind]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Northwind Logistics (NW-1042) — Q3 2025");
     expect(result.stdout.indexOf("HIGH")).toBeLessThan(result.stdout.indexOf("MEDIUM"));
@@ -118,19 +118,19 @@ describe("qbr analyze", () => {
       "→ Cut the support ticket backlog is at 42% of target where 78% was planned.",
     );
   });
-  it("lets --as-of win over review.asOf", () => {
-    const json = JSON.parse(qbr(["analyze", northwind, "--json", "--as-of", "2025-07-01"]).stdout);
+  it("lets --as-of win over review.asOf", async () => {
+    const json = JSON.parse((await qbrIn(["analyze", northwind, "--json", "--as-of", "2025-07-01"])).stdout);
     expect(json.asOf).toBe("2025-07-01");
     expect(json.goals[0].attainment).toBeCloseTo(300 / 900, 10);
   });
-  it("applies a --rules file, and reports a bad one with its location", () => {
+  it("applies a --rules file, and reports a bad one with its location", async () => {
     const dir = tmp();
     const rules = path.join(dir, "rules.yaml");
     writeFileSync(rules, "rules:\n  watermelon: { enabled: false }\n");
-    const json = JSON.parse(qbr(["analyze", northwind, "--json", "--rules", rules]).stdout);
+    const json = JSON.parse((await qbrIn(["analyze", northwind, "--json", "--rules", rules])).stdout);
     expect(json.findings.some((finding: { rule: string }) => finding.rule === "watermelon")).toBe(false);
     writeFileSync(rules, "rules:\n  watermelon: { enabeld: false }\n");
-    const bad = qbr(["analyze", northwind, "--rules", rules]);
+    const bad = await qbrIn(["analyze", northwind, "--rules", rules]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
       `${rules}:2:17 rules.watermelon.enabeld — unknown key "enabeld" — did you mean "enabled"?`,
@@ -153,9 +153,9 @@ describe("loader warnings on the command line (issue 10)", () => {
       .split("\n")
       .findIndex((line) => line.includes(needle)) + 1;
 
-  it("qbr validate prints each warning with its location and still exits 0", () => {
+  it("qbr validate prints each warning with its location and still exits 0", async () => {
     const file = warnedAccount(tmp());
-    const result = qbr(["validate", file]);
+    const result = await qbrIn(["validate", file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${file}: valid (2 warnings)\n`);
     expect(result.stderr.split("\n").filter(Boolean)).toEqual([
@@ -164,20 +164,20 @@ describe("loader warnings on the command line (issue 10)", () => {
     ]);
   });
 
-  it("qbr analyze prints them on stderr, leaving --json output on stdout intact", () => {
+  it("qbr analyze prints them on stderr, leaving --json output on stdout intact", async () => {
     const file = warnedAccount(tmp());
-    const result = qbr(["analyze", file, "--json"]);
+    const result = await qbrIn(["analyze", file, "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).account.name).toBe("Northwind Logistics");
     expect(result.stderr).toContain("contract.renewal — renewal date 2025-08-31 passed");
     // --as-of wins over review.asOf for the warning too
-    expect(qbr(["analyze", file, "--as-of", "2025-08-01"]).stderr).not.toContain("renewal date");
+    expect((await qbrIn(["analyze", file, "--as-of", "2025-08-01"])).stderr).not.toContain("renewal date");
   });
 
-  it("qbr generate prints them and records them in the manifest, for one file and for a batch", () => {
+  it("qbr generate prints them and records them in the manifest, for one file and for a batch", async () => {
     const dir = tmp();
     const file = warnedAccount(dir);
-    const single = qbr(["generate", file, "-o", path.join(dir, "single"), "-f", "pdf"]);
+    const single = await qbrIn(["generate", file, "-o", path.join(dir, "single"), "-f", "pdf"]);
     expect(single.code).toBe(0);
     expect(single.stderr).toContain("account.csm — control character U+0007 removed");
     const singleManifest = JSON.parse(readFileSync(path.join(dir, "single", "manifest.json"), "utf8"));
@@ -185,7 +185,16 @@ describe("loader warnings on the command line (issue 10)", () => {
       expect.arrayContaining([expect.stringContaining("contract.renewal — renewal date 2025-08-31 passed")]),
     );
     writeFileSync(path.join(dir, "northwind.yaml"), readFileSync(northwind));
-    const batch = qbr(["generate", dir, "-o", path.join(dir, "batch"), "-f", "pdf", "--concurrency", "2"]);
+    const batch = await qbrIn([
+      "generate",
+      dir,
+      "-o",
+      path.join(dir, "batch"),
+      "-f",
+      "pdf",
+      "--concurrency",
+      "2",
+    ]);
     expect(batch.code, batch.stderr).toBe(0);
     expect(batch.stderr).toContain("account.csm — control character U+0007 removed");
     const manifest = JSON.parse(readFileSync(path.join(dir, "batch", "manifest.json"), "utf8"));
@@ -203,8 +212,8 @@ describe("loader warnings on the command line (issue 10)", () => {
 });
 
 describe("qbr schema and qbr init", () => {
-  it("prints a JSON Schema generated from the loader's schema", () => {
-    const schema = JSON.parse(qbr(["schema"]).stdout);
+  it("prints a JSON Schema generated from the loader's schema", async () => {
+    const schema = JSON.parse((await qbrIn(["schema"])).stdout);
     expect(schema.$schema).toContain("json-schema.org");
     expect(schema.required).toEqual(
       expect.arrayContaining(["schemaVersion", "account", "contract", "goals"]),
@@ -212,21 +221,21 @@ describe("qbr schema and qbr init", () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.goals.items.properties.direction.enum).toEqual(["increase", "decrease"]);
   });
-  it("writes a starter account that validates and analyses, and refuses to overwrite it", () => {
+  it("writes a starter account that validates and analyses, and refuses to overwrite it", async () => {
     const dir = tmp();
-    const result = qbr(["init", dir]);
+    const result = await qbrIn(["init", dir]);
     expect(result.code).toBe(0);
     const starter = path.join(dir, "account.yaml");
     expect(readFileSync(starter, "utf8")).toContain(
       "# yaml-language-server: $schema=./qbr-account.schema.json",
     );
     expect(parse(readFileSync(starter, "utf8")).schemaVersion).toBe(1);
-    expect(qbr(["validate", starter]).code).toBe(0);
-    expect(qbr(["analyze", starter]).code).toBe(0);
+    expect((await qbrIn(["validate", starter])).code).toBe(0);
+    expect((await qbrIn(["analyze", starter])).code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, "qbr-account.schema.json"), "utf8")).title).toContain(
       "qbr-deck",
     );
-    expect(qbr(["init", dir]).code).toBe(2);
+    expect((await qbrIn(["init", dir])).code).toBe(2);
   });
 });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTemplates } from "../src/io/resources.js";
 import { analyse, baseAccountData, loadSample } from "./helpers/accounts.js";
 import { readJson, tempDir } from "./helpers/batch.js";
-import { qbr, type CliResult } from "./helpers/cli.js";
+import { qbrIn, type CliResult } from "./helpers/cli.js";
 import { deckFor, deckText } from "./helpers/decks.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
 
@@ -93,7 +93,7 @@ describe("control characters in every kind of text", () => {
   const templates = path.join(dir, "templates");
   let run: CliResult;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // JSON.stringify writes each control character as a \u escape: the file itself is clean text.
     writeFileSync(file, JSON.stringify(hostileAccount(), null, 2));
     // Templates are trusted, but a control character in one must not corrupt a deck either.
@@ -102,7 +102,7 @@ describe("control characters in every kind of text", () => {
       path.join(templates, "deck.yaml"),
       'cover.qbr: "Quarterly\\a Business\\e Review · {{period}}"\nfooter: "{{account.name}}\\v· {{period}}"\n',
     );
-    run = qbr([
+    run = await qbrIn([
       "generate",
       file,
       "-o",

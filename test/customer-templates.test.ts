@@ -10,7 +10,7 @@ import { loadTheme } from "../src/io/theme-file.js";
 import { buildDeck } from "../src/deck/build-deck.js";
 import { loadAccount } from "../src/input/load-account.js";
 import { SAMPLES_DIR } from "./helpers/accounts.js";
-import { qbr } from "./helpers/cli.js";
+import { qbrIn } from "./helpers/cli.js";
 import { deckText } from "./helpers/decks.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
 
@@ -156,7 +156,7 @@ describe("customer-voice templates see the customer's allow-list only", () => {
     `keeps the internal values out of every byte of the customer PPTX and PDF${skipReason(tools)}`,
     async () => {
       const out = path.join(dir, "out");
-      const result = qbr([
+      const result = await qbrIn([
         "generate",
         accountFile,
         "-o",

@@ -8,7 +8,7 @@ import { runBatch } from "../src/batch/run-batch.js";
 import type { Manifest } from "../src/batch/manifest.js";
 import { SAMPLES_DIR } from "./helpers/accounts.js";
 import { pdfBatchSettings, readJson, SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
-import { CLI, qbr } from "./helpers/cli.js";
+import { CLI, qbrIn } from "./helpers/cli.js";
 
 /**
  * Issue 10 items 5, 6 and 9: what `validate` and `generate` read when given a folder or a glob.
@@ -81,13 +81,13 @@ describe("discovery and symbolic links", () => {
     ]);
   });
 
-  it("qbr generate: each account once, none from outside, and /etc/passwd-like data neither read nor echoed", () => {
+  it("qbr generate: each account once, none from outside, and /etc/passwd-like data neither read nor echoed", async () => {
     const { root, accounts } = layout();
     symlinkSync(".", path.join(accounts, "self"));
     symlinkSync("../sibling", path.join(accounts, "sibling"));
     symlinkSync(path.join(root, "secret.yaml"), path.join(accounts, "passwd.yaml"));
     const out = path.join(root, "out");
-    const result = qbr(["generate", accounts, "-o", out, "-f", "pdf"]);
+    const result = await qbrIn(["generate", accounts, "-o", out, "-f", "pdf"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: .*self — link to a folder that contains it \(a loop\); skipped/);
     expect(result.stderr).toMatch(/warning: .*sibling — link to .*, outside .*; skipped/);
@@ -100,10 +100,14 @@ describe("discovery and symbolic links", () => {
     expect(readFileSync(path.join(out, "manifest.json"), "utf8")).not.toContain("s3cr3t");
   });
 
-  it("a file named directly may be a link (the user chose it); one that is no account is refused without quoting it", () => {
+  it("a file named directly may be a link (the user chose it); one that is no account is refused without quoting it", async () => {
     const { root, accounts } = layout();
     symlinkSync(path.join(root, "secret.yaml"), path.join(accounts, "passwd.yaml"));
-    const named = qbr(["validate", path.join(accounts, "passwd.yaml"), path.join(accounts, "a.yaml")]);
+    const named = await qbrIn([
+      "validate",
+      path.join(accounts, "passwd.yaml"),
+      path.join(accounts, "a.yaml"),
+    ]);
     expect(named.code).toBe(2);
     expect(named.stderr).toContain(
       "passwd.yaml — expected a mapping (key: value pairs) at the top of the file, got a text",
@@ -171,17 +175,17 @@ describe("folders that cannot be read", () => {
 });
 
 describe("qbr init, then validate and generate on the same folder", () => {
-  it("the schema file written beside the starter account is not taken for an account", () => {
+  it("the schema file written beside the starter account is not taken for an account", async () => {
     const dir = tempDir("qbr-init-");
-    expect(qbr(["init", dir]).code).toBe(0);
-    const validate = qbr(["validate", dir]);
+    expect((await qbrIn(["init", dir])).code).toBe(0);
+    const validate = await qbrIn(["validate", dir]);
     // The only warning: the starter is still the example.
     expect(validate.stderr).toBe(
       `warning: ${path.join(dir, "account.yaml")}:11:9 account.name — Example Customer Inc. is the example of qbr init's starter file; replace it with your customer's data\n`,
     );
     expect(validate.stdout).toBe(`${path.join(dir, "account.yaml")}: valid (1 warning)\n`);
     expect(validate.code).toBe(0);
-    const generate = qbr(["generate", dir, "-o", path.join(dir, "out"), "-f", "pdf"]);
+    const generate = await qbrIn(["generate", dir, "-o", path.join(dir, "out"), "-f", "pdf"]);
     expect(generate.code, generate.stderr).toBe(0);
     expect(generate.stdout).toMatch(/\.pdf \(pdf, internal/);
   });
@@ -248,10 +252,10 @@ describe("logos stay inside the account's folder", () => {
   it("--allow-outside-assets reaches the decks through the CLI and is part of the input hash", async () => {
     const { file, dir } = accountWithLogo("../elsewhere/logo.png");
     const out = path.join(dir, "out");
-    const refused = qbr(["generate", file, "-o", out, "-f", "pdf"]);
+    const refused = await qbrIn(["generate", file, "-o", out, "-f", "pdf"]);
     expect(refused.code).toBe(0);
     expect(refused.stderr).toMatch(/is outside the account's folder/);
-    const allowed = qbr(["generate", file, "-o", out, "-f", "pdf", "--allow-outside-assets"]);
+    const allowed = await qbrIn(["generate", file, "-o", out, "-f", "pdf", "--allow-outside-assets"]);
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toBe("");
     // Not "unchanged since the last run": the option changed what the deck is made of.

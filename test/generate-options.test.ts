@@ -5,7 +5,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { SAMPLES_DIR } from "./helpers/accounts.js";
-import { qbr } from "./helpers/cli.js";
+import { qbr, qbrIn } from "./helpers/cli.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "qbr-gen-"));
@@ -29,12 +29,12 @@ describe("qbr generate, one account", () => {
     expect(result.stdout).toContain(path.join(out, "nw-1042-qbr-internal.pptx"));
   });
 
-  it("exits 2 and writes nothing for an invalid single file", () => {
+  it("exits 2 and writes nothing for an invalid single file", async () => {
     const dir = tmp();
     const file = path.join(dir, "bad.yaml");
     writeFileSync(file, readFileSync(alpine, "utf8").replace("arr: 90000", "arr: zero"));
     const out = path.join(dir, "out");
-    const result = qbr(["generate", file, "-o", out]);
+    const result = await qbrIn(["generate", file, "-o", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bad\.yaml:\d+:\d+ contract\.arr — expected a number, got "zero"/);
     const written = (() => {
@@ -47,7 +47,7 @@ describe("qbr generate, one account", () => {
     expect(written).toEqual([]);
   });
 
-  it("rejects bad option values as usage errors", () => {
+  it("rejects bad option values as usage errors", async () => {
     for (const args of [
       ["-f", "docx"],
       ["--audience", "everyone"],
@@ -56,7 +56,7 @@ describe("qbr generate, one account", () => {
       ["--renewal-within", "-3"],
       ["--pdf-standard", "pdfa-1"],
     ]) {
-      const result = qbr(["generate", alpine, "-o", tmp(), ...args]);
+      const result = await qbrIn(["generate", alpine, "-o", tmp(), ...args]);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
@@ -67,12 +67,12 @@ describe("qbr generate, one account", () => {
     const theme = path.join(dir, "brand.yaml");
     writeFileSync(theme, "colors:\n  primary: '#7A1FA2'\nfonts:\n  heading: Georgia\n");
     const out = path.join(dir, "out");
-    expect(qbr(["generate", alpine, "-o", out, "-f", "pptx", "--theme", theme]).code).toBe(0);
+    expect((await qbrIn(["generate", alpine, "-o", out, "-f", "pptx", "--theme", theme])).code).toBe(0);
     const slides = await zipText(path.join(out, "ahc-2207-qbr-internal.pptx"), /^ppt\/slides\/slide2\.xml$/);
     expect(slides).toContain("7A1FA2");
     expect(slides).toContain('typeface="Georgia"');
     writeFileSync(theme, "colors:\n  primary: purple\n");
-    const bad = qbr(["generate", alpine, "-o", out, "--theme", theme]);
+    const bad = await qbrIn(["generate", alpine, "-o", out, "--theme", theme]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${theme}:2:12 colors.primary — expected a hex colour`);
   });
@@ -83,51 +83,51 @@ describe("qbr generate, one account", () => {
     writeFileSync(path.join(dir, "tpl", "deck.yaml"), 'summary.title: "Where we stand together"\n');
     const out = path.join(dir, "out");
     expect(
-      qbr(["generate", alpine, "-o", out, "-f", "pptx", "--templates", path.join(dir, "tpl")]).code,
+      (await qbrIn(["generate", alpine, "-o", out, "-f", "pptx", "--templates", path.join(dir, "tpl")])).code,
     ).toBe(0);
     expect(
       await zipText(path.join(out, "ahc-2207-qbr-internal.pptx"), /^ppt\/slides\/slide2\.xml$/),
     ).toContain("Where we stand together");
   });
 
-  it("warns, naming the characters, when the PDF font lacks glyphs", () => {
+  it("warns, naming the characters, when the PDF font lacks glyphs", async () => {
     const dir = tmp();
     const file = path.join(dir, "cjk.yaml");
     writeFileSync(
       file,
       readFileSync(alpine, "utf8").replace("name: Alpine Health Clinics", "name: Alpine 日本 Clinics"),
     );
-    const result = qbr(["generate", file, "-o", path.join(dir, "out"), "-f", "pdf"]);
+    const result = await qbrIn(["generate", file, "-o", path.join(dir, "out"), "-f", "pdf"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/warning: .*"日", "本"/);
   });
 
-  it("filters by --renewal-within", () => {
+  it("filters by --renewal-within", async () => {
     const out = tmp();
     // Alpine renews 2026-01-31, 77 days after its asOf 2025-11-15.
-    expect(qbr(["generate", alpine, "-o", out, "--renewal-within", "60", "-f", "pdf"]).stdout).toContain(
-      "skipped",
-    );
+    expect(
+      (await qbrIn(["generate", alpine, "-o", out, "--renewal-within", "60", "-f", "pdf"])).stdout,
+    ).toContain("skipped");
     expect(readdirSync(out).filter((name) => name.endsWith(".pdf"))).toEqual([]);
-    qbr(["generate", alpine, "-o", out, "--renewal-within", "80", "-f", "pdf"]);
+    await qbrIn(["generate", alpine, "-o", out, "--renewal-within", "80", "-f", "pdf"]);
     expect(readdirSync(out)).toContain("ahc-2207-qbr-internal.pdf");
   });
 
-  it("keeps only renewals still ahead with --renewal-within: a passed renewal is not within 0 days", () => {
+  it("keeps only renewals still ahead with --renewal-within: a passed renewal is not within 0 days", async () => {
     const out = tmp();
     const run = (asOf: string) =>
-      qbr(["generate", alpine, "-o", out, "--as-of", asOf, "--renewal-within", "0", "-f", "pdf"]);
+      qbrIn(["generate", alpine, "-o", out, "--as-of", asOf, "--renewal-within", "0", "-f", "pdf"]);
     // Alpine renews 2026-01-31.
-    const passed = run("2026-03-01");
+    const passed = await run("2026-03-01");
     expect(passed.code).toBe(0);
     expect(passed.stdout).toContain("skipped (renewal date passed 29 days ago)");
     expect(readdirSync(out).filter((name) => name.endsWith(".pdf"))).toEqual([]);
-    expect(run("2026-01-31").code).toBe(0);
+    expect((await run("2026-01-31")).code).toBe(0);
     expect(readdirSync(out)).toContain("ahc-2207-qbr-internal.pdf");
   });
 
-  it("warns when --compare-to is not before the as-of date instead of leaving 'what changed' out silently", () => {
-    const withAsOf = qbr([
+  it("warns when --compare-to is not before the as-of date instead of leaving 'what changed' out silently", async () => {
+    const withAsOf = await qbrIn([
       "generate",
       alpine,
       "-o",
@@ -144,7 +144,16 @@ describe("qbr generate, one account", () => {
       'warning: --compare-to 2025-11-15 is not before --as-of 2025-11-15; the decks have no "what changed" slide',
     );
     // Without --as-of each account's own review date counts: Alpine's is 2025-11-15.
-    const perAccount = qbr(["generate", alpine, "-o", tmp(), "-f", "pdf", "--compare-to", "2025-12-01"]);
+    const perAccount = await qbrIn([
+      "generate",
+      alpine,
+      "-o",
+      tmp(),
+      "-f",
+      "pdf",
+      "--compare-to",
+      "2025-12-01",
+    ]);
     expect(perAccount.code).toBe(0);
     expect(perAccount.stderr).toMatch(
       /warning: .*alpine-health-clinics\.yaml: --compare-to 2025-12-01 is not before the account's as-of date 2025-11-15/,
@@ -154,11 +163,11 @@ describe("qbr generate, one account", () => {
 
 const qpdf = missingTools("qpdf", "pdfinfo");
 describe.skipIf(qpdf.length > 0)(`sharing-grade PDFs${skipReason(qpdf)}`, () => {
-  it("encrypts with AES-256 from a password file, and forbids modifying", () => {
+  it("encrypts with AES-256 from a password file, and forbids modifying", async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, "pw.txt"), "s3cret-sponsor\n");
     const out = path.join(dir, "out");
-    const result = qbr([
+    const result = await qbrIn([
       "generate",
       alpine,
       "-o",
@@ -184,10 +193,11 @@ describe.skipIf(qpdf.length > 0)(`sharing-grade PDFs${skipReason(qpdf)}`, () => 
     expect(() => execFileSync("qpdf", ["--check", pdf], { stdio: "pipe" })).toThrow();
   });
 
-  it("takes the password from QBR_PDF_PASSWORD", () => {
+  it("takes the password from QBR_PDF_PASSWORD", async () => {
     const out = tmp();
     expect(
-      qbr(["generate", alpine, "-o", out, "-f", "pdf"], { env: { QBR_PDF_PASSWORD: "from-env" } }).code,
+      (await qbrIn(["generate", alpine, "-o", out, "-f", "pdf"], { env: { QBR_PDF_PASSWORD: "from-env" } }))
+        .code,
     ).toBe(0);
     const encryption = execFileSync(
       "qpdf",
@@ -199,15 +209,26 @@ describe.skipIf(qpdf.length > 0)(`sharing-grade PDFs${skipReason(qpdf)}`, () => 
     expect(encryption).toMatch(/AESv3|256/);
   });
 
-  it("writes PDF/A-2b on request, tagged with language and title, and refuses PDF/A with a password", () => {
+  it("writes PDF/A-2b on request, tagged with language and title, and refuses PDF/A with a password", async () => {
     const out = tmp();
-    expect(qbr(["generate", alpine, "-o", out, "-f", "pdf", "--pdf-standard", "pdfa-2b"]).code).toBe(0);
+    expect(
+      (await qbrIn(["generate", alpine, "-o", out, "-f", "pdf", "--pdf-standard", "pdfa-2b"])).code,
+    ).toBe(0);
     const pdf = path.join(out, "ahc-2207-qbr-internal.pdf");
     expect(() => execFileSync("qpdf", ["--check", pdf], { stdio: "pipe" })).not.toThrow();
     const meta = execFileSync("pdfinfo", ["-meta", pdf], { encoding: "utf8" });
     expect(meta).toMatch(/pdfaid:part>2<|pdfaid:part="2"/);
     expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(/Tagged:\s+yes/);
-    const both = qbr(["generate", alpine, "-o", out, "--pdf-standard", "pdfa-2b", "--pdf-password", "x"]);
+    const both = await qbrIn([
+      "generate",
+      alpine,
+      "-o",
+      out,
+      "--pdf-standard",
+      "pdfa-2b",
+      "--pdf-password",
+      "x",
+    ]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("PDF/A forbids encryption");
   });

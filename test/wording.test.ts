@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { loadTheme } from "../src/io/theme-file.js";
-import { buildPortfolioDeck } from "../src/batch/portfolio-deck.js";
+import { buildPortfolioDeck } from "../src/deck/kinds/portfolio.js";
+import { loadTemplates } from "../src/io/resources.js";
 import type { Portfolio, PortfolioAccount } from "../src/batch/portfolio.js";
 import { formatAnalysisReport } from "../src/cli/analysis-report.js";
 import type { Deck } from "../src/deck/deck-model.js";
 import { analyse, baseAccountData, makeAccount } from "./helpers/accounts.js";
 import { deckFor, deckText } from "./helpers/decks.js";
+
+const portfolioDeckOptions = () => ({
+  theme: loadTheme(),
+  templates: loadTemplates(),
+  producer: "qbr-deck test",
+});
 
 /**
  * What the decks say next to their figures: no negative day counts, no figure that contradicts
@@ -89,7 +96,7 @@ describe("a renewal date in the past", () => {
       failed: [],
       filtered: 0,
     };
-    const deck = buildPortfolioDeck(portfolio, loadTheme());
+    const deck = buildPortfolioDeck(portfolio, portfolioDeckOptions());
     const text = deckText(deck);
     expect(text).not.toMatch(negativeDays);
     expect(text).toContain("273 days ago");

@@ -27,14 +27,9 @@ export type AccountStatus = "written" | "skipped-unchanged" | "filtered" | "fail
 /** A written deck as the manifest records it: `path` relative to the manifest's folder, "/"-separated. */
 export type ManifestFile = WrittenFile;
 
-export interface GoalCounts {
-  total: number;
-  achieved: number;
-  onTrack: number;
-  atRisk: number;
-  offTrack: number;
-  noData: number;
-}
+import type { GoalCounts } from "../deck/portfolio-model.js";
+
+export type { GoalCounts };
 
 export interface ManifestAccount {
   source: string;

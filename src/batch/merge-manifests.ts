@@ -13,7 +13,9 @@ import {
   type ManifestAccount,
 } from "./manifest.js";
 import { holdsRisk } from "./risk-summary.js";
+import { loadTemplates } from "../io/resources.js";
 import { loadTheme } from "../io/theme-file.js";
+import type { TemplateSet } from "../text/template-set.js";
 import { writePortfolio } from "./write-portfolio.js";
 
 /**
@@ -104,6 +106,17 @@ function themeFor(manifest: Manifest, warnings: string[]): Theme {
   }
 }
 
+function templatesFor(manifest: Manifest, warnings: string[]): TemplateSet {
+  try {
+    return loadTemplates(manifest.settings.templatesDir);
+  } catch {
+    warnings.push(
+      `templates ${manifest.settings.templatesDir} cannot be read here; the portfolio uses the default wording`,
+    );
+    return loadTemplates();
+  }
+}
+
 export async function mergeManifests(inputs: readonly string[], outDir: string): Promise<MergeResult> {
   const read = readAll(inputs);
   const manifests = read.map(({ manifest }) => manifest);
@@ -138,6 +151,7 @@ export async function mergeManifests(inputs: readonly string[], outDir: string):
   const portfolio = await writePortfolio(outDir, manifest, {
     formats: first.settings.formats,
     theme: themeFor(first, warnings),
+    templates: templatesFor(first, warnings),
     render: first.settings.render,
     previous: previous?.portfolio,
   });

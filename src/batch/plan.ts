@@ -103,7 +103,11 @@ function readInput(
     const bytes = readInputFile(file);
     const hash = sha256(bytes);
     const known = index.get(file, hash);
-    if (known) return { file, key, sha256: hash, facts: known };
+    if (known) {
+      // Recorded again: the saved index holds only the files seen in this run.
+      index.set(file, hash, known);
+      return { file, key, sha256: hash, facts: known };
+    }
     const { account, warnings } = loadAccountWithWarnings(file, bytes, loadOptions(settings));
     const facts = accountFacts(account);
     index.set(file, hash, facts);

@@ -1,47 +1,13 @@
 import type { Severity } from "../analysis/rules/rule.js";
-import type { IsoDate } from "../dates.js";
-import type { GoalCounts, Manifest, ManifestAccount } from "./manifest.js";
+import type { Portfolio, PortfolioAccount, CurrencyTotals } from "../deck/portfolio-model.js";
+import type { Manifest, ManifestAccount } from "./manifest.js";
+
+export type { CurrencyTotals, Portfolio, PortfolioAccount } from "../deck/portfolio-model.js";
 
 /**
  * The portfolio summary's data, taken from the manifest alone (so a merged manifest gives the
  * same summary as one big run): the accounts ranked for CS leadership, and totals per currency.
  */
-
-export interface PortfolioAccount {
-  rank: number;
-  name: string;
-  id: string | null;
-  source: string;
-  renewal: IsoDate;
-  daysToRenewal: number;
-  arr: number;
-  currency: string;
-  riskLevel: Severity;
-  /** The ARR of a high-risk account, else 0. */
-  arrAtRisk: number;
-  goals: GoalCounts;
-  valueRealized: number | null;
-  roi: number | null;
-  topFinding: string | null;
-  watermelon: boolean;
-}
-
-export interface CurrencyTotals {
-  currency: string;
-  accounts: number;
-  arr: number;
-  arrAtRisk: number;
-  highRisk: number;
-}
-
-export interface Portfolio {
-  asOf: IsoDate;
-  accounts: PortfolioAccount[];
-  /** One entry per currency, most ARR first: amounts in different currencies are never added. */
-  totals: CurrencyTotals[];
-  failed: { source: string; reason: string }[];
-  filtered: number;
-}
 
 const RISK_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 

@@ -220,6 +220,7 @@ async function addPortfolio(
     const written = await writePortfolio(settings.outDir, manifest, {
       formats: settings.formats,
       theme: loadTheme(settings.themeFile),
+      templates: loadTemplates(settings.templatesDir),
       render: settings.render,
       previous: previous?.portfolio,
     });

@@ -13,7 +13,8 @@ import { sha256 } from "../io/input-hash.js";
 import type { Manifest, PortfolioRecord } from "./manifest.js";
 import { buildPortfolio } from "./portfolio.js";
 import { portfolioCsv } from "./portfolio-csv.js";
-import { buildPortfolioDeck } from "./portfolio-deck.js";
+import { buildPortfolioDeck } from "../deck/kinds/portfolio.js";
+import type { TemplateSet } from "../text/template-set.js";
 
 /**
  * Writes portfolio-internal.csv and the portfolio deck(s) next to the manifest. Like the account
@@ -47,18 +48,25 @@ export async function writePortfolio(
   options: {
     formats: readonly OutputFormat[];
     theme: Theme;
+    templates: TemplateSet;
     render: RenderOptions;
     /** The portfolio recorded by the previous run in this folder, if any. */
     previous?: PortfolioRecord;
   },
 ): Promise<PortfolioResult> {
   const portfolio = buildPortfolio(manifest);
+  const deck = buildPortfolioDeck(portfolio, {
+    theme: options.theme,
+    templates: options.templates,
+    producer: `qbr-deck ${VERSION}`,
+  });
+  // The deck holds all the portfolio shows (its figures, words and theme), so its hash says when to redraw it.
   const inputHash = sha256(
     JSON.stringify({
       version: VERSION,
       portfolio,
       formats: options.formats,
-      theme: options.theme,
+      deck,
       pdfStandard: options.render.pdfStandard ?? null,
     }),
   );
@@ -74,7 +82,6 @@ export async function writePortfolio(
     files.push({ path: name, format, bytes: size, sha256: sha256(bytes) });
   };
   write(`${PORTFOLIO_BASENAME}.csv`, "csv", portfolioCsv(portfolio));
-  const deck = buildPortfolioDeck(portfolio, options.theme);
   for (const format of options.formats) {
     const result = await (await loadRenderer(format)).render(deck, options.render);
     const name = `${PORTFOLIO_BASENAME}.${OUTPUT_FORMAT_SPECS[format].extension}`;

@@ -82,23 +82,6 @@ export interface DeckContext {
   accountPrompts(): string[];
 }
 
-const STATUS_LABELS: Record<Audience, Record<GoalStatus, string>> = {
-  internal: {
-    achieved: "Achieved",
-    "on-track": "On track",
-    "at-risk": "At risk",
-    "off-track": "Off track",
-    "no-data": "No data",
-  },
-  customer: {
-    achieved: "Achieved",
-    "on-track": "On track",
-    "at-risk": "Slightly behind plan",
-    "off-track": "Behind plan",
-    "no-data": "Not yet measured",
-  },
-};
-
 export const STATUS_TONE: Record<GoalStatus, Tone> = {
   achieved: "good",
   "on-track": "good",
@@ -108,6 +91,13 @@ export const STATUS_TONE: Record<GoalStatus, Tone> = {
 };
 
 export const SEVERITY_TONE: Record<Finding["severity"], Tone> = { high: "bad", medium: "warn", low: "muted" };
+
+/** A deck.yaml text that takes no data (a label). */
+function deckText(templates: TemplateSet, key: string): string {
+  const template = templates.deck[key];
+  if (!template) throw new Error(`deck text "${key}" is missing from the templates`);
+  return template({});
+}
 
 export function createDeckContext(analysis: Analysis, options: BuildDeckOptions): DeckContext {
   const { audience } = options;
@@ -147,7 +137,8 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
     percentGuards: guards,
     findingsFor: (goalId) =>
       isInternal ? analysis.findings.filter((finding) => finding.goal === goalId) : [],
-    statusLabel: (status) => STATUS_LABELS[audience][status],
+    // The audience's word for a status: the customer hears "behind plan", the CSM "off track".
+    statusLabel: (status) => deckText(options.templates, `status.${audience}.${status}`),
     goalPrompts(entry) {
       const findings = analysis.findings.filter((finding) => finding.goal === entry.goal.id);
       if (findings.length > 0) return unique(findings.flatMap((finding) => voiceOf(finding, isInternal)));

@@ -94,13 +94,23 @@ export function loadTemplates(customDir?: string, requiredDeckKeys: readonly str
   return set;
 }
 
+/**
+ * A file's cache key: its path, modification time and size. The caches live as long as the
+ * process, which for the API or `qbr preview` is longer than one run: an edited file is read again.
+ */
+export function fileCacheKey(file: string): string {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? `${file}|${stats.mtimeMs}|${stats.size}` : file;
+}
+
 const rulesCache = new Map<string, Thresholds>();
 
 export function readRules(file: string): Thresholds {
-  let rules = rulesCache.get(file);
+  const key = fileCacheKey(file);
+  let rules = rulesCache.get(key);
   if (!rules) {
     rules = loadRules(file, readInputFile(file));
-    rulesCache.set(file, rules);
+    rulesCache.set(key, rules);
   }
   return rules;
 }

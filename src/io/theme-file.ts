@@ -3,7 +3,7 @@ import type { Theme } from "../deck/deck-model.js";
 import { mergeThemes, themeFileSchema } from "../deck/theme.js";
 import { parseSource } from "../input/parse-source.js";
 import { validateSource } from "../input/validate-source.js";
-import { DEFAULT_TEMPLATES_DIR, readInputFile } from "./resources.js";
+import { DEFAULT_TEMPLATES_DIR, fileCacheKey, readInputFile } from "./resources.js";
 
 const themes = new Map<string, Theme>();
 
@@ -13,7 +13,7 @@ function readThemeFile(file: string) {
 
 /** The default theme (templates/theme.yaml), overridden by `--theme FILE`; cached per process. */
 export function loadTheme(customFile?: string): Theme {
-  const key = customFile ?? "";
+  const key = customFile ? fileCacheKey(customFile) : "";
   let theme = themes.get(key);
   if (!theme) {
     const files = [readThemeFile(path.join(DEFAULT_TEMPLATES_DIR, "theme.yaml"))];

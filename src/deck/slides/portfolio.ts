@@ -1,0 +1,303 @@
+import type { Severity } from "../../analysis/rules/rule.js";
+import {
+  formatCount,
+  formatDate,
+  formatMoneyCompact,
+  formatPercent,
+  formatRelativeDays,
+} from "../../text/format.js";
+import { barChart, shortLabel } from "../charts.js";
+import type { Slide, TableCell, TableColumn, Tone } from "../deck-model.js";
+import { CONTENT_BOX, COVER } from "../geometry.js";
+import { columns, rows } from "../layout.js";
+import type { CurrencyTotals, Portfolio, PortfolioAccount } from "../portfolio-model.js";
+import { tableSlides } from "./table-pages.js";
+
+/**
+ * The portfolio deck's slides: the overview, the watermelon accounts (green signals, goals
+ * behind), every account ranked by renewal date and ARR at risk, and the files that could not
+ * be included. Their words are deck.yaml's portfolio.* templates.
+ */
+
+/** deck.yaml's template `key` with the portfolio's context plus `extra`. */
+export type PortfolioText = (key: string, extra?: object) => string;
+
+const RISK_TONE: Record<Severity, Tone> = { high: "bad", medium: "warn", low: "good" };
+const RANKING_ROWS_PER_SLIDE = 9;
+const WATERMELON_ROWS_PER_SLIDE = 8;
+const FAILED_ROWS_PER_SLIDE = 10;
+/** "Renewing soon" on the overview; the same horizon as the renewal-at-risk rule's default. */
+const RENEWAL_HORIZON_DAYS = 120;
+
+const riskLabel = (text: PortfolioText, risk: Severity) => text(`portfolio.risk.${risk}`);
+
+/**
+ * ARR at risk as a KPI tile: the largest currency's amount as the value (a tile holds one short
+ * figure), the other currencies in the detail line — side by side, never added.
+ */
+function atRiskTile(
+  text: PortfolioText,
+  totals: readonly CurrencyTotals[],
+): { value: string; detail: string } {
+  const atRisk = totals
+    .filter((total) => total.arrAtRisk > 0)
+    .sort((a, b) => b.arrAtRisk - a.arrAtRisk || a.currency.localeCompare(b.currency));
+  const [first, ...others] = atRisk;
+  const detail = text("portfolio.overview.kpi.atrisk.detail");
+  if (!first) return { value: text("portfolio.overview.kpi.atrisk.none"), detail };
+  const money = (total: CurrencyTotals) => formatMoneyCompact(total.arrAtRisk, total.currency);
+  return {
+    value: money(first),
+    detail:
+      others.length > 0
+        ? text("portfolio.overview.kpi.atrisk.others", { others: others.map(money).join(" · ") })
+        : detail,
+  };
+}
+
+/** A table's columns: deck.yaml's `<prefix>.<id>` headers with their alignment and width. */
+function tableColumns(
+  text: PortfolioText,
+  prefix: string,
+  specs: [id: string, align: TableColumn["align"], width: number][],
+): TableColumn[] {
+  return specs.map(([id, align, width]) => ({ header: text(`${prefix}.${id}`), align, width }));
+}
+
+/** Slides of one table, titled by deck.yaml's `<wording>.title`, `.subtitle` and `.notes`. */
+function portfolioTable(
+  text: PortfolioText,
+  ids: { slide: string; wording: string },
+  table: { columns: TableColumn[]; rows: TableCell[][]; rowsPerSlide: number },
+): Slide[] {
+  return tableSlides({
+    id: ids.slide,
+    title: text(`${ids.wording}.title`),
+    subtitle: text(`${ids.wording}.subtitle`),
+    notes: text(`${ids.wording}.notes`),
+    ...table,
+    continued: text("continued"),
+  });
+}
+
+export function portfolioCoverSlide(text: PortfolioText): Slide {
+  return {
+    id: "cover",
+    layout: "title",
+    title: text("portfolio.name"),
+    subtitle: text("portfolio.cover.subtitle"),
+    blocks: [
+      {
+        kind: "text",
+        box: { ...COVER.details, h: 0.5 },
+        text: text("portfolio.cover.details"),
+        style: "body",
+        tone: "muted",
+      },
+    ],
+    notes: text("portfolio.cover.notes"),
+  };
+}
+
+function notIncludedLines(text: PortfolioText, portfolio: Portfolio): { text: string; tone: Tone }[] {
+  const lines: { text: string; tone: Tone }[] = [];
+  if (portfolio.failed.length > 0) {
+    lines.push({ text: text("portfolio.overview.failed", { count: portfolio.failed.length }), tone: "warn" });
+  }
+  if (portfolio.filtered > 0) {
+    lines.push({ text: text("portfolio.overview.filtered", { count: portfolio.filtered }), tone: "muted" });
+  }
+  return lines;
+}
+
+export function portfolioOverviewSlide(text: PortfolioText, portfolio: Portfolio): Slide {
+  const { accounts, totals } = portfolio;
+  const byRisk = (risk: Severity) => accounts.filter((account) => account.riskLevel === risk).length;
+  // Upcoming renewals only: a renewal date already passed is not "renewing soon".
+  const renewingSoon = accounts.filter(
+    (account) => account.daysToRenewal >= 0 && account.daysToRenewal <= RENEWAL_HORIZON_DAYS,
+  ).length;
+  const watermelons = accounts.filter((account) => account.watermelon).length;
+  const [kpiRow, lowerRow] = rows(CONTENT_BOX, [1.55, "*"], 0.3);
+  const [chartBox, listBox] = columns(lowerRow!, [1, 1]);
+  const currencyLines = totals.map((total) => ({
+    text: text("portfolio.overview.currency", total),
+    tone: (total.arrAtRisk > 0 ? "bad" : "neutral") as Tone,
+  }));
+  const riskCategories: Severity[] = ["high", "medium", "low"];
+  return {
+    id: "overview",
+    layout: "content",
+    title: text("portfolio.overview.title"),
+    subtitle: text("portfolio.overview.subtitle"),
+    blocks: [
+      {
+        kind: "kpis",
+        box: kpiRow!,
+        items: [
+          {
+            label: text("portfolio.overview.kpi.accounts"),
+            value: formatCount(accounts.length),
+            detail: text("portfolio.overview.kpi.accounts.detail", { highCount: byRisk("high") }),
+            tone: "neutral",
+          },
+          {
+            label: text("portfolio.overview.kpi.renewing", { horizonDays: RENEWAL_HORIZON_DAYS }),
+            value: formatCount(renewingSoon),
+            detail: text("portfolio.overview.kpi.renewing.detail"),
+            tone: renewingSoon > 0 ? "warn" : "neutral",
+          },
+          {
+            label: text("portfolio.overview.kpi.atrisk"),
+            ...atRiskTile(text, totals),
+            tone: totals.some((total) => total.arrAtRisk > 0) ? "bad" : "good",
+          },
+          {
+            label: text("portfolio.overview.kpi.watermelons"),
+            value: formatCount(watermelons),
+            detail: text("portfolio.overview.kpi.watermelons.detail"),
+            tone: watermelons > 0 ? "bad" : "good",
+          },
+        ],
+      },
+      barChart(
+        chartBox!,
+        text("portfolio.overview.chart.title"),
+        riskCategories.map((risk) => riskLabel(text, risk)),
+        [
+          {
+            name: text("portfolio.overview.chart.series"),
+            role: "value",
+            values: riskCategories.map(byRisk),
+          },
+        ],
+        { style: "number", decimals: 0 },
+        (value) => text("portfolio.overview.chart.label", { value }),
+      ),
+      {
+        kind: "bullets",
+        box: listBox!,
+        heading: text("portfolio.overview.currencies.heading"),
+        items: [...currencyLines, ...notIncludedLines(text, portfolio)],
+      },
+    ],
+    notes: text("portfolio.overview.notes"),
+  };
+}
+
+export function watermelonSlides(text: PortfolioText, portfolio: Portfolio): Slide[] {
+  const watermelons = portfolio.accounts.filter((account) => account.watermelon);
+  if (watermelons.length === 0) {
+    return [
+      {
+        id: "watermelons",
+        title: text("portfolio.watermelons.title"),
+        subtitle: text("portfolio.watermelons.subtitle"),
+        notes: text("portfolio.watermelons.notes"),
+        layout: "content",
+        blocks: [
+          {
+            kind: "text",
+            box: { ...CONTENT_BOX, h: 1 },
+            text: text("portfolio.watermelons.none"),
+            style: "lead",
+            tone: "good",
+          },
+        ],
+      },
+    ];
+  }
+  const tableRows = watermelons.map((account): TableCell[] => {
+    const behind = account.goals.atRisk + account.goals.offTrack + account.goals.noData;
+    return [
+      { text: account.name, bold: true },
+      { text: formatDate(account.renewal) },
+      { text: formatMoneyCompact(account.arr, account.currency) },
+      {
+        text: text("portfolio.watermelons.behind", { behind, total: account.goals.total }),
+        tone: "bad",
+        bold: true,
+      },
+      { text: shortLabel(account.topFinding ?? "—", 90) },
+    ];
+  });
+  return portfolioTable(
+    text,
+    { slide: "watermelons", wording: "portfolio.watermelons" },
+    {
+      columns: tableColumns(text, "portfolio.watermelons.col", [
+        ["account", "left", 3],
+        ["renewal", "right", 1.4],
+        ["arr", "right", 1.2],
+        ["behind", "center", 1.6],
+        ["finding", "left", 4.8],
+      ]),
+      rows: tableRows,
+      rowsPerSlide: WATERMELON_ROWS_PER_SLIDE,
+    },
+  );
+}
+
+function rankingRow(text: PortfolioText, account: PortfolioAccount): TableCell[] {
+  const risk = riskLabel(text, account.riskLevel);
+  const good = account.goals.achieved + account.goals.onTrack;
+  return [
+    { text: String(account.rank) },
+    { text: account.name, bold: true },
+    { text: `${formatDate(account.renewal)}\n${formatRelativeDays(account.daysToRenewal)}` },
+    { text: formatMoneyCompact(account.arr, account.currency) },
+    {
+      text: account.watermelon ? `${risk}\n${text("portfolio.ranking.watermelon")}` : risk,
+      tone: RISK_TONE[account.riskLevel],
+      bold: true,
+    },
+    { text: text("portfolio.ranking.goals", { good, total: account.goals.total }) },
+    {
+      text:
+        account.valueRealized === null ? "—" : formatMoneyCompact(account.valueRealized, account.currency),
+    },
+    { text: account.roi === null ? "—" : formatPercent(account.roi) },
+    { text: shortLabel(account.topFinding ?? "—", 70) },
+  ];
+}
+
+export function rankingSlides(text: PortfolioText, portfolio: Portfolio): Slide[] {
+  return portfolioTable(
+    text,
+    { slide: "ranking", wording: "portfolio.ranking" },
+    {
+      columns: tableColumns(text, "portfolio.ranking.col", [
+        ["rank", "right", 0.5],
+        ["account", "left", 2.4],
+        ["renewal", "right", 1.4],
+        ["arr", "right", 1.2],
+        ["risk", "center", 1.5],
+        ["goals", "center", 1.1],
+        ["value", "right", 1.3],
+        ["roi", "right", 0.8],
+        ["finding", "left", 3.1],
+      ]),
+      rows: portfolio.accounts.map((account) => rankingRow(text, account)),
+      rowsPerSlide: RANKING_ROWS_PER_SLIDE,
+    },
+  );
+}
+
+export function failedSlides(text: PortfolioText, portfolio: Portfolio): Slide[] {
+  if (portfolio.failed.length === 0) return [];
+  return portfolioTable(
+    text,
+    { slide: "not-included", wording: "portfolio.failed" },
+    {
+      columns: tableColumns(text, "portfolio.failed.col", [
+        ["file", "left", 3],
+        ["reason", "left", 7],
+      ]),
+      rows: portfolio.failed.map((failure) => [
+        { text: failure.source },
+        { text: shortLabel(failure.reason, 160) },
+      ]),
+      rowsPerSlide: FAILED_ROWS_PER_SLIDE,
+    },
+  );
+}
