@@ -94,6 +94,11 @@ export class JobQueue<Job> {
     waiter?.resolve();
   }
 
+  /** No more jobs will be pushed. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Closed and every job taken. */
   get drained(): boolean {
     return this.closed && this.next >= this.items.length;

@@ -173,7 +173,8 @@ async function renderJobs(
   earlyPool: RenderPool | undefined,
 ): Promise<void> {
   const { settings } = options;
-  if (!earlyPool && jobs.drained && jobs.size <= 1) {
+  // A closed queue of one job (its job not taken yet, so the queue is not `drained`): in this thread.
+  if (!earlyPool && jobs.isClosed && jobs.size <= 1) {
     const job = jobs.take();
     if (!job) return;
     const { result, cause } = await renderInProcess(job, settings);
