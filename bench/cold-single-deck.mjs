@@ -11,6 +11,7 @@
 // (user + system, a figure a shared machine disturbs less) are printed with the ratios.
 //
 //   node bench/cold-single-deck.mjs [--runs 15] [--account samples/northwind-logistics.yaml]
+//                                   [--compare OTHER-CHECKOUT/dist/cli/main.js]
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,7 +38,9 @@ function median(values) {
 export async function run(args = []) {
   if (!existsSync(CLI)) throw new Error("dist/ is missing: run `npm run build` first");
   const runs = Number(option(args, "--runs", "15"));
-  const account = path.resolve(option(args, "--account", path.join(ROOT, "samples/northwind-logistics.yaml")));
+  const account = path.resolve(
+    option(args, "--account", path.join(ROOT, "samples/northwind-logistics.yaml")),
+  );
   const name = path.basename(account);
   const accounts = path.join(OUT, "account");
   const content = path.join(OUT, "content");
@@ -46,8 +49,18 @@ export async function run(args = []) {
   copyFileSync(account, path.join(accounts, name));
   await dumpDeckContent(accounts, content);
 
+  // --compare OTHER/dist/cli/main.js: another build of qbr (say, before a change) in the same rounds.
+  const other = option(args, "--compare", undefined);
   const commands = {
     qbr: (out) => [CLI, ["generate", account, "-f", "pptx,pdf", "-o", out]],
+    ...(other
+      ? {
+          "qbr, other build": (out) => [
+            path.resolve(other),
+            ["generate", account, "-f", "pptx,pdf", "-o", out],
+          ],
+        }
+      : {}),
     "raw, same content": (out) => [RAW, ["--content", content, out, "pptx,pdf"]],
     "raw, minimal": (out) => [RAW, [accounts, out, "pptx,pdf"]],
   };

@@ -52,15 +52,18 @@ export interface TemplateFile {
   /** Where it was read from, for error messages. */
   file: string;
   bytes: Uint8Array;
+  /** One of the package's own files: its template syntax is checked by the tests, not at load. */
+  builtIn?: boolean;
 }
 
 function compilePrompt(template: TemplateFile): CompiledPrompt {
   const parsed = validateSource(parseSource(template.file, template.bytes), promptFileSchema);
+  const compile = (text: string, path: string) => compileText(text, template.file, path, !template.builtIn);
   const compileAll = (texts: string[], path: string) =>
-    texts.map((text, index) => compileText(text, template.file, `${path}[${index}]`));
+    texts.map((text, index) => compile(text, `${path}[${index}]`));
   const base: CompiledVoice = {
-    title: compileText(parsed.title, template.file, "title"),
-    summary: compileText(parsed.summary, template.file, "summary"),
+    title: compile(parsed.title, "title"),
+    summary: compile(parsed.summary, "summary"),
     internal: compileAll(parsed.internal, "internal"),
     customer: compileAll(parsed.customer, "customer"),
   };
@@ -68,10 +71,8 @@ function compilePrompt(template: TemplateFile): CompiledPrompt {
   for (const [name, variant] of Object.entries(parsed.variants)) {
     const path = `variants.${name}`;
     variants[name] = {
-      title: variant.title ? compileText(variant.title, template.file, `${path}.title`) : base.title,
-      summary: variant.summary
-        ? compileText(variant.summary, template.file, `${path}.summary`)
-        : base.summary,
+      title: variant.title ? compile(variant.title, `${path}.title`) : base.title,
+      summary: variant.summary ? compile(variant.summary, `${path}.summary`) : base.summary,
       internal: variant.internal ? compileAll(variant.internal, `${path}.internal`) : base.internal,
       customer: variant.customer ? compileAll(variant.customer, `${path}.customer`) : base.customer,
     };
@@ -96,7 +97,9 @@ export function compileTemplateSet(
       prompts[rule] = compilePrompt(file);
     } else if (/^deck\.ya?ml$/.test(file.name)) {
       const texts = validateSource(parseSource(file.file, file.bytes), deckTextSchema);
-      for (const [key, text] of Object.entries(texts)) deck[key] = compileText(text, file.file, key);
+      for (const [key, text] of Object.entries(texts)) {
+        deck[key] = compileText(text, file.file, key, !file.builtIn);
+      }
       lastDeckFile = file.file;
     }
   }
