@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import { InvalidInputError } from "../errors.js";
+import { precompiledSpec } from "./precompiled.js";
 import {
   formatDate,
   formatList,
@@ -75,6 +76,9 @@ export type TextTemplate = (context: object, data?: TextData) => string;
  * test suite (test/templates.test.ts) instead of at every start.
  */
 export function compileText(source: string, file: string, path: string, checkSyntax = true): TextTemplate {
+  // Compiled when the package was built (this exact text, so its syntax is known to be good).
+  const spec = precompiledSpec(source);
+  if (spec) return wrap(handlebars.template(spec as unknown as TemplateSpecification));
   if (checkSyntax) {
     try {
       handlebars.parse(source);
@@ -85,7 +89,14 @@ export function compileText(source: string, file: string, path: string, checkSyn
       ]);
     }
   }
-  const template = handlebars.compile(source, { noEscape: true, strict: false });
+  return wrap(handlebars.compile(source, { ...TEMPLATE_OPTIONS }));
+}
+
+/** Handlebars options of every text template (scripts/precompile-templates.mjs compiles with them too). */
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: false } as const;
+
+/** Plain slide text: runs of spaces and tabs (from template line breaks) collapsed, ends trimmed. */
+function wrap(template: Handlebars.TemplateDelegate): TextTemplate {
   return (context, data = {}) =>
     template(context, { data })
       .replace(/[ \t]+/g, " ")

@@ -3,6 +3,7 @@ import { InvalidInputError } from "../errors.js";
 import { parseSource } from "../input/parse-source.js";
 import { validateSource } from "../input/validate-source.js";
 import { compileText, type TextTemplate } from "./handlebars.js";
+import { precompiledFile } from "./precompiled.js";
 
 /**
  * The wording of qbr-deck lives in `templates/` as YAML files of Handlebars strings:
@@ -56,8 +57,15 @@ export interface TemplateFile {
   builtIn?: boolean;
 }
 
+/** A template file's validated content: parsed when the package was built, or now. */
+function parseTemplateFile<Schema extends z.ZodType>(file: TemplateFile, schema: Schema): z.output<Schema> {
+  const built = file.builtIn ? precompiledFile(file.name, file.bytes) : undefined;
+  if (built !== undefined) return built as z.output<Schema>;
+  return validateSource(parseSource(file.file, file.bytes), schema);
+}
+
 function compilePrompt(template: TemplateFile): CompiledPrompt {
-  const parsed = validateSource(parseSource(template.file, template.bytes), promptFileSchema);
+  const parsed = parseTemplateFile(template, promptFileSchema);
   const compile = (text: string, path: string) => compileText(text, template.file, path, !template.builtIn);
   const compileAll = (texts: string[], path: string) =>
     texts.map((text, index) => compile(text, `${path}[${index}]`));
@@ -96,7 +104,7 @@ export function compileTemplateSet(
     if (rule) {
       prompts[rule] = compilePrompt(file);
     } else if (/^deck\.ya?ml$/.test(file.name)) {
-      const texts = validateSource(parseSource(file.file, file.bytes), deckTextSchema);
+      const texts = parseTemplateFile(file, deckTextSchema);
       for (const [key, text] of Object.entries(texts)) {
         deck[key] = compileText(text, file.file, key, !file.builtIn);
       }
