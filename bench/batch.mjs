@@ -9,7 +9,8 @@
 //       earlier releases);
 // and report decks/s, ms/account and peak RSS (the whole process, worker threads included).
 //
-//   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf] [--workers 2 | 1,2] [--no-raw]
+//   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf,pptx+pdf] [--workers 2 | 1,2] [--no-raw]
+// (pptx+pdf: both formats in one run, against the raw script writing both, one after the other)
 import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +26,15 @@ const OUT = path.join(ROOT, "bench/out");
 function option(args, name, fallback) {
   const index = args.indexOf(name);
   return index >= 0 && args[index + 1] !== undefined ? args[index + 1] : fallback;
+}
+
+/** "pptx+pdf": both formats in one run (`qbr generate -f pptx,pdf`; the raw script writes both in turn). */
+function formatList(format) {
+  return format.split("+").join(",");
+}
+
+function decksPer(format) {
+  return format.split("+").length;
 }
 
 function row(n, format, mode, { seconds, peakRssMb }, decks) {
@@ -58,9 +68,11 @@ export async function run(args = []) {
       for (const workers of workerCounts) {
         const out = path.join(OUT, `batch-${n}-${format}`);
         rmSync(out, { recursive: true, force: true });
-        const cli = ["generate", accounts, "-o", out, "-f", format, "--concurrency", workers];
+        const cli = ["generate", accounts, "-o", out, "-f", formatList(format), "--concurrency", workers];
         batch = timed(CLI, cli, `batch N=${n} ${format}`);
-        rows.push(row(n, format, `qbr, ${workers} worker${workers === "1" ? "" : "s"}`, batch, n));
+        rows.push(
+          row(n, format, `qbr, ${workers} worker${workers === "1" ? "" : "s"}`, batch, decksPer(format) * n),
+        );
         console.log(rows.at(-1));
         const rerun = timed(CLI, cli, `re-run N=${n} ${format}`);
         rows.push(row(n, format, "qbr re-run, unchanged", rerun, 0));
@@ -83,10 +95,10 @@ export async function run(args = []) {
           rmSync(rawOut, { recursive: true, force: true });
           const raw = timed(
             path.join(ROOT, "bench/raw-baseline.mjs"),
-            [...args, rawOut, format],
+            [...args, rawOut, formatList(format)],
             `${mode} N=${n} ${format}`,
           );
-          rows.push(row(n, format, mode, raw, n));
+          rows.push(row(n, format, mode, raw, decksPer(format) * n));
           console.log(rows.at(-1));
           console.log(`  batch / ${mode} time: ${(batch.seconds / raw.seconds).toFixed(2)}×`);
         }
