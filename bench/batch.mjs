@@ -85,7 +85,7 @@ export async function run(args = []) {
         const baselines = [
           ["raw sequential, same content", ["--content", content]],
           // pptxgenjs's own `compression: true`: the zip deflated, as every qbr-deck PPTX is.
-          ...(format === "pptx"
+          ...(format.includes("pptx")
             ? [["raw sequential, same content, deflated", ["--content", "--compress", content]]]
             : []),
           ["raw sequential, minimal decks", [accounts]],
