@@ -30,7 +30,6 @@ import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
 import { loadTheme } from "./theme-file.js";
 import type { RenderTaskResult } from "./worker.js";
-import { writePortfolio } from "./write-portfolio.js";
 
 /**
  * `qbr generate` over any number of accounts: plan in the main thread (read, hash, name, skip
@@ -211,6 +210,8 @@ async function addPortfolio(
   io: Io,
 ): Promise<string[]> {
   try {
+    // Loaded here: only a run of several accounts has a portfolio (a one-account run never loads it).
+    const { writePortfolio } = await import("./write-portfolio.js");
     const written = await writePortfolio(settings.outDir, manifest, {
       formats: settings.formats,
       theme: loadTheme(settings.themeFile),
@@ -260,7 +261,7 @@ async function runLockedBatch(
   // start-up overlaps with planning. A re-run may render nothing, and then starts none.
   const earlyPool =
     files.length > 1 && (!previous || options.force)
-      ? startPool(Math.max(1, Math.min(options.concurrency, files.length)), settings.formats)
+      ? await startPool(Math.max(1, Math.min(options.concurrency, files.length)), settings.formats)
       : undefined;
   const index = InputIndex.load(indexFile);
   const planner = new BatchPlanner(files, {
