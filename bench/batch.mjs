@@ -37,12 +37,14 @@ function decksPer(format) {
   return format.split("+").length;
 }
 
-function row(n, format, mode, { seconds, peakRssMb }, decks) {
+function row(n, format, mode, { seconds, cpuSeconds, peakRssMb }, decks) {
   return {
     N: n,
     format,
     mode,
     "time (s)": seconds.toFixed(1),
+    // All threads' CPU: on a machine other work loads, the figure that still compares efficiency.
+    "CPU (s)": cpuSeconds.toFixed(1),
     "decks/s": decks > 0 ? (decks / seconds).toFixed(2) : "—",
     "ms/account": ((seconds * 1000) / n).toFixed(0),
     "peak RSS (MB)": peakRssMb.toFixed(0),
@@ -100,7 +102,10 @@ export async function run(args = []) {
           );
           rows.push(row(n, format, mode, raw, decksPer(format) * n));
           console.log(rows.at(-1));
-          console.log(`  batch / ${mode} time: ${(batch.seconds / raw.seconds).toFixed(2)}×`);
+          console.log(
+            `  batch / ${mode}: ${(batch.seconds / raw.seconds).toFixed(2)}× time, ` +
+              `${(batch.cpuSeconds / raw.cpuSeconds).toFixed(2)}× CPU`,
+          );
         }
       }
     }
