@@ -10,7 +10,8 @@
 // and report decks/s, ms/account and peak RSS (the whole process, worker threads included).
 //
 //   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf,pptx+pdf] [--workers 2 | 1,2] [--no-raw]
-// (pptx+pdf: both formats in one run, against the raw script writing both, one after the other)
+// (pptx+pdf: both formats in one run, against the raw script writing both, one after the other;
+// --raw "same content" runs only that baseline)
 import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -57,6 +58,8 @@ export async function run(args = []) {
   const formats = option(args, "--formats", "pptx,pdf").split(",");
   const workerCounts = option(args, "--workers", "2").split(",");
   const withRaw = !args.includes("--no-raw");
+  // --raw "same content" keeps only that baseline (the slowest bench to run); default: all three.
+  const rawModes = option(args, "--raw", "same content,deflated,minimal decks").split(",");
   const rows = [];
   console.log(
     `Batch bench: sizes ${sizes.join(", ")}; formats ${formats.join(", ")}; ${workerCounts.join(" and ")} workers; ` +
@@ -92,7 +95,7 @@ export async function run(args = []) {
             : []),
           ["raw sequential, minimal decks", [accounts]],
         ];
-        for (const [mode, args] of baselines) {
+        for (const [mode, args] of baselines.filter(([label]) => rawModes.some((m) => label.endsWith(m)))) {
           const rawOut = path.join(OUT, `raw-${n}-${format}`);
           rmSync(rawOut, { recursive: true, force: true });
           const raw = timed(
