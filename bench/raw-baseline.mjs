@@ -222,7 +222,7 @@ export function writePdf(account, file) {
 }
 
 // Run as a script (the batch bench spawns it); imported, it only provides the writers.
-//   node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf>          minimal decks
+//   node bench/raw-baseline.mjs <accounts-dir> <out-dir> <pptx|pdf|pptx,pdf>  minimal decks
 //   node bench/raw-baseline.mjs --content <content-dir> <out-dir> <pptx|pdf>  decks with our content
 //   (--content --compress: the PPTX zip deflated, as ours is — pptxgenjs's `compression: true`)
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
@@ -231,8 +231,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const compression = content && args[1] === "--compress";
   if (compression) args.splice(1, 1);
   const [dir, outDir, format] = content ? args.slice(1) : args;
-  if (!dir || !outDir || !["pptx", "pdf"].includes(format)) {
-    console.error("usage: node bench/raw-baseline.mjs [--content] <dir> <out-dir> <pptx|pdf>");
+  // A comma list (pptx,pdf) writes each account's decks in turn, as `qbr generate -f pptx,pdf` does.
+  const formats = (format ?? "").split(",");
+  if (!dir || !outDir || !formats.every((one) => ["pptx", "pdf"].includes(one))) {
+    console.error("usage: node bench/raw-baseline.mjs [--content] <dir> <out-dir> <pptx|pdf|pptx,pdf>");
     process.exit(2);
   }
   mkdirSync(outDir, { recursive: true });
@@ -241,15 +243,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     .filter((file) => file.endsWith(extension))
     .sort()) {
     const text = readFileSync(path.join(dir, name), "utf8");
-    const target = path.join(outDir, name.replace(extension, `.${format}`));
-    if (content) {
-      const deck = JSON.parse(text);
-      if (format === "pptx") await writeContentPptx(deck, target, { compression });
-      else await writeContentPdf(deck, target);
-    } else {
-      const account = parse(text);
-      if (format === "pptx") await writePptx(account, target);
-      else await writePdf(account, target);
+    const input = content ? JSON.parse(text) : parse(text);
+    for (const one of formats) {
+      const target = path.join(outDir, name.replace(extension, `.${one}`));
+      if (content) {
+        if (one === "pptx") await writeContentPptx(input, target, { compression });
+        else await writeContentPdf(input, target);
+      } else if (one === "pptx") await writePptx(input, target);
+      else await writePdf(input, target);
     }
   }
 }

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const BENCHES = ["batch.mjs", "single-deck.mjs", "import.mjs", "workbook.mjs"];
+const BENCHES = ["cold-single-deck.mjs", "batch.mjs", "single-deck.mjs", "import.mjs", "workbook.mjs"];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);

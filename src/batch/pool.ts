@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import { OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
 import type { RenderTask, RenderTaskResult, WorkerSetup } from "./worker.js";
 
@@ -94,6 +94,11 @@ export class JobQueue<Job> {
     waiter?.resolve();
   }
 
+  /** No more jobs will be pushed. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Closed and every job taken. */
   get drained(): boolean {
     return this.closed && this.next >= this.items.length;
@@ -170,9 +175,14 @@ export type RenderPool = Piscina<RenderTask, RenderTaskResult>;
 
 /**
  * Starts the worker threads. They load the renderers and parse the fonts as they start, so a
- * pool started before the batch is planned is ready when the first account is.
+ * pool started before the batch is planned is ready when the first account is. (piscina is
+ * loaded here, not with this module: a one-account run never starts a pool.)
  */
-export function startPool(threads: number, formats: readonly OutputFormat[] = OUTPUT_FORMATS): RenderPool {
+export async function startPool(
+  threads: number,
+  formats: readonly OutputFormat[] = OUTPUT_FORMATS,
+): Promise<RenderPool> {
+  const { Piscina } = await import("piscina");
   return new Piscina<RenderTask, RenderTaskResult>({
     filename: workerUrl(),
     // What the workers warm up at start (see worker.ts); any other renderer still loads on demand.
@@ -190,7 +200,7 @@ export function startPool(threads: number, formats: readonly OutputFormat[] = OU
 export async function renderInPool<Job>(options: PoolRunOptions<Job>, started?: RenderPool): Promise<void> {
   const { jobs, stop } = options;
   const threads = started?.options.maxThreads ?? Math.max(1, Math.min(options.concurrency, jobs.size));
-  const pool = started ?? startPool(threads);
+  const pool = started ?? (await startPool(threads));
   try {
     await new Promise<void>((resolve) => {
       let running = 0;

@@ -1,5 +1,11 @@
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type cliProgressModule from "cli-progress";
 import type { Io } from "../io/terminal.js";
+
+/** cli-progress, loaded only when a bar is drawn: a one-account run (or a log) never needs it. */
+function cliProgress(): typeof cliProgressModule {
+  return createRequire(import.meta.url)("cli-progress") as typeof cliProgressModule;
+}
 
 /**
  * How far a batch is: a live bar on a terminal; plain lines in CI and cron logs (every 10% or
@@ -40,7 +46,8 @@ function etaText(done: number, total: number, startedAt: number): string {
 function terminalProgress(initialTotal: number): BatchProgress {
   let total = initialTotal;
   const startedAt = Date.now();
-  const bars = new cliProgress.MultiBar(
+  const { MultiBar, Presets } = cliProgress();
+  const bars = new MultiBar(
     {
       format: "{bar} {value}/{total} accounts | {rate}/s | ETA {etaText}{failedText}",
       stream: process.stderr,
@@ -49,7 +56,7 @@ function terminalProgress(initialTotal: number): BatchProgress {
       etaBuffer: 50,
       fps: 5,
     },
-    cliProgress.Presets.shades_classic,
+    Presets.shades_classic,
   );
   const bar = bars.create(total, 0, { rate: "0.0", etaText: "…", failedText: "" });
   let done = 0;

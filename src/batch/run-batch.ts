@@ -31,7 +31,6 @@ import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
 import { loadTheme } from "../io/theme-file.js";
 import type { RenderTaskResult } from "./worker.js";
-import { writePortfolio } from "./write-portfolio.js";
 import { passwordsFileName, writePasswords, type AccountPassword } from "./pdf-passwords.js";
 
 /**
@@ -180,7 +179,8 @@ async function renderJobs(
   earlyPool: RenderPool | undefined,
 ): Promise<void> {
   const { settings } = options;
-  if (!earlyPool && jobs.drained && jobs.size <= 1) {
+  // A closed queue of one job (its job not taken yet, so the queue is not `drained`): in this thread.
+  if (!earlyPool && jobs.isClosed && jobs.size <= 1) {
     const job = jobs.take();
     if (!job) return;
     const { result, cause } = await renderInProcess(job, settings);
@@ -217,6 +217,8 @@ async function addPortfolio(
   io: Io,
 ): Promise<string[]> {
   try {
+    // Loaded here: only a run of several accounts has a portfolio (a one-account run never loads it).
+    const { writePortfolio } = await import("./write-portfolio.js");
     const written = await writePortfolio(settings.outDir, manifest, {
       formats: settings.formats,
       theme: loadTheme(settings.themeFile),
@@ -267,7 +269,7 @@ async function runLockedBatch(
   // start-up overlaps with planning. A re-run may render nothing, and then starts none.
   const earlyPool =
     files.length > 1 && (!previous || options.force)
-      ? startPool(Math.max(1, Math.min(options.concurrency, files.length)), settings.formats)
+      ? await startPool(Math.max(1, Math.min(options.concurrency, files.length)), settings.formats)
       : undefined;
   const index = InputIndex.load(indexFile);
   const planner = new BatchPlanner(files, {

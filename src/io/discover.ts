@@ -1,6 +1,5 @@
 import { closeSync, openSync, readdir, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
 import { isInside } from "./assets.js";
 
@@ -72,8 +71,19 @@ function isJsonSchemaFile(file: string): boolean {
   return /^\s*\{\s*"\$schema"\s*:\s*"https?:\/\/json-schema\.org\//.test(head.toString("utf8", 0, length));
 }
 
+type Tinyglobby = typeof import("tinyglobby");
+let tinyglobby: Tinyglobby | undefined;
+
+/** tinyglobby, loaded when an input is a folder or a pattern: a named file (`qbr generate one.yaml`) needs no walk. */
+async function globber(): Promise<Tinyglobby> {
+  return (tinyglobby ??= await import("tinyglobby"));
+}
+
 /** Splits a glob into its fixed leading folders and the dynamic rest: `a/b/**\/*.yaml` → `a/b`, `**\/*.yaml`. */
-function splitGlob(pattern: string): { base: string; rest: string } {
+function splitGlob(
+  pattern: string,
+  isDynamicPattern: Tinyglobby["isDynamicPattern"],
+): { base: string; rest: string } {
   const segments = pattern.split("/");
   const firstDynamic = segments.findIndex((segment) => isDynamicPattern(segment));
   const fixed = segments.slice(0, Math.max(0, firstDynamic));
@@ -129,6 +139,7 @@ class Search {
           callback(null, judge(path.resolve(folder), entries));
         }
       });
+    const { glob } = await globber();
     const found = await glob(pattern, {
       cwd: root,
       ignore,
@@ -208,14 +219,17 @@ export async function discoverAccountFiles(inputs: readonly string[]): Promise<D
       for (const found of await search.files(input, FOLDER_PATTERN, IGNORED)) {
         if (!isJsonSchemaFile(found.file)) add(found);
       }
-    } else if (isDynamicPattern(input)) {
-      const { base, rest } = splitGlob(input);
+    } else {
+      const { isDynamicPattern } = await globber();
+      if (!isDynamicPattern(input)) {
+        add(named(input));
+        continue;
+      }
+      const { base, rest } = splitGlob(input, isDynamicPattern);
       if (!statSync(base, { throwIfNoEntry: false })?.isDirectory()) continue;
       for (const found of await search.files(base, rest, ["**/node_modules/**", "**/*.schema.json"])) {
         if (ACCOUNT_EXTENSIONS.test(found.file) && !isJsonSchemaFile(found.file)) add(found);
       }
-    } else {
-      add(named(input));
     }
   }
   return {

@@ -58,11 +58,11 @@ export function readAccount(
   return { ...loadAccountWithWarnings(file, bytes, options), bytes };
 }
 
-function templateFilesIn(dir: string): TemplateFile[] {
+function templateFilesIn(dir: string, builtIn = false): TemplateFile[] {
   const files: TemplateFile[] = [];
   const add = (name: string) => {
     const file = path.join(dir, name);
-    files.push({ name: name.split(path.sep).join("/"), file, bytes: readInputFile(file) });
+    files.push({ name: name.split(path.sep).join("/"), file, bytes: readInputFile(file), builtIn });
   };
   for (const name of ["deck.yaml", "deck.yml"]) {
     if (statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile()) add(name);
@@ -86,7 +86,7 @@ export function loadTemplates(customDir?: string, requiredDeckKeys: readonly str
     if (customDir && !statSync(customDir, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UsageError(`--templates ${customDir}: not a folder`);
     }
-    const files = templateFilesIn(DEFAULT_TEMPLATES_DIR);
+    const files = templateFilesIn(DEFAULT_TEMPLATES_DIR, true);
     if (customDir) files.push(...templateFilesIn(customDir));
     set = compileTemplateSet(files, requiredDeckKeys);
     templateCache.set(key, set);

@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import { InvalidInputError } from "../errors.js";
+import { precompiledSpec } from "./precompiled.js";
 import {
   formatDate,
   formatList,
@@ -68,17 +69,34 @@ export interface TextData {
 export type TextTemplate = (context: object, data?: TextData) => string;
 
 /**
- * Compiles a template string, checking its syntax now (Handlebars would only fail at first use)
- * so a broken `--templates` file is reported where it is, before any deck is built.
+ * A template string, compiled at its first use (Handlebars compiles lazily: a deck uses only some
+ * of the templates, and compiling all of them was a tenth of a cold `qbr generate`). With
+ * `checkSyntax` (a user's `--templates` file) the syntax is checked now, so a broken file is
+ * reported where it is, before any deck is built; the package's own templates are checked by the
+ * test suite (test/templates.test.ts) instead of at every start.
  */
-export function compileText(source: string, file: string, path: string): TextTemplate {
-  try {
-    handlebars.parse(source);
-  } catch (error) {
-    const message = (error as Error).message.split("\n")[0] ?? "invalid template";
-    throw new InvalidInputError([{ file, line: 0, column: 0, path, message: `template syntax: ${message}` }]);
+export function compileText(source: string, file: string, path: string, checkSyntax = true): TextTemplate {
+  // Compiled when the package was built (this exact text, so its syntax is known to be good).
+  const spec = precompiledSpec(source);
+  if (spec) return wrap(handlebars.template(spec as unknown as TemplateSpecification));
+  if (checkSyntax) {
+    try {
+      handlebars.parse(source);
+    } catch (error) {
+      const message = (error as Error).message.split("\n")[0] ?? "invalid template";
+      throw new InvalidInputError([
+        { file, line: 0, column: 0, path, message: `template syntax: ${message}` },
+      ]);
+    }
   }
-  const template = handlebars.compile(source, { noEscape: true, strict: false });
+  return wrap(handlebars.compile(source, { ...TEMPLATE_OPTIONS }));
+}
+
+/** Handlebars options of every text template (scripts/precompile-templates.mjs compiles with them too). */
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: false } as const;
+
+/** Plain slide text: runs of spaces and tabs (from template line breaks) collapsed, ends trimmed. */
+function wrap(template: Handlebars.TemplateDelegate): TextTemplate {
   return (context, data = {}) =>
     template(context, { data })
       .replace(/[ \t]+/g, " ")

@@ -3,6 +3,7 @@ import { InvalidInputError } from "../errors.js";
 import { parseSource } from "../input/parse-source.js";
 import { validateSource } from "../input/validate-source.js";
 import { compileText, type TextTemplate } from "./handlebars.js";
+import { precompiledFile } from "./precompiled.js";
 
 /**
  * The wording of qbr-deck lives in `templates/` as YAML files of Handlebars strings:
@@ -52,15 +53,25 @@ export interface TemplateFile {
   /** Where it was read from, for error messages. */
   file: string;
   bytes: Uint8Array;
+  /** One of the package's own files: its template syntax is checked by the tests, not at load. */
+  builtIn?: boolean;
+}
+
+/** A template file's validated content: parsed when the package was built, or now. */
+function parseTemplateFile<Schema extends z.ZodType>(file: TemplateFile, schema: Schema): z.output<Schema> {
+  const built = file.builtIn ? precompiledFile(file.name, file.bytes) : undefined;
+  if (built !== undefined) return built as z.output<Schema>;
+  return validateSource(parseSource(file.file, file.bytes), schema);
 }
 
 function compilePrompt(template: TemplateFile): CompiledPrompt {
-  const parsed = validateSource(parseSource(template.file, template.bytes), promptFileSchema);
+  const parsed = parseTemplateFile(template, promptFileSchema);
+  const compile = (text: string, path: string) => compileText(text, template.file, path, !template.builtIn);
   const compileAll = (texts: string[], path: string) =>
-    texts.map((text, index) => compileText(text, template.file, `${path}[${index}]`));
+    texts.map((text, index) => compile(text, `${path}[${index}]`));
   const base: CompiledVoice = {
-    title: compileText(parsed.title, template.file, "title"),
-    summary: compileText(parsed.summary, template.file, "summary"),
+    title: compile(parsed.title, "title"),
+    summary: compile(parsed.summary, "summary"),
     internal: compileAll(parsed.internal, "internal"),
     customer: compileAll(parsed.customer, "customer"),
   };
@@ -68,10 +79,8 @@ function compilePrompt(template: TemplateFile): CompiledPrompt {
   for (const [name, variant] of Object.entries(parsed.variants)) {
     const path = `variants.${name}`;
     variants[name] = {
-      title: variant.title ? compileText(variant.title, template.file, `${path}.title`) : base.title,
-      summary: variant.summary
-        ? compileText(variant.summary, template.file, `${path}.summary`)
-        : base.summary,
+      title: variant.title ? compile(variant.title, `${path}.title`) : base.title,
+      summary: variant.summary ? compile(variant.summary, `${path}.summary`) : base.summary,
       internal: variant.internal ? compileAll(variant.internal, `${path}.internal`) : base.internal,
       customer: variant.customer ? compileAll(variant.customer, `${path}.customer`) : base.customer,
     };
@@ -95,8 +104,10 @@ export function compileTemplateSet(
     if (rule) {
       prompts[rule] = compilePrompt(file);
     } else if (/^deck\.ya?ml$/.test(file.name)) {
-      const texts = validateSource(parseSource(file.file, file.bytes), deckTextSchema);
-      for (const [key, text] of Object.entries(texts)) deck[key] = compileText(text, file.file, key);
+      const texts = parseTemplateFile(file, deckTextSchema);
+      for (const [key, text] of Object.entries(texts)) {
+        deck[key] = compileText(text, file.file, key, !file.builtIn);
+      }
       lastDeckFile = file.file;
     }
   }
