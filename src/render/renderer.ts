@@ -1,4 +1,5 @@
 import type { Deck } from "../deck/deck-model.js";
+import type { AppliedTemplate } from "./pptx/template/template-model.js";
 
 export type OutputFormat = "pptx" | "pdf";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["pptx", "pdf"];
@@ -10,6 +11,8 @@ export interface RenderOptions {
   pdfOwnerPassword?: string;
   /** PDF: archival conformance level. PDF/A forbids encryption. */
   pdfStandard?: "pdfa-2b";
+  /** PPTX: the company template (read by the caller, layouts chosen) the deck is built on. */
+  pptxTemplate?: AppliedTemplate;
 }
 
 export interface RenderResult {
