@@ -17,7 +17,7 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { sha256 } from "./input-hash.js";
 import { outputName } from "./output-names.js";
 import { loadTemplates, readAccount, readInputFile, readRules } from "./resources.js";
-import { loadTheme } from "./theme-file.js";
+import { loadPptxTemplate, loadTheme } from "./theme-file.js";
 
 /**
  * One account through the whole pipeline: read → analyse → build → render → write. Used as is
@@ -39,6 +39,8 @@ export interface GenerateSettings {
   /** Give customer decks the provenance appendix too (internal decks always have it). */
   customerAppendix?: boolean;
   themeFile?: string;
+  /** --template: a company .potx/.pptx (else the theme file's `template:`, if any). */
+  templateFile?: string;
   templatesDir?: string;
   rulesFile?: string;
   /** Read logos from anywhere, not only from the account file's folder (assets.ts). */
@@ -191,7 +193,9 @@ export async function generateAccount(
       `${source}: --compare-to ${settings.compareTo} is not before the account's as-of date ${asOf}; its decks have no "what changed" slide`,
     );
   }
-  const theme = loadTheme(settings.themeFile);
+  const theme = loadTheme(settings.themeFile, settings.templateFile);
+  const pptxTemplate = loadPptxTemplate(settings.themeFile, settings.templateFile);
+  const render = pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
   const logo = readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings);
   const files: WrittenFile[] = [];
   for (const kind of settings.kinds) {
@@ -209,7 +213,7 @@ export async function generateAccount(
       });
       for (const format of settings.formats) {
         const renderer = await loadRenderer(format);
-        const result = await renderer.render(deck, settings.render);
+        const result = await renderer.render(deck, render);
         warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
         const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
         writeFileAtomic(target, result.bytes);

@@ -6,6 +6,7 @@ import { VERSION } from "../version.js";
 import { locateAccountAsset } from "./assets.js";
 import type { GenerateSettings } from "./generate-account.js";
 import { DEFAULT_TEMPLATES_DIR } from "./resources.js";
+import { templateFileOf } from "./theme-file.js";
 
 /**
  * The content hash behind incremental runs. An account's decks are up to date when the hash of
@@ -53,6 +54,7 @@ function contentHash(target: string | undefined): string {
  */
 export function runHash(settings: GenerateSettings): string {
   const { outDir: _outDir, today: _today, asOf: _asOf, render, ...outputSettings } = settings;
+  const pptxTemplate = templateFileOf(settings.themeFile, settings.templateFile);
   const { pdfUserPassword: _password, pdfOwnerPassword: _ownerPassword, ...renderOptions } = render;
   return sha256(
     JSON.stringify({
@@ -62,6 +64,7 @@ export function runHash(settings: GenerateSettings): string {
       defaultTemplates: contentHash(DEFAULT_TEMPLATES_DIR),
       templates: contentHash(settings.templatesDir),
       theme: contentHash(settings.themeFile),
+      ...(pptxTemplate ? { template: contentHash(pptxTemplate) } : {}),
       rules: contentHash(settings.rulesFile),
     }),
   );

@@ -28,7 +28,7 @@ import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
 import { loadTemplates, readRules } from "./resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
-import { loadTheme } from "./theme-file.js";
+import { loadPptxTemplate, loadTheme } from "./theme-file.js";
 import type { RenderTaskResult } from "./worker.js";
 import { writePortfolio } from "./write-portfolio.js";
 
@@ -212,8 +212,8 @@ async function addPortfolio(
   try {
     const written = await writePortfolio(settings.outDir, manifest, {
       formats: settings.formats,
-      theme: loadTheme(settings.themeFile),
-      render: settings.render,
+      theme: loadTheme(settings.themeFile, settings.templateFile),
+      render: withTemplate(settings),
       previous: previous?.portfolio,
     });
     manifest.portfolio = written.record;
@@ -252,7 +252,7 @@ async function runLockedBatch(
   const indexFile = path.join(settings.outDir, inputIndexFileName(manifestFile));
   // A bad --templates, --theme or --rules would fail every account the same way: say it once.
   loadTemplates(settings.templatesDir);
-  loadTheme(settings.themeFile);
+  loadTheme(settings.themeFile, settings.templateFile);
   if (settings.rulesFile) readRules(settings.rulesFile);
   const previous = readPreviousManifest(manifestFile);
   // A first (or forced) run renders nearly every account: start the workers now, so their
@@ -366,4 +366,10 @@ async function runLockedBatch(
     ...(manifestError ? { manifestError } : {}),
     elapsedMs: Date.now() - startedAt,
   };
+}
+
+/** The render options with the company template, when the run has one (the portfolio deck too). */
+function withTemplate(settings: GenerateSettings): GenerateSettings["render"] {
+  const pptxTemplate = loadPptxTemplate(settings.themeFile, settings.templateFile);
+  return pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
 }

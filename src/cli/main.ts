@@ -114,6 +114,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
     .option("--renewal-within <days>", "only accounts whose renewal is within DAYS of the as-of date")
     .option("--theme <file>", "YAML theme file (colours, fonts, logo placement)")
+    .option("--template <file>", "company PowerPoint template (.potx or .pptx) the PPTX decks are built on")
     .option("--templates <dir>", "folder of templates replacing the default wording")
     .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
     .option(
