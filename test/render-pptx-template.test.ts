@@ -257,3 +257,40 @@ describe("bad templates are refused with the file and what is wrong", () => {
     );
   });
 });
+
+describe("without a template", () => {
+  let parts: Parts;
+  let deck: Deck;
+
+  beforeAll(async () => {
+    deck = buildFixtureDeck();
+    parts = unzipSync((await pptxRenderer.render(deck, {})).bytes);
+  });
+
+  it("makes every slide's title a title placeholder that keeps our position and style", () => {
+    slideNames(parts).forEach((name, index) => {
+      const slide = text(parts, name);
+      const title = /<p:sp><p:nvSpPr><p:cNvPr id="\d+" name="Title"[\s\S]*?<\/p:sp>/.exec(slide)?.[0] ?? "";
+      expect(title).toContain(
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>',
+      );
+      expect(title).toContain("<a:xfrm>");
+      expect(title).toContain(`<a:srgbClr val="${deck.theme.colors.primary}"/>`);
+      expect(slide.match(/<p:ph type="title"\/>/g)).toHaveLength(1);
+      expect(deck.slides[index]!.title.startsWith(/<a:t>([^<…]*)/.exec(title)?.[1] ?? "?")).toBe(true);
+    });
+  });
+
+  it("names every shape for the selection pane and screen readers", () => {
+    const names = slideNames(parts).flatMap((name) =>
+      [...text(parts, name).matchAll(/<p:cNvPr id="\d+" name="([^"]*)"/g)].map(([, shape]) => shape!),
+    );
+    expect(names.filter((name) => /^(Text|Shape|Image|Chart|Table) \d+$/.test(name))).toEqual([]);
+    expect(names).toContain("Title");
+    expect(names).toContain("Subtitle");
+    expect(names.some((name) => name.startsWith("Chart: "))).toBe(true);
+    expect(names.some((name) => name.startsWith("KPI: "))).toBe(true);
+    expect(names.some((name) => name.startsWith("Table: "))).toBe(true);
+    expect(names).toContain("Logo: account");
+  });
+});
