@@ -14,6 +14,8 @@ import type { AppliedTemplate } from "../src/render/pptx/template/template-model
 import { templateTheme } from "../src/render/pptx/template/template-theme.js";
 import { BRAND, buildBrandTemplate } from "./fixtures/brand-template.js";
 import { buildFixtureDeck } from "./fixtures/pptx-deck.js";
+import { ROOT } from "./helpers/accounts.js";
+import { qbr } from "./helpers/cli.js";
 import { validateOoxml } from "./helpers/ooxml.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
 
@@ -292,5 +294,53 @@ describe("without a template", () => {
     expect(names.some((name) => name.startsWith("KPI: "))).toBe(true);
     expect(names.some((name) => name.startsWith("Table: "))).toBe(true);
     expect(names).toContain("Logo: account");
+  });
+});
+
+describe("qbr generate with a template", () => {
+  const directory = mkdtempSync(path.join(tmpdir(), "qbr-template-cli-"));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+  const sample = path.join(ROOT, "samples/alpine-health-clinics.yaml");
+
+  it("builds the PPTX on the template named in the theme file, by layout name", () => {
+    writeFileSync(
+      path.join(directory, "brand.pptx"),
+      buildBrandTemplate({ look: "dark", extension: "pptx" }),
+    );
+    writeFileSync(
+      path.join(directory, "theme.yaml"),
+      "template:\n  file: brand.pptx\n  layouts:\n    content: Brand Title and Content\n",
+    );
+    const out = path.join(directory, "out");
+    const run = qbr([
+      "generate",
+      sample,
+      "--theme",
+      path.join(directory, "theme.yaml"),
+      "-o",
+      out,
+      "--format",
+      "pptx",
+    ]);
+    // The narrow content area may cost a long list a few items: warned, not failed.
+    expect(run.stderr.split("\n").filter((line) => line && !line.startsWith("warning: "))).toEqual([]);
+    expect(run.code).toBe(0);
+    const pptx = readdirSync(out).find((name) => name.endsWith(".pptx"))!;
+    const parts = unzipSync(readFileSync(path.join(out, pptx)));
+    expect(text(parts, "ppt/theme/theme1.xml")).toContain('name="Brandco Night"');
+    expect(text(parts, "ppt/slides/_rels/slide2.xml.rels")).toContain("../slideLayouts/slideLayout3.xml");
+  });
+
+  it("refuses a bad --template with exit 2, the file and the reason, and writes no deck", () => {
+    const bad = path.join(directory, "brand.potm");
+    writeFileSync(bad, buildBrandTemplate({ look: "light" }));
+    const out = path.join(directory, "refused");
+    const run = qbr(["generate", sample, "--template", bad, "-o", out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `${bad} — macro-enabled templates (.potm) are not accepted; save it as .potx`,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out).filter((name) => /\.(pptx|pdf)$/.test(name))).toEqual([]);
   });
 });
