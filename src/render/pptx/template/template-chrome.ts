@@ -62,9 +62,16 @@ function contentMapping(ctx: DrawContext, layout: TemplateLayout): Mapping {
   return { from: CONTENT_SOURCE, to: { ...area, h: Math.max(1, area.h - strip) } };
 }
 
+/** Where the cover's subtitle goes: the layout's subtitle placeholder, else just below the title. */
+function coverSubtitleBox(layout: TemplateLayout): Box {
+  if (layout.subtitle) return layout.subtitle.box;
+  const title = layout.title ?? layout.content;
+  return { x: title.x, y: title.y + title.h + 0.1, w: title.w, h: 0.6 };
+}
+
 /** The cover's own blocks (meeting date, author) go below the subtitle, in its width. */
 function coverMapping(applied: AppliedTemplate, layout: TemplateLayout): Mapping {
-  const anchor = layout.subtitle?.box ?? layout.title ?? layout.content;
+  const anchor = coverSubtitleBox(layout);
   const top = anchor.y + anchor.h + 0.15;
   const height = Math.max(0.6, Math.min(COVER.details.h, applied.template.slide.height - top - 0.5));
   return { from: COVER.details, to: { x: anchor.x, y: top, w: anchor.w, h: height } };
@@ -79,18 +86,13 @@ export function drawTemplateChrome(ctx: DrawContext, applied: AppliedTemplate, s
     if (ctx.source.subtitle && layout.subtitle) {
       ctx.slide.addText(ctx.source.subtitle, { ...layout.subtitle.box, objectName: SUBTITLE_SHAPE });
     } else if (ctx.source.subtitle) {
-      drawFittedText(
-        ctx,
-        ctx.source.subtitle,
-        slide.place({ kind: "text", box: COVER.subtitle, text: "", style: "body" }).box,
-        {
-          role: "cover subtitle",
-          maxSizePt: COVER.subtitleSize,
-          fontFace: fonts.body,
-          color: hex(colors.muted),
-          name: SUBTITLE_SHAPE,
-        },
-      );
+      drawFittedText(ctx, ctx.source.subtitle, coverSubtitleBox(layout), {
+        role: "cover subtitle",
+        maxSizePt: COVER.subtitleSize,
+        fontFace: fonts.body,
+        color: hex(colors.muted),
+        name: SUBTITLE_SHAPE,
+      });
     }
     drawCoverLogo(ctx, layout);
   } else if (ctx.source.subtitle) {

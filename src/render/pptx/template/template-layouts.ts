@@ -100,9 +100,11 @@ export function chooseCoverLayout(
   name?: string,
 ): TemplateLayout | undefined {
   if (name !== undefined) return layouts.find((layout) => layout.name === name);
+  // LibreOffice writes its "Title Slide" layout with type="tx": the name says what it is.
   return (
     layouts.find((layout) => layout.type === "title" && layout.title) ??
     layouts.find((layout) => layout.titleType === "ctrTitle") ??
+    layouts.find((layout) => /^title slide$/i.test(layout.name) && layout.title) ??
     content
   );
 }
