@@ -344,3 +344,18 @@ describe("qbr generate with a template", () => {
     expect(readdirSync(out).filter((name) => /\.(pptx|pdf)$/.test(name))).toEqual([]);
   });
 });
+
+describe("contrast of the theme's text colours (WCAG AA)", () => {
+  it("warns about what a template changed, naming the element and the colours, not about the defaults", async () => {
+    const { mergeThemes } = await import("../src/deck/theme.js");
+    const { contrastWarnings, contrastRatio } = await import("../src/deck/contrast.js");
+    expect(contrastRatio("000000", "FFFFFF")).toBeCloseTo(21, 5);
+    const defaults = buildFixtureDeck().theme;
+    expect(contrastWarnings(defaults, defaults)).toEqual([]);
+    const dark = mergeThemes([defaults, templateTheme(applied("dark").template)]);
+    expect(contrastWarnings(dark, defaults)).toContain(
+      '"on track" status text (good 2E8540 on background 0D1B2A) has a contrast of 3.8:1; WCAG AA asks 4.5:1',
+    );
+    expect(contrastWarnings(dark, defaults).join("\n")).not.toContain("body text");
+  });
+});

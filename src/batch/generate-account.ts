@@ -17,7 +17,7 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { sha256 } from "./input-hash.js";
 import { outputName } from "./output-names.js";
 import { loadTemplates, readAccount, readInputFile, readRules } from "./resources.js";
-import { loadPptxTemplate, loadTheme } from "./theme-file.js";
+import { loadPptxTemplate, loadTheme, themeWarnings } from "./theme-file.js";
 
 /**
  * One account through the whole pipeline: read → analyse → build → render → write. Used as is
@@ -195,6 +195,9 @@ export async function generateAccount(
   }
   const theme = loadTheme(settings.themeFile, settings.templateFile);
   const pptxTemplate = loadPptxTemplate(settings.themeFile, settings.templateFile);
+  warnings.push(
+    ...themeWarnings(settings.themeFile, settings.templateFile).map((warning) => `${source}: ${warning}`),
+  );
   const render = pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
   const logo = readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings);
   const files: WrittenFile[] = [];

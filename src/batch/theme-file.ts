@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Theme } from "../deck/deck-model.js";
+import { contrastWarnings } from "../deck/contrast.js";
 import { mergeThemes, themeFileSchema, type ThemeFile } from "../deck/theme.js";
 import { parseSource } from "../input/parse-source.js";
 import { validateSource } from "../input/validate-source.js";
@@ -18,6 +19,8 @@ import { DEFAULT_TEMPLATES_DIR, readInputFile } from "./resources.js";
 interface Brand {
   theme: Theme;
   template: AppliedTemplate | undefined;
+  /** Text colours of the template or theme file too close to their fill (WCAG AA). */
+  warnings: string[];
 }
 
 const brands = new Map<string, Brand>();
@@ -58,9 +61,13 @@ function loadBrand(customFile?: string, templateFile?: string): Brand {
         )
       : undefined;
     const files: ThemeFile[] = [readThemeFile(path.join(DEFAULT_TEMPLATES_DIR, "theme.yaml"))];
+    const defaults = mergeThemes(files);
     if (template) files.push(templateTheme(template.template));
     if (custom) files.push(custom);
-    brand = { theme: mergeThemes(files), template };
+    const theme = mergeThemes(files);
+    const source = [customFile, reference?.file].filter(Boolean).join(" + ");
+    const warnings = contrastWarnings(theme, defaults).map((warning) => `${source}: ${warning}`);
+    brand = { theme, template, warnings };
     brands.set(key, brand);
   }
   return brand;
@@ -74,6 +81,11 @@ export function loadTheme(customFile?: string, templateFile?: string): Theme {
 /** The company template the PPTX decks are built on, if any, with its layouts chosen. */
 export function loadPptxTemplate(customFile?: string, templateFile?: string): AppliedTemplate | undefined {
   return loadBrand(customFile, templateFile).template;
+}
+
+/** Contrast warnings for the theme in use (none for the default theme). */
+export function themeWarnings(customFile?: string, templateFile?: string): string[] {
+  return loadBrand(customFile, templateFile).warnings;
 }
 
 /** The template file in use (for the input hash), without reading it. */
