@@ -19,36 +19,30 @@ const dist = (file) => import(path.join(ROOT, "dist", file));
  * deck has besides: the "what changed" slides and the provenance appendix.
  */
 export async function loadDeckBuilder() {
-  const [{ loadAccount }, { analyseAccount }, { buildDeck }, { addMonths }, resources, themes] =
-    await Promise.all([
-      dist("input/load-account.js"),
-      dist("analysis/analyse-account.js"),
-      dist("deck/build-deck.js"),
-      dist("dates.js"),
-      dist("batch/resources.js"),
-      dist("batch/theme-file.js"),
-    ]);
+  const [{ loadAccount }, { accountToDecks }, resources, themes] = await Promise.all([
+    dist("input/load-account.js"),
+    dist("pipeline.js"),
+    dist("io/resources.js"),
+    dist("io/theme-file.js"),
+  ]);
   const templates = resources.loadTemplates();
   const theme = themes.loadTheme();
   return (file, bytes, { history = false } = {}) => {
     const account = loadAccount(file, bytes);
-    const asOf = account.review.asOf ?? "2025-10-01";
-    const analysis = analyseAccount(account, { asOf, templates });
-    const extras = history
-      ? {
-          previous: analyseAccount(account, { asOf: addMonths(asOf, -3), templates }),
-          provenance: { sourceName: path.basename(file), sha256: "0".repeat(64), toolVersion: "bench" },
-        }
-      : {};
-    return buildDeck(analysis, {
-      audience: "internal",
-      kind: "qbr",
-      theme,
+    const { decks } = accountToDecks(account, {
+      today: "2025-10-01",
+      compareTo: history ? undefined : null,
       templates,
+      kinds: ["qbr"],
+      audiences: ["internal"],
+      theme,
       logo: null,
       producer: "bench",
-      ...extras,
+      provenance: history
+        ? { sourceName: path.basename(file), sha256: "0".repeat(64), toolVersion: "bench" }
+        : null,
     });
+    return decks[0];
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GenerateSettings } from "../src/batch/generate-account.js";
-import { accountInputHash, runHash } from "../src/batch/input-hash.js";
+import { accountInputHash, runHash } from "../src/io/input-hash.js";
 import { pdfBatchSettings, tempDir } from "./helpers/batch.js";
 
 /** The incremental-run hash: what changes the output changes the hash, and nothing else does. */

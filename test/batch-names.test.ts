@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../src/batch/manifest.js";
-import { assignSlugs } from "../src/batch/slug-collisions.js";
+import { assignSlugs } from "../src/io/slug-collisions.js";
 import { readJson, SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
 import { qbr } from "./helpers/cli.js";
 

@@ -8,7 +8,7 @@ import {
 import { buildPortfolio } from "../src/batch/portfolio.js";
 import { portfolioCsv } from "../src/batch/portfolio-csv.js";
 import { buildPortfolioDeck } from "../src/batch/portfolio-deck.js";
-import { loadTheme } from "../src/batch/theme-file.js";
+import { loadTheme } from "../src/io/theme-file.js";
 import { csvRecords } from "./helpers/batch.js";
 
 /** The portfolio summary from manifest entries: ranking, per-currency totals, CSV and deck. */

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../src/batch/manifest.js";
-import { lockFileName, lockOutputFolder } from "../src/batch/output-lock.js";
+import { lockFileName, lockOutputFolder } from "../src/io/output-lock.js";
 import { UsageError } from "../src/errors.js";
 import { readJson, SAMPLE_FILES, sampleWithId, tempDir } from "./helpers/batch.js";
 import { CLI, qbr } from "./helpers/cli.js";

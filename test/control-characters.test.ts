@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadTemplates } from "../src/batch/resources.js";
+import { loadTemplates } from "../src/io/resources.js";
 import { analyse, baseAccountData, loadSample } from "./helpers/accounts.js";
 import { readJson, tempDir } from "./helpers/batch.js";
 import { qbr, type CliResult } from "./helpers/cli.js";

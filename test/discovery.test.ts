@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { discoverAccountFiles } from "../src/batch/discover.js";
+import { discoverAccountFiles } from "../src/io/discover.js";
 import { generateAccount } from "../src/batch/generate-account.js";
 import { runBatch } from "../src/batch/run-batch.js";
 import type { Manifest } from "../src/batch/manifest.js";

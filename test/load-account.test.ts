@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { readInputFile } from "../src/batch/resources.js";
+import { readInputFile } from "../src/io/resources.js";
 import { InvalidInputError, type ValidationIssue } from "../src/errors.js";
 import { dayNumber, fromDayNumber } from "../src/dates.js";
 import { ACCOUNT_LIMITS } from "../src/input/account-schema.js";

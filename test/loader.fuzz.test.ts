@@ -18,7 +18,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { analysisToJson } from "../src/analysis/analysis-json.js";
-import { discoverAccountFiles } from "../src/batch/discover.js";
+import { discoverAccountFiles } from "../src/io/discover.js";
 import { InvalidInputError, type ValidationIssue } from "../src/errors.js";
 import type { Account } from "../src/input/account-schema.js";
 import { loadAccount, loadAccountWithWarnings } from "../src/input/load-account.js";

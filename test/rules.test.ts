@@ -232,7 +232,7 @@ describe("ranking, wording and switching rules off", () => {
 
 describe("wording", () => {
   it('"titles" words each finding with the same title as "full", and nothing else', async () => {
-    const { loadTemplates } = await import("../src/batch/resources.js");
+    const { loadTemplates } = await import("../src/io/resources.js");
     const { analyseAccount } = await import("../src/analysis/analyse-account.js");
     const { loadSample } = await import("./helpers/accounts.js");
     const sample = loadSample("northwind-logistics.yaml");

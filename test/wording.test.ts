@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadTheme } from "../src/batch/theme-file.js";
+import { loadTheme } from "../src/io/theme-file.js";
 import { buildPortfolioDeck } from "../src/batch/portfolio-deck.js";
 import type { Portfolio, PortfolioAccount } from "../src/batch/portfolio.js";
 import { formatAnalysisReport } from "../src/cli/analysis-report.js";

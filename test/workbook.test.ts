@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { analyseAccount } from "../src/analysis/analyse-account.js";
 import { analysisToJson } from "../src/analysis/analysis-json.js";
 import { DEFAULT_THRESHOLDS } from "../src/analysis/thresholds.js";
-import { loadTemplates } from "../src/batch/resources.js";
+import { loadTemplates } from "../src/io/resources.js";
 import { formatIssue } from "../src/errors.js";
 import type { Account } from "../src/input/account-schema.js";
 import { loadAccount } from "../src/input/load-account.js";

@@ -7,10 +7,10 @@ import { accountTextContext, findingTextContext, type AccountTextContext } from 
 import { computeGoalFigures, type GoalStatus } from "./figures.js";
 import { RULES } from "./rules/index.js";
 import { SEVERITY_RANK, type GoalAnalysis, type RuleFinding, type Severity } from "./rules/rule.js";
-import { DEFAULT_THRESHOLDS, percentGuards, type Thresholds } from "./thresholds.js";
+import { DEFAULT_THRESHOLDS, percentGuards, type RuleName, type Thresholds } from "./thresholds.js";
 
-/** A rule's verdict in words: SPEC §3's finding, plus a summary and the customer-voice prompts. */
-export interface Finding extends RuleFinding {
+/** What wording adds to a rule's verdict: SPEC §3's title, a summary and the prompts of both voices. */
+export interface FindingWords {
   title: string;
   summary: string;
   /** Root-cause questions in the internal voice (the CSM's preparation). */
@@ -18,6 +18,12 @@ export interface Finding extends RuleFinding {
   /** The same questions in the customer voice, fit to ask the sponsor in the room. */
   customerPrompts: string[];
 }
+
+/**
+ * A rule's verdict in words, still keyed by `rule`: `Finding<"watermelon">` (or a switch on
+ * `finding.rule`, or findingOf) has the watermelon evidence.
+ */
+export type Finding<R extends RuleName = RuleName> = Extract<RuleFinding, { rule: R }> & FindingWords;
 
 export interface ValueRealization {
   goals: number;

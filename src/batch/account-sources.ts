@@ -3,7 +3,7 @@ import { InvalidInputError, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
 import { readWorkbookAccounts, type WorkbookContents } from "../input/spreadsheet/read-workbook.js";
 import { isWorkbookFile, MAX_SPREADSHEET_BYTES } from "../input/spreadsheet/read-table.js";
-import { readAccount, readInputFile } from "./resources.js";
+import { readAccount, readInputFile } from "../io/resources.js";
 
 /**
  * Accounts from account files and portfolio workbooks alike, for the commands that take either

@@ -1,23 +1,24 @@
 import path from "node:path";
-import { analyseAccount, type Analysis } from "../analysis/analyse-account.js";
+import type { Analysis } from "../analysis/analyse-account.js";
 import { formatIssue, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
 import type { LoadAccountOptions } from "../input/load-account.js";
 import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
 import { isWithinDays } from "../analysis/rules/rule.js";
-import { buildDeck } from "../deck/build-deck.js";
 import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
 import { imageInfo } from "../deck/image-info.js";
-import { addMonths, type IsoDate } from "../dates.js";
+import { daysBetween, type IsoDate } from "../dates.js";
+import { analyzeAccount, buildDecks } from "../pipeline.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 import { plural } from "../text/format.js";
 import { VERSION } from "../version.js";
-import { locateAccountAsset } from "./assets.js";
-import { writeFileAtomic } from "./atomic-write.js";
-import { sha256 } from "./input-hash.js";
-import { outputName } from "./output-names.js";
-import { loadTemplates, readAccount, readInputFile, readRules } from "./resources.js";
-import { loadPptxTemplate, loadTheme, themeWarnings } from "./theme-file.js";
+import { locateAccountAsset } from "../io/assets.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { newPdfPassword } from "./pdf-passwords.js";
+import { sha256 } from "../io/input-hash.js";
+import { outputName } from "../io/output-names.js";
+import { loadTemplates, readAccount, readInputFile, readRules } from "../io/resources.js";
+import { loadPptxTemplate, loadTheme, themeWarnings } from "../io/theme-file.js";
 
 /**
  * One account through the whole pipeline: read → analyse → build → render → write. Used as is
@@ -34,6 +35,10 @@ export interface GenerateSettings {
   asOf?: IsoDate;
   today: IsoDate;
   renewalWithinDays?: number;
+  /** --meeting-within: only accounts whose review.meetingDate is within DAYS after the as-of date. */
+  meetingWithinDays?: number;
+  /** --pdf-password-per-account: each account's customer PDFs get their own random password. */
+  pdfPasswordPerAccount?: boolean;
   /** The previous review date for "what changed"; undefined = one quarter before asOf; null = no comparison. */
   compareTo?: IsoDate | null;
   /** Give customer decks the provenance appendix too (internal decks always have it). */
@@ -55,6 +60,8 @@ export interface WrittenFile {
   kind: DeckKind;
   bytes: number;
   sha256: string;
+  /** Only on PDFs opened with a password; the password itself is never recorded here. */
+  encrypted?: true;
 }
 
 export interface AccountSummary {
@@ -73,7 +80,15 @@ export interface AccountSummary {
 }
 
 export type AccountOutcome =
-  | { status: "written"; source: string; account: AccountSummary; files: WrittenFile[]; warnings: string[] }
+  | {
+      status: "written";
+      source: string;
+      account: AccountSummary;
+      files: WrittenFile[];
+      warnings: string[];
+      /** With --pdf-password-per-account: the password of this account's customer PDFs (for passwords.csv only). */
+      pdfPassword?: string;
+    }
   | { status: "filtered"; source: string; account: AccountSummary; reason: string; warnings: string[] };
 
 const PRODUCER = `qbr-deck ${VERSION}`;
@@ -118,6 +133,28 @@ function isUpcomingWithin(daysToRenewal: number, withinDays: number): boolean {
   return daysToRenewal >= 0 && isWithinDays(daysToRenewal, withinDays);
 }
 
+/** Why an account is outside the --renewal-within / --meeting-within window, or null when it is inside. */
+function outsideWindow(analysis: Analysis, settings: GenerateSettings): string | null {
+  if (
+    settings.renewalWithinDays !== undefined &&
+    !isUpcomingWithin(analysis.daysToRenewal, settings.renewalWithinDays)
+  ) {
+    return renewalDistance(analysis.daysToRenewal);
+  }
+  if (settings.meetingWithinDays !== undefined) {
+    const meeting = analysis.account.review.meetingDate;
+    if (!meeting) return "no review.meetingDate";
+    const days = daysBetween(analysis.asOf, meeting);
+    if (!isUpcomingWithin(days, settings.meetingWithinDays)) return meetingDistance(days);
+  }
+  return null;
+}
+
+export function meetingDistance(days: number): string {
+  if (days < 0) return `meeting was ${plural(-days, "day")} ago`;
+  return days === 0 ? "meeting is today" : `meeting is ${plural(days, "day")} away`;
+}
+
 export function renewalDistance(daysToRenewal: number): string {
   if (daysToRenewal < 0) return `renewal date passed ${plural(-daysToRenewal, "day")} ago`;
   return daysToRenewal === 0 ? "renewal is today" : `renewal is ${plural(daysToRenewal, "day")} away`;
@@ -159,15 +196,17 @@ export async function generateAccount(
 ): Promise<AccountOutcome> {
   const { account, sha256: accountSha256, ...read } = loaded ?? readAndHash(source, settings);
   const warnings = read.warnings.map(formatIssue);
-  const thresholds = settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS;
   const templates = loadTemplates(settings.templatesDir);
-  const asOf = settings.asOf ?? account.review.asOf ?? settings.today;
-  const analysis = analyseAccount(account, { asOf, templates, thresholds });
-  const compareTo = settings.compareTo === undefined ? addMonths(asOf, -3) : settings.compareTo;
-  const previous =
-    compareTo === null || compareTo >= asOf
-      ? null
-      : analyseAccount(account, { asOf: compareTo, templates, thresholds, wording: "titles" });
+  const analyses = analyzeAccount(account, {
+    asOf: settings.asOf,
+    today: settings.today,
+    compareTo: settings.compareTo,
+    kinds: settings.kinds,
+    templates,
+    thresholds: settings.rulesFile ? readRules(settings.rulesFile) : DEFAULT_THRESHOLDS,
+  });
+  const { current: analysis } = analyses;
+  const asOf = analysis.asOf;
   const provenance = {
     sourceName: path.basename(source),
     sha256: accountSha256,
@@ -175,61 +214,60 @@ export async function generateAccount(
   };
   const slug = slugOverride ?? outputName.slug(account);
   const summary = summarise(analysis, slug);
-  if (
-    settings.renewalWithinDays !== undefined &&
-    !isUpcomingWithin(analysis.daysToRenewal, settings.renewalWithinDays)
-  ) {
-    return {
-      status: "filtered",
-      source,
-      account: summary,
-      reason: renewalDistance(analysis.daysToRenewal),
-      warnings,
-    };
-  }
+  const outside = outsideWindow(analysis, settings);
+  if (outside !== null) return { status: "filtered", source, account: summary, reason: outside, warnings };
   // With --as-of the command warns once; with each account's own review date, per account.
   if (settings.compareTo && settings.asOf === undefined && settings.compareTo >= asOf) {
     warnings.push(
       `${source}: --compare-to ${settings.compareTo} is not before the account's as-of date ${asOf}; its decks have no "what changed" slide`,
     );
   }
-  const theme = loadTheme(settings.themeFile, settings.templateFile);
   const pptxTemplate = loadPptxTemplate(settings.themeFile, settings.templateFile);
   warnings.push(
     ...themeWarnings(settings.themeFile, settings.templateFile).map((warning) => `${source}: ${warning}`),
   );
-  const render = pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
-  const logo = readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings);
+  const renderOptions = pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
+  const decks = buildDecks(analyses, {
+    kinds: settings.kinds,
+    audiences: settings.audiences,
+    theme: loadTheme(settings.themeFile, settings.templateFile),
+    templates,
+    logo: readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings),
+    producer: PRODUCER,
+    provenance,
+    customerAppendix: settings.customerAppendix,
+  });
   const files: WrittenFile[] = [];
-  for (const kind of settings.kinds) {
-    for (const audience of settings.audiences) {
-      const deck = buildDeck(analysis, {
+  const pdfPassword = settings.pdfPasswordPerAccount ? newPdfPassword() : undefined;
+  for (const deck of decks) {
+    const { kind, audience } = deck.meta;
+    for (const format of settings.formats) {
+      const renderer = await loadRenderer(format);
+      const encrypt = pdfPassword !== undefined && format === "pdf" && audience === "customer";
+      const render = encrypt ? { ...renderOptions, pdfUserPassword: pdfPassword } : renderOptions;
+      const result = await renderer.render(deck, render);
+      warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
+      const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
+      writeFileAtomic(target, result.bytes);
+      files.push({
+        path: target,
+        format,
         audience,
         kind,
-        theme,
-        templates,
-        logo,
-        producer: PRODUCER,
-        previous,
-        provenance,
-        customerAppendix: settings.customerAppendix,
+        bytes: result.bytes.byteLength,
+        sha256: sha256(result.bytes),
+        ...(encrypt || (format === "pdf" && settings.render.pdfUserPassword)
+          ? { encrypted: true as const }
+          : {}),
       });
-      for (const format of settings.formats) {
-        const renderer = await loadRenderer(format);
-        const result = await renderer.render(deck, render);
-        warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
-        const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
-        writeFileAtomic(target, result.bytes);
-        files.push({
-          path: target,
-          format,
-          audience,
-          kind,
-          bytes: result.bytes.byteLength,
-          sha256: sha256(result.bytes),
-        });
-      }
     }
   }
-  return { status: "written", source, account: summary, files, warnings: [...new Set(warnings)] };
+  return {
+    status: "written",
+    source,
+    account: summary,
+    files,
+    warnings: [...new Set(warnings)],
+    ...(pdfPassword !== undefined && files.some((file) => file.encrypted) ? { pdfPassword } : {}),
+  };
 }

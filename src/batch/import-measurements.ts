@@ -11,9 +11,9 @@ import { readMeasurements } from "../input/spreadsheet/measurements.js";
 import { isEuropeanDateFormat, type DateFormat } from "../input/spreadsheet/parse-cell.js";
 import { MAX_SPREADSHEET_BYTES, readSpreadsheetTable } from "../input/spreadsheet/read-table.js";
 import type { ExtraColumn } from "../input/spreadsheet/columns.js";
-import { writeFilesAtomic } from "./atomic-write.js";
-import { discoverAccountFiles } from "./discover.js";
-import { readInputFile } from "./resources.js";
+import { writeFilesAtomic } from "../io/atomic-write.js";
+import { discoverAccountFiles } from "../io/discover.js";
+import { readInputFile } from "../io/resources.js";
 
 /**
  * `qbr import`: measurements from a CSV/XLSX export into the account files under a folder.

@@ -3,8 +3,8 @@ import path from "node:path";
 import type { IsoDate } from "../dates.js";
 import type { Account } from "../input/account-schema.js";
 import { VERSION } from "../version.js";
-import { writeFileAtomic } from "./atomic-write.js";
-import { outputName } from "./output-names.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { outputName } from "../io/output-names.js";
 
 /**
  * A cache of the few facts planning needs from each valid account file (its slug, review date

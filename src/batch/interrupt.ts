@@ -1,4 +1,4 @@
-import { removePendingTemps } from "./atomic-write.js";
+import { removePendingTemps } from "../io/atomic-write.js";
 
 /**
  * Ctrl-C and `kill` (a job runner's stop) during a batch: the first signal asks the batch to

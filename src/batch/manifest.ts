@@ -56,6 +56,8 @@ export interface ManifestAccount {
   topFinding: string | null;
   watermelon: boolean | null;
   files: ManifestFile[];
+  /** Why a filtered account is outside the --renewal-within / --meeting-within window. */
+  filterReason?: string;
   warnings?: string[];
   error?: string;
   inputHash: string | null;
@@ -93,7 +95,7 @@ export function manifestSettings(settings: GenerateSettings, shard: Shard | unde
     ...rest,
     asOf: asOf ?? null,
     render: renderOptions,
-    pdfEncrypted: Boolean(pdfUserPassword),
+    pdfEncrypted: Boolean(pdfUserPassword) || Boolean(settings.pdfPasswordPerAccount),
     shard: shard && shard.count > 1 ? formatShard(shard) : null,
   };
 }
@@ -110,6 +112,7 @@ export function manifestFiles(outDir: string, files: readonly WrittenFile[]): Ma
     kind: file.kind,
     bytes: file.bytes,
     sha256: file.sha256,
+    ...(file.encrypted ? { encrypted: file.encrypted } : {}),
   }));
 }
 

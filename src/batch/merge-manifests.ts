@@ -13,7 +13,7 @@ import {
   type ManifestAccount,
 } from "./manifest.js";
 import { holdsRisk } from "./risk-summary.js";
-import { loadTheme } from "./theme-file.js";
+import { loadTheme } from "../io/theme-file.js";
 import { writePortfolio } from "./write-portfolio.js";
 
 /**

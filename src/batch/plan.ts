@@ -1,15 +1,15 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { loadAccountWithWarnings } from "../input/load-account.js";
-import type { DiscoveryNote } from "./discover.js";
+import type { DiscoveryNote } from "../io/discover.js";
 import { loadOptions, type GenerateSettings, type LoadedAccount } from "./generate-account.js";
 import { describeFailure, type FailureReason } from "./failure.js";
 import { accountFacts, type AccountFacts, type InputIndex } from "./input-index.js";
-import { accountInputHash, logoHash, runHash, sha256 } from "./input-hash.js";
+import { accountInputHash, logoHash, runHash, sha256 } from "../io/input-hash.js";
 import { failedEntry, toPosix, type Manifest, type ManifestAccount } from "./manifest.js";
-import { readInputFile } from "./resources.js";
+import { readInputFile } from "../io/resources.js";
 import { inputRoot, shardOf, sourceKey, type Shard } from "./shard.js";
-import { assignSlugs, type AssignedSlug } from "./slug-collisions.js";
+import { assignSlugs, type AssignedSlug } from "../io/slug-collisions.js";
 
 /**
  * The main thread's first stage: read and hash every input file, name every account, and sort
@@ -163,7 +163,7 @@ export class BatchPlanner {
     this.previousBySource = new Map(previous?.accounts.map((entry) => [entry.source, entry]));
     this.hashOfRun = runHash(settings);
     // An encrypted PDF cannot be compared with the password of the last run without storing it.
-    this.incremental = !options.force && !settings.render.pdfUserPassword;
+    this.incremental = !options.force && !settings.render.pdfUserPassword && !settings.pdfPasswordPerAccount;
   }
 
   get done(): boolean {

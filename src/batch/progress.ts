@@ -1,5 +1,5 @@
 import cliProgress from "cli-progress";
-import type { Io } from "../cli/io.js";
+import type { Io } from "../io/terminal.js";
 
 /**
  * How far a batch is: a live bar on a terminal; plain lines in CI and cron logs (every 10% or

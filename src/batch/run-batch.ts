@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import type { Io } from "../cli/io.js";
+import type { Io } from "../io/terminal.js";
 import { OutputError } from "../errors.js";
-import { removeTempsIn, setTempTag } from "./atomic-write.js";
-import type { DiscoveryNote } from "./discover.js";
+import { removeTempsIn, setTempTag } from "../io/atomic-write.js";
+import type { DiscoveryNote } from "../io/discover.js";
 import { describeFailure } from "./failure.js";
 import { generateAccount, type GenerateSettings } from "./generate-account.js";
 import { InputIndex, inputIndexFileName } from "./input-index.js";
@@ -22,15 +22,16 @@ import {
   type Manifest,
   type ManifestAccount,
 } from "./manifest.js";
-import { lockOutputFolder, type OutputLock } from "./output-lock.js";
+import { lockOutputFolder, type OutputLock } from "../io/output-lock.js";
 import { BatchPlanner, type RenderJob } from "./plan.js";
 import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
-import { loadTemplates, readRules } from "./resources.js";
+import { loadTemplates, readRules } from "../io/resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
-import { loadPptxTemplate, loadTheme } from "./theme-file.js";
+import { loadPptxTemplate, loadTheme } from "../io/theme-file.js";
 import type { RenderTaskResult } from "./worker.js";
 import { writePortfolio } from "./write-portfolio.js";
+import { passwordsFileName, writePasswords, type AccountPassword } from "./pdf-passwords.js";
 
 /**
  * `qbr generate` over any number of accounts: plan in the main thread (read, hash, name, skip
@@ -72,6 +73,8 @@ export interface BatchResult {
   /** Paths of the portfolio files, or why there is none. */
   portfolio: string[] | "single-account" | "shard" | "interrupted";
   interrupted?: StopSignal;
+  /** passwords.csv, when --pdf-password-per-account wrote it. */
+  passwordsFile?: string;
   /** Why the manifest could not be written (a full disk, say); the decks written are still on disk. */
   manifestError?: string;
   elapsedMs: number;
@@ -101,6 +104,7 @@ function jobEntry(job: RenderJob, result: RenderTaskResult, outDir: string): Man
     status: outcome.status,
     ...summary,
     files: written ? manifestFiles(outDir, outcome.files) : [],
+    ...(outcome.status === "filtered" ? { filterReason: outcome.reason } : {}),
     ...(outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
     inputHash: job.inputHash,
   };
@@ -286,8 +290,13 @@ async function runLockedBatch(
   const planned = (): ManifestAccount[] => [...plan.reused, ...plan.failures.map((failure) => failure.entry)];
   const failures: BatchFailure[] = [];
   const progress = createProgress(earlyPool ? planner.shardSize : plan.jobs.length, io);
-  const writeSoFar = () =>
+  const passwords: AccountPassword[] = [];
+  const passwordsFile = passwordsFileName(shard);
+  const writeSoFar = () => {
+    // The passwords first: a manifest must never list encrypted PDFs whose passwords were not kept.
+    if (settings.pdfPasswordPerAccount) writePasswords(settings.outDir, passwordsFile, passwords);
     writeManifest(manifestFile, newManifest(generatedAt, runSettings, [...planned(), ...rendered]));
+  };
   const stop = watchForStop(
     () =>
       progress.log("qbr: stopping — finishing the accounts being rendered (press Ctrl-C again to quit now)"),
@@ -301,6 +310,14 @@ async function runLockedBatch(
   const record = (job: RenderJob, result: RenderTaskResult, cause?: unknown) => {
     const entry = jobEntry(job, result, settings.outDir);
     rendered.push(entry);
+    if (result.ok && result.outcome.status === "written" && result.outcome.pdfPassword) {
+      passwords.push({
+        id: entry.account?.id ?? null,
+        name: entry.account?.name ?? entry.source,
+        files: entry.files.filter((file) => file.encrypted).map((file) => file.path),
+        password: result.outcome.pdfPassword,
+      });
+    }
     if (!result.ok) {
       const { oneLine, stack } = result.reason;
       failures.push({ source: entry.source, oneLine, cause, ...(stack ? { stack } : {}) });
@@ -344,7 +361,11 @@ async function runLockedBatch(
   else if (manifest.accounts.length > 1)
     portfolio = await addPortfolio(manifest, settings, previous, failures, io);
   let manifestError: string | undefined;
+  let writtenPasswords: string | undefined;
   try {
+    if (settings.pdfPasswordPerAccount) {
+      writtenPasswords = writePasswords(settings.outDir, passwordsFile, passwords);
+    }
     writeManifest(manifestFile, manifest);
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
@@ -364,6 +385,7 @@ async function runLockedBatch(
     portfolio,
     ...(interrupted ? { interrupted } : {}),
     ...(manifestError ? { manifestError } : {}),
+    ...(writtenPasswords ? { passwordsFile: writtenPasswords } : {}),
     elapsedMs: Date.now() - startedAt,
   };
 }

@@ -1,4 +1,4 @@
-import { setTempTag } from "./atomic-write.js";
+import { setTempTag } from "../io/atomic-write.js";
 import { describeFailure, type FailureReason } from "./failure.js";
 import {
   generateAccount,
@@ -10,8 +10,8 @@ import type { MessagePort } from "node:worker_threads";
 import { workerData } from "piscina";
 import { loadRenderer, OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
 import { loadFont } from "../render/fonts.js";
-import { loadTemplates } from "./resources.js";
-import { loadTheme } from "./theme-file.js";
+import { loadTemplates } from "../io/resources.js";
+import { loadTheme } from "../io/theme-file.js";
 
 /**
  * The piscina worker: renders one account and writes its files itself, so only a small summary

@@ -1,10 +1,15 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Theme } from "../deck/deck-model.js";
-import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
+import {
+  loadRenderer,
+  OUTPUT_FORMAT_SPECS,
+  type OutputFormat,
+  type RenderOptions,
+} from "../render/renderer.js";
 import { VERSION } from "../version.js";
-import { writeFileAtomic } from "./atomic-write.js";
-import { sha256 } from "./input-hash.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { sha256 } from "../io/input-hash.js";
 import type { Manifest, PortfolioRecord } from "./manifest.js";
 import { buildPortfolio } from "./portfolio.js";
 import { portfolioCsv } from "./portfolio-csv.js";
@@ -72,8 +77,9 @@ export async function writePortfolio(
   const deck = buildPortfolioDeck(portfolio, options.theme);
   for (const format of options.formats) {
     const result = await (await loadRenderer(format)).render(deck, options.render);
-    warnings.push(...result.warnings.map((warning) => `${PORTFOLIO_BASENAME}.${format}: ${warning}`));
-    write(`${PORTFOLIO_BASENAME}.${format}`, format, result.bytes);
+    const name = `${PORTFOLIO_BASENAME}.${OUTPUT_FORMAT_SPECS[format].extension}`;
+    warnings.push(...result.warnings.map((warning) => `${name}: ${warning}`));
+    write(name, format, result.bytes);
   }
   return { record: { files, inputHash }, warnings, reused: false };
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { formatIssue, InvalidInputError, isQbrError } from "../errors.js";
 import { VERSION } from "../version.js";
-import { processIo, type Io } from "./io.js";
+import { processIo, type Io } from "../io/terminal.js";
 
 /**
  * The entry point. Commands are imported lazily (so `qbr --help` and `qbr validate` never load
@@ -113,6 +113,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     )
     .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
     .option("--renewal-within <days>", "only accounts whose renewal is within DAYS of the as-of date")
+    .option(
+      "--meeting-within <days>",
+      "only accounts whose review.meetingDate is within DAYS of the as-of date (a weekly run: 7)",
+    )
     .option("--theme <file>", "YAML theme file (colours, fonts, logo placement)")
     .option("--template <file>", "company PowerPoint template (.potx or .pptx) the PPTX decks are built on")
     .option("--templates <dir>", "folder of templates replacing the default wording")
@@ -122,6 +126,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "password to open the PDF (prefer --pdf-password-file or QBR_PDF_PASSWORD)",
     )
     .option("--pdf-password-file <file>", "read the PDF password from a file")
+    .option(
+      "--pdf-password-per-account",
+      "give each account's customer PDF its own random password, listed in passwords.csv (owner-only)",
+    )
     .option("--pdf-standard <standard>", "pdfa-2b: archival PDF/A-2b (cannot be combined with a password)")
     .option(
       "--compare-to <date>",

@@ -7,10 +7,11 @@ import {
   type CustomerTextContext,
 } from "../analysis/customer-context.js";
 import { goalTextContext, type GoalTextContext } from "../analysis/finding-context.js";
+import type { EvidenceOf } from "../analysis/rules/index.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
 import type { IsoDate } from "../dates.js";
 import type { Account } from "../input/account-schema.js";
-import { percentGuards } from "../analysis/thresholds.js";
+import { percentGuards, type RuleName } from "../analysis/thresholds.js";
 import { formatPercent } from "../text/format.js";
 import type { TextData } from "../text/handlebars.js";
 import type { TemplateSet } from "../text/template-set.js";
@@ -47,6 +48,12 @@ export interface TextExtras {
   /** The previous review date, formatted. */
   since?: string;
   asOf?: IsoDate;
+  /** How many items a list leaves out ("…and {{count}} more"). */
+  count?: number;
+  /** Internal decks only: the evidence of the finding the text is about. */
+  evidence?: EvidenceOf<RuleName>;
+  /** Internal decks only: a signal's reading (health score, NPS, CSAT, active users). */
+  signal?: { value: number; max: number };
 }
 
 export interface DeckContext {
@@ -120,6 +127,7 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
           ...(extra.statusLabel !== undefined ? { statusLabel: extra.statusLabel } : {}),
           ...(extra.since !== undefined ? { since: extra.since } : {}),
           ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
+          ...(extra.count !== undefined ? { count: extra.count } : {}),
         };
   return {
     analysis,
@@ -162,7 +170,7 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
  * Customer-voice questions of these rules would quote what the customer said about price,
  * features or competitors back at the sponsor: stated-reason analysis stays internal.
  */
-const INTERNAL_ONLY_RULES = new Set<string>(["proxy-reason"]);
+const INTERNAL_ONLY_RULES: ReadonlySet<RuleName> = new Set<RuleName>(["proxy-reason"]);
 
 /** The internal deck's text context: the account context, the counts and the risk summary. */
 function internalDeckText(analysis: Analysis) {

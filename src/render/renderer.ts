@@ -1,9 +1,6 @@
 import type { Deck } from "../deck/deck-model.js";
 import type { AppliedTemplate } from "./pptx/template/template-model.js";
 
-export type OutputFormat = "pptx" | "pdf";
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["pptx", "pdf"];
-
 export interface RenderOptions {
   /** PDF: password needed to open the file (AES-256). */
   pdfUserPassword?: string;
@@ -26,15 +23,35 @@ export interface Renderer {
   render(deck: Deck, options: RenderOptions): Promise<RenderResult>;
 }
 
-/**
- * Renderers are imported lazily so that `qbr --help`, `validate` and `analyze` never load
- * pptxgenjs or pdfkit. A new format is a folder under render/ and one line here.
- */
-export async function loadRenderer(format: OutputFormat): Promise<Renderer> {
-  switch (format) {
-    case "pptx":
-      return (await import("./pptx/render-pptx.js")).pptxRenderer;
-    case "pdf":
-      return (await import("./pdf/render-pdf.js")).pdfRenderer;
-  }
+export interface OutputFormatSpec {
+  /** The file name's extension, without the dot. */
+  extension: string;
+  /** The media type, for attachments and downloads. */
+  mime: string;
+  /**
+   * Imported on first use, so that `qbr --help`, `validate` and `analyze` never load pptxgenjs
+   * or pdfkit.
+   */
+  load(): Promise<Renderer>;
+}
+
+/** Every output format. A new one is a folder under render/ and one entry here. */
+export const OUTPUT_FORMAT_SPECS = {
+  pptx: {
+    extension: "pptx",
+    mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    load: async () => (await import("./pptx/render-pptx.js")).pptxRenderer,
+  },
+  pdf: {
+    extension: "pdf",
+    mime: "application/pdf",
+    load: async () => (await import("./pdf/render-pdf.js")).pdfRenderer,
+  },
+} as const satisfies Record<string, OutputFormatSpec>;
+
+export type OutputFormat = keyof typeof OUTPUT_FORMAT_SPECS;
+export const OUTPUT_FORMATS = Object.keys(OUTPUT_FORMAT_SPECS) as readonly OutputFormat[];
+
+export function loadRenderer(format: OutputFormat): Promise<Renderer> {
+  return OUTPUT_FORMAT_SPECS[format].load();
 }

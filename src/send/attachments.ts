@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sha256 } from "../batch/input-hash.js";
+import { sha256 } from "../io/input-hash.js";
 import { fileInOutDir, type SendManifestEntry, type SendManifestFile } from "./manifest-view.js";
-import { readPdfAudience } from "./pdf-audience.js";
+import { isPdfEncrypted, readPdfAudience } from "./pdf-audience.js";
 
 /**
  * Which of an account's files may be attached, and the checks every one of them passes right
@@ -29,6 +29,8 @@ export interface CheckedAttachment {
   filename: string;
   sha256: string;
   bytes: Buffer;
+  /** Opens only with a password (--pdf-password-per-account): the email says it comes separately. */
+  encrypted: boolean;
 }
 
 /** The customer PDFs of the given kinds that the manifest lists for an account. */
@@ -84,6 +86,7 @@ export function checkAttachment(
       filename: path.posix.basename(file.path),
       sha256: actual,
       bytes,
+      encrypted: isPdfEncrypted(bytes),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sha256 } from "../batch/input-hash.js";
+import { sha256 } from "../io/input-hash.js";
 import type { Account } from "../input/account-schema.js";
 import { checkAttachment } from "./attachments.js";
 import { parseMessage } from "./eml.js";

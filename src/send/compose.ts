@@ -1,5 +1,5 @@
 import MailComposer from "nodemailer/lib/mail-composer";
-import { sha256 } from "../batch/input-hash.js";
+import { sha256 } from "../io/input-hash.js";
 import type { IsoDate } from "../dates.js";
 import { domainOf } from "../input/email-address.js";
 import type { RenderedEmail } from "./email-templates.js";

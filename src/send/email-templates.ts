@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import { DEFAULT_TEMPLATES_DIR, readInputFile } from "../batch/resources.js";
+import { DEFAULT_TEMPLATES_DIR, readInputFile } from "../io/resources.js";
 import { InvalidInputError, UsageError } from "../errors.js";
 import { formatDate, formatList } from "../text/format.js";
 

@@ -1,5 +1,5 @@
 import addressparser from "nodemailer/lib/addressparser";
-import { sha256 } from "../batch/input-hash.js";
+import { sha256 } from "../io/input-hash.js";
 import { normaliseAddress } from "../input/email-address.js";
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { writeFileAtomic } from "../batch/atomic-write.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
 import { UsageError } from "../errors.js";
 
 /**

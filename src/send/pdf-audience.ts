@@ -25,3 +25,13 @@ export function readPdfAudience(bytes: Uint8Array): string | null {
   const marker = new RegExp(`/${AUDIENCE_KEY}\\s*/([A-Za-z]+)`).exec(catalog);
   return marker ? marker[1]! : null;
 }
+
+/**
+ * Whether the PDF opens only with a password: its last trailer names an /Encrypt dictionary. Read
+ * from the file, not the manifest, so the email's "the password comes separately" is always true.
+ */
+export function isPdfEncrypted(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const trailer = text.lastIndexOf("trailer");
+  return trailer >= 0 && /\/Encrypt\s+\d+\s+\d+\s+R/.test(text.slice(trailer));
+}

@@ -1,4 +1,4 @@
-import { readAccount } from "../batch/resources.js";
+import { readAccount } from "../io/resources.js";
 import { quarterLabel, type IsoDate } from "../dates.js";
 import { formatIssue, InvalidInputError } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
@@ -117,7 +117,7 @@ export async function prepareMessage(
       title: kindTitle(attachment.kind),
     })),
     sender: { name: options.from.name, address: options.from.address },
-    passwordSeparately: false,
+    passwordSeparately: files.attachments.some((attachment) => attachment.encrypted),
   });
   const input: MessageInput = {
     from: options.from,

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { sha256 } from "../batch/input-hash.js";
+import { sha256 } from "../io/input-hash.js";
 import { UsageError } from "../errors.js";
 import { domainOf } from "../input/email-address.js";
 import type { AccountLine } from "./build-outbox.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { analyseAccount, type Analysis } from "../../src/analysis/analyse-account.js";
 import { DEFAULT_THRESHOLDS, thresholdsSchema, type Thresholds } from "../../src/analysis/thresholds.js";
-import { loadTemplates } from "../../src/batch/resources.js";
+import { loadTemplates } from "../../src/io/resources.js";
 import { accountFileSchema, type Account, type Goal } from "../../src/input/account-schema.js";
 import { loadAccount } from "../../src/input/load-account.js";
 

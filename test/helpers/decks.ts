@@ -2,16 +2,15 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Analysis } from "../../src/analysis/analyse-account.js";
-import { loadTemplates } from "../../src/batch/resources.js";
-import { loadTheme } from "../../src/batch/theme-file.js";
-import { buildDeck } from "../../src/deck/build-deck.js";
+import { loadTemplates } from "../../src/io/resources.js";
+import { loadTheme } from "../../src/io/theme-file.js";
 import type { Audience, Deck, DeckKind } from "../../src/deck/deck-model.js";
 import { imageInfo } from "../../src/deck/image-info.js";
 import type { Account } from "../../src/input/account-schema.js";
-import { addMonths } from "../../src/dates.js";
+import { accountToDecks, buildDecks } from "../../src/pipeline.js";
 import type { TemplateSet } from "../../src/text/template-set.js";
 import type { Provenance } from "../../src/deck/slides/appendix.js";
-import { analyse, loadSample, SAMPLES_DIR } from "./accounts.js";
+import { loadSample, SAMPLES_DIR } from "./accounts.js";
 
 export interface DeckExtras {
   logoFile?: string;
@@ -22,6 +21,8 @@ export interface DeckExtras {
   templates?: TemplateSet;
 }
 
+const PRODUCER = "qbr-deck test";
+
 export function deckFor(
   analysis: Analysis,
   audience: Audience,
@@ -29,17 +30,20 @@ export function deckFor(
   extras: DeckExtras = {},
 ): Deck {
   const logo = extras.logoFile ? imageInfo(readFileSync(extras.logoFile)) : null;
-  return buildDeck(analysis, {
-    audience,
-    kind,
-    theme: loadTheme(),
-    templates: extras.templates ?? loadTemplates(),
-    logo,
-    producer: "qbr-deck test",
-    previous: extras.previous ?? null,
-    provenance: extras.provenance ?? null,
-    customerAppendix: extras.customerAppendix ?? false,
-  });
+  const [deck] = buildDecks(
+    { current: analysis, previous: extras.previous ?? null },
+    {
+      kinds: [kind],
+      audiences: [audience],
+      theme: loadTheme(),
+      templates: extras.templates ?? loadTemplates(),
+      logo,
+      producer: PRODUCER,
+      provenance: extras.provenance ?? null,
+      customerAppendix: extras.customerAppendix ?? false,
+    },
+  );
+  return deck!;
 }
 
 /** A sample's deck as `qbr generate` builds it: logo, the quarter-before comparison, provenance. */
@@ -47,14 +51,22 @@ export function sampleDeck(name: string, audience: Audience, kind: DeckKind, cus
   const account: Account = loadSample(name);
   const file = path.join(SAMPLES_DIR, name);
   const logoFile = account.account.logo ? path.join(SAMPLES_DIR, account.account.logo) : undefined;
-  const analysis = analyse(account);
-  const previous = analyse(account, addMonths(analysis.asOf, -3));
-  const provenance = {
-    sourceName: name,
-    sha256: createHash("sha256").update(readFileSync(file)).digest("hex"),
-    toolVersion: "test",
-  };
-  return deckFor(analysis, audience, kind, { logoFile, previous, provenance, customerAppendix });
+  const { decks } = accountToDecks(account, {
+    today: "2025-09-30",
+    templates: loadTemplates(),
+    kinds: [kind],
+    audiences: [audience],
+    theme: loadTheme(),
+    logo: logoFile ? imageInfo(readFileSync(logoFile)) : null,
+    producer: PRODUCER,
+    provenance: {
+      sourceName: name,
+      sha256: createHash("sha256").update(readFileSync(file)).digest("hex"),
+      toolVersion: "test",
+    },
+    customerAppendix,
+  });
+  return decks[0]!;
 }
 
 /** Every piece of text a deck holds: slide text, table cells, chart labels, notes and metadata. */

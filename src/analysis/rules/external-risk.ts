@@ -1,7 +1,14 @@
-import type { Rule } from "./rule.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface ExternalRiskEvidence {
+  /** The risk as the account file states it. */
+  risk: string;
+}
+
+export type ExternalRiskFinding = FindingOf<"external-risk", ExternalRiskEvidence>;
 
 /** Risks outside the vendor's control (mergers, budget freezes): know them, plan around them. */
-export const externalRisk: Rule = {
+export const externalRisk: Rule<ExternalRiskFinding> = {
   name: "external-risk",
   scope: "account",
   evaluate({ account }) {

@@ -1,7 +1,19 @@
-import type { Rule } from "./rule.js";
+import type { DataPoint } from "../../input/account-schema.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface GoalBehindPlanEvidence {
+  status: "at-risk" | "off-track";
+  attainment: number | null;
+  expectedProgress: number | null;
+  pace: number | null;
+  latestActual: DataPoint | null;
+  plannedValueAtLatest: number | null;
+}
+
+export type GoalBehindPlanFinding = FindingOf<"goal-behind-plan", GoalBehindPlanEvidence>;
 
 /** A goal whose latest result is behind where the plan expected it on that date. */
-export const goalBehindPlan: Rule = {
+export const goalBehindPlan: Rule<GoalBehindPlanFinding> = {
   name: "goal-behind-plan",
   scope: "goal",
   evaluate({ goals }) {

@@ -1,8 +1,22 @@
 import { EPSILON } from "../figures.js";
-import type { Rule } from "./rule.js";
+import type { IsoDate } from "../../dates.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface GoalForecastMissEvidence {
+  /** Share of the way from baseline to target the trend reaches by the target date. */
+  projectedAttainment: number;
+  /** The trend line's value on the target date. */
+  projected: number | null;
+  targetDate: IsoDate;
+  targetValue: number;
+  attainment: number | null;
+  slopePerDay: number | null;
+}
+
+export type GoalForecastMissFinding = FindingOf<"goal-forecast-miss", GoalForecastMissEvidence>;
 
 /** At the current trend the goal will not reach its target by the target date. */
-export const goalForecastMiss: Rule = {
+export const goalForecastMiss: Rule<GoalForecastMissFinding> = {
   name: "goal-forecast-miss",
   scope: "goal",
   evaluate({ goals, asOf, thresholds }) {

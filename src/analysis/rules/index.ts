@@ -13,7 +13,13 @@ import { tasksOverdue } from "./tasks-overdue.js";
 import { usageWithoutValue } from "./usage-without-value.js";
 import { watermelon } from "./watermelon.js";
 
-/** Every rule of SPEC §3 in table order; renewal-at-risk is last because it reads the others. */
+export { findingOf, findingsOf, RULE_NAMES, type EvidenceOf, type RuleFinding } from "./findings.js";
+
+/**
+ * Every rule of SPEC §3 in table order (RULE_NAMES); renewal-at-risk is last because it reads
+ * the others. A new rule is its file (rule, evidence type, finding type), one entry here, one
+ * member of the RuleFinding union, its thresholds and its templates.
+ */
 export const RULES: readonly Rule[] = [
   goalBehindPlan,
   goalForecastMiss,

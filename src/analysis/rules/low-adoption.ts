@@ -1,7 +1,15 @@
-import type { Rule } from "./rule.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface LowAdoptionEvidence {
+  activeUsersPct: number;
+  /** The threshold in force. */
+  activeUsersPctBelow: number;
+}
+
+export type LowAdoptionFinding = FindingOf<"low-adoption", LowAdoptionEvidence>;
 
 /** Few active users: without use there can be no results. */
-export const lowAdoption: Rule = {
+export const lowAdoption: Rule<LowAdoptionFinding> = {
   name: "low-adoption",
   scope: "account",
   evaluate({ account, thresholds }) {

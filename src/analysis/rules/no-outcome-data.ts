@@ -1,7 +1,17 @@
-import type { Rule } from "./rule.js";
+import type { IsoDate } from "../../dates.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface NoOutcomeDataEvidence {
+  baselineDate: IsoDate;
+  targetDate: IsoDate;
+  /** Actuals recorded in the file, all dated after the as-of date. */
+  actualsAfterAsOf: number;
+}
+
+export type NoOutcomeDataFinding = FindingOf<"no-outcome-data", NoOutcomeDataEvidence>;
 
 /** Nobody has measured the outcome yet: progress is unknown, whatever the dashboards say. */
-export const noOutcomeData: Rule = {
+export const noOutcomeData: Rule<NoOutcomeDataFinding> = {
   name: "no-outcome-data",
   scope: "goal",
   evaluate({ goals }) {
@@ -10,8 +20,8 @@ export const noOutcomeData: Rule = {
         ? []
         : [
             {
-              rule: "no-outcome-data" as const,
-              severity: "high" as const,
+              rule: "no-outcome-data",
+              severity: "high",
               goal: goal.id,
               evidence: {
                 baselineDate: goal.baseline.date,

@@ -1,4 +1,4 @@
-import type { Rule } from "./rule.js";
+import type { FindingOf, Rule } from "./rule.js";
 
 /**
  * What customers say ("too expensive", "missing feature X", "competitor Z is better") is a proxy
@@ -24,6 +24,16 @@ const CATEGORY_PATTERNS: [ReasonCategory, RegExp][] = [
   ],
 ];
 
+export interface ProxyReasonEvidence {
+  /** What the customer said, as the account file states it. */
+  reason: string;
+  category: ReasonCategory;
+  likelyRootCause: RootCause;
+}
+
+/** The variant is the category: each has its own questions. */
+export type ProxyReasonFinding = FindingOf<"proxy-reason", ProxyReasonEvidence, ReasonCategory>;
+
 export const ROOT_CAUSE: Record<ReasonCategory, RootCause> = {
   price: "value gap",
   competitor: "value gap",
@@ -35,7 +45,7 @@ export function classifyReason(reason: string): ReasonCategory {
   return CATEGORY_PATTERNS.find(([, pattern]) => pattern.test(reason))?.[0] ?? "unclassified";
 }
 
-export const proxyReason: Rule = {
+export const proxyReason: Rule<ProxyReasonFinding> = {
   name: "proxy-reason",
   scope: "account",
   evaluate({ account }) {

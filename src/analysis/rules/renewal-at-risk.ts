@@ -1,7 +1,19 @@
-import { isWithinDays, type Rule } from "./rule.js";
+import type { IsoDate } from "../../dates.js";
+import type { RuleName } from "../thresholds.js";
+import { isWithinDays, type FindingOf, type Rule } from "./rule.js";
+
+export interface RenewalAtRiskEvidence {
+  renewal: IsoDate;
+  daysToRenewal: number;
+  arr: number;
+  /** The high-severity findings that make the renewal at risk. */
+  highFindings: { rule: RuleName; goal: string | null }[];
+}
+
+export type RenewalAtRiskFinding = FindingOf<"renewal-at-risk", RenewalAtRiskEvidence>;
 
 /** The renewal is close and something serious is open: it needs a plan before the renewal talk. */
-export const renewalAtRisk: Rule = {
+export const renewalAtRisk: Rule<RenewalAtRiskFinding> = {
   name: "renewal-at-risk",
   scope: "account",
   evaluate({ account, daysToRenewal, thresholds, earlierFindings }) {

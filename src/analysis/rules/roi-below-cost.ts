@@ -1,8 +1,19 @@
 import { EPSILON } from "../figures.js";
-import { isWithinDays, type Rule } from "./rule.js";
+import { isWithinDays, type FindingOf, type Rule } from "./rule.js";
+
+export interface RoiBelowCostEvidence {
+  /** Value realized ÷ ARR. */
+  roi: number;
+  realizedValue: number | null;
+  plannedValue: number | null;
+  arr: number;
+  daysToRenewal: number;
+}
+
+export type RoiBelowCostFinding = FindingOf<"roi-below-cost", RoiBelowCostEvidence>;
 
 /** The value delivered so far is worth less than what the customer pays each year. */
-export const roiBelowCost: Rule = {
+export const roiBelowCost: Rule<RoiBelowCostFinding> = {
   name: "roi-below-cost",
   scope: "account",
   evaluate({ account, roi, realizedValue, plannedValue, daysToRenewal, thresholds }) {

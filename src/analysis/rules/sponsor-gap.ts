@@ -1,8 +1,19 @@
 import { daysBetween } from "../../dates.js";
-import type { Rule } from "./rule.js";
+import type { IsoDate } from "../../dates.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface SponsorGapEvidence {
+  /** Executive sponsors still in place (none: the "no-sponsor" variant). */
+  activeSponsors: { name: string; lastContact: IsoDate | null; daysSinceContact: number | null }[];
+  departedSponsors: string[];
+  /** The threshold in force. */
+  maxDaysSinceContact: number;
+}
+
+export type SponsorGapFinding = FindingOf<"sponsor-gap", SponsorGapEvidence, "no-sponsor" | "out-of-contact">;
 
 /** No executive sponsor in place, or none heard from recently: nobody on their side owns the value. */
-export const sponsorGap: Rule = {
+export const sponsorGap: Rule<SponsorGapFinding> = {
   name: "sponsor-gap",
   scope: "account",
   evaluate({ account, asOf, thresholds }) {

@@ -1,7 +1,17 @@
-import type { Rule } from "./rule.js";
+import type { IsoDate } from "../../dates.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface StaleOutcomeDataEvidence {
+  latestActualDate: IsoDate | null;
+  daysSinceLatestActual: number;
+  /** The threshold in force. */
+  maxAgeDays: number;
+}
+
+export type StaleOutcomeDataFinding = FindingOf<"stale-outcome-data", StaleOutcomeDataEvidence>;
 
 /** The latest measurement is old: the figures describe a past quarter, not today. */
-export const staleOutcomeData: Rule = {
+export const staleOutcomeData: Rule<StaleOutcomeDataFinding> = {
   name: "stale-outcome-data",
   scope: "goal",
   evaluate({ goals, thresholds }) {

@@ -1,7 +1,19 @@
-import type { Rule } from "./rule.js";
+import type { IsoDate } from "../../dates.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface TasksOverdueEvidence {
+  overdue: number;
+  total: number;
+  done: number;
+  /** overdue ÷ total. */
+  overdueShare: number;
+  overdueTasks: { title: string; due: IsoDate | null }[];
+}
+
+export type TasksOverdueFinding = FindingOf<"tasks-overdue", TasksOverdueEvidence>;
 
 /** The customer is not completing the tasks the goal requires. */
-export const tasksOverdue: Rule = {
+export const tasksOverdue: Rule<TasksOverdueFinding> = {
   name: "tasks-overdue",
   scope: "goal",
   evaluate({ goals, thresholds }) {

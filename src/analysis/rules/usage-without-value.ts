@@ -1,7 +1,19 @@
-import type { Rule } from "./rule.js";
+import type { FindingOf, Rule } from "./rule.js";
+
+export interface UsageWithoutValueEvidence {
+  activeUsersPct: number;
+  /** Goals with at least one measurement. */
+  goalsWithData: number;
+  /** How many of those are at risk or off track. */
+  goalsBehind: number;
+  /** Their ids. */
+  behindGoals: string[];
+}
+
+export type UsageWithoutValueFinding = FindingOf<"usage-without-value", UsageWithoutValueEvidence>;
 
 /** Power users without results: busy dashboards while most measured goals fall behind. */
-export const usageWithoutValue: Rule = {
+export const usageWithoutValue: Rule<UsageWithoutValueFinding> = {
   name: "usage-without-value",
   scope: "account",
   evaluate({ account, goals, thresholds }) {

@@ -1,12 +1,27 @@
 import type { Signals } from "../../input/account-schema.js";
 import type { Thresholds } from "../thresholds.js";
-import type { Rule } from "./rule.js";
+import type { GoalStatus } from "../figures.js";
+import type { FindingOf, Rule } from "./rule.js";
 
 export interface GreenSignal {
   signal: "healthScore" | "nps" | "csat";
   value: number;
   max: number;
 }
+
+export interface WatermelonEvidence {
+  /** The signals that read green. */
+  greenSignals: GreenSignal[];
+  /** The goals behind plan or not measured. */
+  goalsBehind: {
+    goal: string;
+    status: GoalStatus;
+    attainment: number | null;
+    expectedProgress: number | null;
+  }[];
+}
+
+export type WatermelonFinding = FindingOf<"watermelon", WatermelonEvidence>;
 
 /** The inside-out signals that read green at the watermelon thresholds. */
 export function greenSignals(signals: Signals, thresholds: Thresholds["rules"]["watermelon"]): GreenSignal[] {
@@ -24,7 +39,7 @@ export function greenSignals(signals: Signals, thresholds: Thresholds["rules"]["
 }
 
 /** Green outside, red inside: health score / NPS / CSAT look fine while outcomes do not. */
-export const watermelon: Rule = {
+export const watermelon: Rule<WatermelonFinding> = {
   name: "watermelon",
   scope: "account",
   evaluate({ account, goals, thresholds }) {

@@ -2,13 +2,13 @@ import { analyseAccount } from "../../analysis/analyse-account.js";
 import { analysisToJson } from "../../analysis/analysis-json.js";
 import { DEFAULT_THRESHOLDS } from "../../analysis/thresholds.js";
 import { readWorkbookFile } from "../../batch/account-sources.js";
-import { loadTemplates, readAccount, readRules } from "../../batch/resources.js";
+import { loadTemplates, readAccount, readRules } from "../../io/resources.js";
 import { todayIso } from "../../dates.js";
 import { formatIssue, InvalidInputError, UsageError } from "../../errors.js";
 import type { Account } from "../../input/account-schema.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { formatAnalysisReport } from "../analysis-report.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 import { parseDateOption, resolveAsOf } from "../options.js";
 
 export interface AnalyzeOptions {

@@ -4,7 +4,7 @@ import { formatDuration } from "../../batch/progress.js";
 import { riskSummaryFile } from "../../batch/risk-summary.js";
 import type { BatchFailure, BatchResult } from "../../batch/run-batch.js";
 import { plural } from "../../text/format.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 
 /**
  * What a user reads at the end of `qbr generate` / `qbr merge-manifests`: counts on stdout, one
@@ -30,12 +30,20 @@ function reportManifestError(result: BatchResult, io: Io): void {
   );
 }
 
+/** Where the per-account PDF passwords are, and how they are meant to travel. */
+export function reportPasswords(result: BatchResult, io: Io): void {
+  if (!result.passwordsFile) return;
+  io.out(
+    `Passwords: ${result.passwordsFile} (readable by you only; give each sponsor theirs by another channel than the email)`,
+  );
+}
+
 /** A single account: where its files are, as the sequential command always printed. */
 export function reportSingleAccount(result: BatchResult, outDir: string, io: Io): void {
   const entry = result.manifest.accounts[0];
   if (!entry) return;
   if (entry.status === "filtered") {
-    io.out(`${entry.source}: skipped (${renewalDistance(entry.daysToRenewal ?? 0)})`);
+    io.out(`${entry.source}: skipped (${entry.filterReason ?? renewalDistance(entry.daysToRenewal ?? 0)})`);
   } else if (entry.status === "skipped-unchanged") {
     io.out(`${entry.source}: unchanged since the last run, decks kept (--force renders them again)`);
   }
@@ -46,9 +54,21 @@ export function reportSingleAccount(result: BatchResult, outDir: string, io: Io)
   if (result.interrupted) io.err(`qbr: stopped by ${result.interrupted}`);
 }
 
+/** "whose renewal is not within the next 90 days", "whose review meeting is not ...", or both. */
+function windowWording(settings: Pick<GenerateSettings, "renewalWithinDays" | "meetingWithinDays">): string {
+  const windows: string[] = [];
+  if (settings.renewalWithinDays !== undefined) {
+    windows.push(`renewal is not within the next ${plural(settings.renewalWithinDays, "day")}`);
+  }
+  if (settings.meetingWithinDays !== undefined) {
+    windows.push(`review meeting is not within the next ${plural(settings.meetingWithinDays, "day")}`);
+  }
+  return `whose ${windows.join(" or whose ")}`;
+}
+
 export function reportBatch(
   result: BatchResult,
-  settings: Pick<GenerateSettings, "outDir" | "renewalWithinDays" | "audiences">,
+  settings: Pick<GenerateSettings, "outDir" | "renewalWithinDays" | "meetingWithinDays" | "audiences">,
   io: Io,
   debug = false,
 ): void {
@@ -82,9 +102,7 @@ export function reportBatch(
     );
   }
   if (counts.filtered > 0) {
-    io.out(
-      `Left out ${plural(counts.filtered, "account")} whose renewal is not within the next ${settings.renewalWithinDays} days.`,
-    );
+    io.out(`Left out ${plural(counts.filtered, "account")} ${windowWording(settings)}.`);
   }
   if (counts.failed > 0)
     io.out(`Failed: ${plural(counts.failed, "account")} (listed above and in the manifest).`);

@@ -1,15 +1,15 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { readAccountSources, rebaseLogo, type SourcedAccount } from "../../batch/account-sources.js";
-import { writeFileAtomic, writeFilesAtomic } from "../../batch/atomic-write.js";
-import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
-import { outputName } from "../../batch/output-names.js";
+import { writeFileAtomic, writeFilesAtomic } from "../../io/atomic-write.js";
+import { discoverAccountFiles, requireInputs } from "../../io/discover.js";
+import { outputName } from "../../io/output-names.js";
 import { formatIssue, InvalidInputError, UsageError } from "../../errors.js";
 import { accountToYaml } from "../../input/spreadsheet/account-yaml.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { writeWorkbook } from "../../input/spreadsheet/write-workbook.js";
 import { plural } from "../../text/format.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 
 /**
  * `qbr export <inputs...> -o plans.xlsx`: account files into one portfolio workbook; and back,

@@ -1,19 +1,17 @@
 import { readFileSync } from "node:fs";
-import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
+import { requireInputs } from "../../io/discover.js";
 import type { GenerateSettings } from "../../batch/generate-account.js";
 import { signalExitCode } from "../../batch/interrupt.js";
-import { prepareOutputFolder } from "../../batch/output-folder.js";
-import { defaultConcurrency, maxConcurrency } from "../../batch/pool.js";
-import { runBatch } from "../../batch/run-batch.js";
+import { generateRun } from "../../batch/generate.js";
 import { parseShard } from "../../batch/shard.js";
 import { todayIso } from "../../dates.js";
 import type { Audience, DeckKind } from "../../deck/deck-model.js";
+import { DECK_KIND_NAMES } from "../../deck/kinds/index.js";
 import { UsageError } from "../../errors.js";
-import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../render/renderer.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 import { parseDateOption, parseIntegerOption, parseList, parseSecondsOption } from "../options.js";
-import { reportBatch, reportSingleAccount } from "./batch-report.js";
+import { reportBatch, reportPasswords, reportSingleAccount } from "./batch-report.js";
 
 export interface GenerateCliOptions {
   output: string;
@@ -22,6 +20,8 @@ export interface GenerateCliOptions {
   kind: string;
   asOf?: string;
   renewalWithin?: string;
+  meetingWithin?: string;
+  pdfPasswordPerAccount?: boolean;
   theme?: string;
   template?: string;
   templates?: string;
@@ -60,7 +60,12 @@ export function generateSettings(
   if (options.pdfStandard !== undefined && options.pdfStandard !== "pdfa-2b") {
     throw new UsageError(`--pdf-standard ${options.pdfStandard}: expected pdfa-2b`);
   }
-  if (options.pdfStandard && password) {
+  if (options.pdfPasswordPerAccount && password !== undefined) {
+    throw new UsageError(
+      "--pdf-password-per-account gives each account its own password: leave out --pdf-password, --pdf-password-file and QBR_PDF_PASSWORD",
+    );
+  }
+  if (options.pdfStandard && (password || options.pdfPasswordPerAccount)) {
     throw new UsageError(
       "--pdf-standard pdfa-2b and a PDF password cannot be combined: PDF/A forbids encryption",
     );
@@ -69,10 +74,15 @@ export function generateSettings(
     outDir: options.output,
     formats: parseList<OutputFormat>("--format", options.format, OUTPUT_FORMATS),
     audiences: parseList<Audience>("--audience", options.audience, ["internal", "customer"]),
-    kinds: parseList<DeckKind>("--kind", options.kind, ["qbr", "renewal"]),
+    kinds: parseList<DeckKind>("--kind", options.kind, DECK_KIND_NAMES),
     asOf: parseDateOption("--as-of", options.asOf),
     today: todayIso(),
     renewalWithinDays: parseIntegerOption("--renewal-within", options.renewalWithin, 0),
+    // Only when given, so the input hash of ordinary runs is what it was before these options existed.
+    ...(options.meetingWithin !== undefined
+      ? { meetingWithinDays: parseIntegerOption("--meeting-within", options.meetingWithin, 0) }
+      : {}),
+    ...(options.pdfPasswordPerAccount ? { pdfPasswordPerAccount: true } : {}),
     compareTo: options.compareTo === "none" ? null : parseDateOption("--compare-to", options.compareTo),
     customerAppendix: options.appendix ?? false,
     themeFile: options.theme,
@@ -90,26 +100,6 @@ export function generateSettings(
   };
 }
 
-/** --concurrency, capped: more workers than a few per core only add memory and slow the run. */
-function concurrencyOption(value: string | undefined, io: Io): number {
-  const requested = parseIntegerOption("--concurrency", value, 1) ?? defaultConcurrency();
-  const limit = maxConcurrency();
-  if (requested <= limit) return requested;
-  io.err(
-    `note: --concurrency ${requested} is more than this machine can use; rendering ${limit} accounts at a time (4 per core)`,
-  );
-  return limit;
-}
-
-/** A --compare-to on or after --as-of leaves "what changed" out: say so rather than drop it silently. */
-function warnAboutCompareTo(settings: GenerateSettings, io: Io): void {
-  if (settings.asOf && settings.compareTo && settings.compareTo >= settings.asOf) {
-    io.err(
-      `warning: --compare-to ${settings.compareTo} is not before --as-of ${settings.asOf}; the decks have no "what changed" slide`,
-    );
-  }
-}
-
 /** `qbr generate`: decks for every account named; one failing account never stops the others. */
 export async function generateCommand(
   inputs: string[],
@@ -119,44 +109,28 @@ export async function generateCommand(
   requireInputs(inputs);
   const settings = generateSettings(options);
   const shard = parseShard(options.shard);
-  const concurrency = concurrencyOption(options.concurrency, io);
+  const concurrency = parseIntegerOption("--concurrency", options.concurrency, 1);
   const timeoutSeconds = parseSecondsOption("--account-timeout", options.accountTimeout);
-  const { files, skippedLinks, unreadableFolders } = await discoverAccountFiles(inputs);
-  for (const link of skippedLinks) io.err(`warning: ${link.path} — ${link.message}`);
-  const workbook = files.find(isWorkbookFile);
-  if (workbook) {
-    // Workbooks join the batch with the planned pipeline restructuring (issue 11); until then, one step more.
-    throw new UsageError(
-      `${workbook}: generate reads account files; export the workbook first: qbr export ${workbook} -o accounts/ && qbr generate accounts/`,
-    );
-  }
-  if (files.length === 0) {
-    const unread = unreadableFolders.map((folder) => `${folder.path} — ${folder.message}`);
-    throw new UsageError(
-      [`no account files (*.yaml, *.yml, *.json) found in ${inputs.join(", ")}`, ...unread].join("\n"),
-    );
-  }
-  prepareOutputFolder(settings.outDir);
-  warnAboutCompareTo(settings, io);
-  const result = await runBatch(
-    files,
+  const result = await generateRun(
+    inputs,
     {
       settings,
       shard,
       concurrency,
       force: Boolean(options.force),
-      unreadableFolders,
       ...(timeoutSeconds ? { accountTimeoutMs: timeoutSeconds * 1000 } : {}),
     },
     io,
   );
-  if (files.length === 1 && !shard && unreadableFolders.length === 0) {
+  if (result.accountFiles.length === 1 && !shard && result.unreadableFolders.length === 0) {
     // SPEC: a single file keeps its own exit code (2 for invalid input), like `qbr validate`.
     const failure = result.failures.find((candidate) => candidate.source !== "portfolio");
     if (failure) throw failure.cause ?? new Error(failure.oneLine);
     reportSingleAccount(result, settings.outDir, io);
+    reportPasswords(result, io);
   } else {
     reportBatch(result, settings, io, options.debug);
+    reportPasswords(result, io);
   }
   if (result.interrupted) return signalExitCode(result.interrupted);
   // Without a manifest, a run that wrote no deck produced nothing usable: like an unwritable -o.

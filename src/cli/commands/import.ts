@@ -2,7 +2,7 @@ import { importMeasurements, type ImportResult } from "../../batch/import-measur
 import { InvalidInputError, UsageError } from "../../errors.js";
 import { DATE_FORMATS, type DateFormat } from "../../input/spreadsheet/parse-cell.js";
 import { plural } from "../../text/format.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 
 export interface ImportCliOptions {
   into?: string;

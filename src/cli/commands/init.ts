@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic } from "../../batch/atomic-write.js";
-import { DEFAULT_TEMPLATES_DIR, readAccount } from "../../batch/resources.js";
+import { writeFileAtomic } from "../../io/atomic-write.js";
+import { DEFAULT_TEMPLATES_DIR, readAccount } from "../../io/resources.js";
 import { UsageError } from "../../errors.js";
 import { accountJsonSchema } from "../../input/account-schema.js";
 import { writeWorkbook } from "../../input/spreadsheet/write-workbook.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 
 export const STARTER_FILE = "account.yaml";
 export const SCHEMA_FILE = "qbr-account.schema.json";

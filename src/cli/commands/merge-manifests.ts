@@ -1,7 +1,7 @@
 import { mergeManifests } from "../../batch/merge-manifests.js";
-import { prepareOutputFolder } from "../../batch/output-folder.js";
+import { prepareOutputFolder } from "../../io/output-folder.js";
 import { plural } from "../../text/format.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 import { reportFailures } from "./batch-report.js";
 
 /**

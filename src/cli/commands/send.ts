@@ -5,7 +5,7 @@ import type { AccountLine } from "../../send/build-outbox.js";
 import type { MailAddress } from "../../send/compose.js";
 import { parseSenderAddress } from "../../send/sender-address.js";
 import { plural } from "../../text/format.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 import { parseIntegerOption, parseList } from "../options.js";
 
 /**

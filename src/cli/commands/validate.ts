@@ -1,11 +1,11 @@
-import { discoverAccountFiles, requireInputs } from "../../batch/discover.js";
+import { discoverAccountFiles, requireInputs } from "../../io/discover.js";
 import { readWorkbookFile } from "../../batch/account-sources.js";
-import { readAccount } from "../../batch/resources.js";
+import { readAccount } from "../../io/resources.js";
 import { todayIso } from "../../dates.js";
 import { formatIssue, InvalidInputError } from "../../errors.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
 import { plural } from "../../text/format.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../io/terminal.js";
 
 /**
  * Checks every file and reports every problem; exit 0 when all are valid, 2 otherwise. A folder

@@ -14,13 +14,20 @@ import { tablePages } from "./table-pages.js";
  * that slipped since; the internal deck also lists findings that are new or resolved.
  */
 
+/** What tells apart two findings of one rule, goal and variant: the text they quote, if any. */
+function quotedText(finding: Finding): string {
+  switch (finding.rule) {
+    case "proxy-reason":
+      return finding.evidence.reason;
+    case "external-risk":
+      return finding.evidence.risk;
+    default:
+      return "";
+  }
+}
+
 const findingKey = (finding: Finding) =>
-  [
-    finding.rule,
-    finding.goal ?? "",
-    finding.variant ?? "",
-    JSON.stringify(finding.evidence.reason ?? finding.evidence.risk ?? ""),
-  ].join("|");
+  [finding.rule, finding.goal ?? "", finding.variant ?? "", JSON.stringify(quotedText(finding))].join("|");
 
 export function findingChanges(
   previous: Analysis,
@@ -88,7 +95,7 @@ export function changesSlides(context: DeckContext, previous: Analysis): Slide[]
         : limitItems(
             findings.map((finding) => ({ text: finding.title, tone: SEVERITY_TONE[finding.severity] })),
             5,
-            (n) => `…and ${n} more`,
+            (count) => context.text("more", { count }),
           );
     lowerBlocks.push(
       {
@@ -112,7 +119,7 @@ export function changesSlides(context: DeckContext, previous: Analysis): Slide[]
       items:
         slipped.length === 0
           ? [{ text: context.text("changes.slipped.none"), tone: "good" }]
-          : limitItems(slipped, 5, (n) => `…and ${n} more`),
+          : limitItems(slipped, 5, (count) => context.text("more", { count })),
     });
   }
   const oneSlide = rowsData.length <= 4;

@@ -2,7 +2,8 @@ import type { DeckContext } from "../context.js";
 import type { Slide } from "../deck-model.js";
 import { COVER } from "../geometry.js";
 
-export function coverSlide(context: DeckContext): Slide {
+/** The title slide; `subtitleKey` is the deck kind's cover line (kinds/*.ts). */
+export function coverSlide(context: DeckContext, subtitleKey: string): Slide {
   const account = context.analysis.account.account;
   const blocks: Slide["blocks"] = [
     {
@@ -26,7 +27,7 @@ export function coverSlide(context: DeckContext): Slide {
     id: "cover",
     layout: "title",
     title: account.name,
-    subtitle: context.text(context.kind === "qbr" ? "cover.qbr" : "cover.renewal"),
+    subtitle: context.text(subtitleKey),
     blocks,
     notes: context.text(context.isInternal ? "cover.notes.internal" : "cover.notes.customer"),
   };

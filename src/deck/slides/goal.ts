@@ -40,7 +40,9 @@ function taskItems(context: DeckContext, entry: GoalAnalysis): BulletItem[] {
   const done = entry.goal.tasks
     .filter((task) => task.done)
     .map((task) => ({ text: context.text("goal.task.done", { task }), tone: "good" as const }));
-  return limitItems([...overdue, ...open, ...done], MAX_TASKS_ON_SLIDE, (count) => `…and ${count} more`);
+  return limitItems([...overdue, ...open, ...done], MAX_TASKS_ON_SLIDE, (count) =>
+    context.text("more", { count }),
+  );
 }
 
 export function goalSlide(context: DeckContext, entry: GoalAnalysis): Slide {
@@ -73,10 +75,14 @@ export function goalSlide(context: DeckContext, entry: GoalAnalysis): Slide {
   ];
   const why = entry.goal.why ? context.text("goal.why", { goal }) : "";
   const notes = context.isInternal
-    ? [why, findingNotes(context.findingsFor(entry.goal.id)) || questionNotes("Ask:", prompts)]
+    ? [
+        why,
+        findingNotes(context, context.findingsFor(entry.goal.id)) ||
+          questionNotes(context.text("notes.ask"), prompts),
+      ]
         .filter(Boolean)
         .join("\n\n")
-    : [context.text("goal.notes.customer", { goal }), questionNotes("Questions:", prompts)]
+    : [context.text("goal.notes.customer", { goal }), questionNotes(context.text("notes.questions"), prompts)]
         .filter(Boolean)
         .join("\n\n");
   return {

@@ -1,14 +1,17 @@
 import type { Finding } from "../../analysis/analyse-account.js";
 import { formatExact } from "../../text/format.js";
+import type { DeckContext } from "../context.js";
 
 /** Speaker-note text for internal decks: each finding with its evidence and its questions. */
 
+/** Any rule's evidence is plain JSON: numbers, strings, null, lists and objects of them. */
 function formatEvidenceValue(value: unknown): string {
   if (typeof value === "number") return formatExact(value);
   if (value === null || value === undefined) return "n/a";
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return value.map(formatEvidenceValue).join("; ");
-  return Object.entries(value as Record<string, unknown>)
+  if (typeof value !== "object") return String(value);
+  return Object.entries(value)
     .map(([key, inner]) => `${key} ${formatEvidenceValue(inner)}`)
     .join(", ");
 }
@@ -19,14 +22,16 @@ export function evidenceLine(finding: Finding): string {
     .join(" · ");
 }
 
-export function findingNotes(findings: readonly Finding[]): string {
+export function findingNotes(context: DeckContext, findings: readonly Finding[]): string {
+  const evidence = context.text("notes.evidence");
+  const ask = context.text("notes.ask");
   return findings
     .map((finding) =>
       [
-        `[${finding.severity.toUpperCase()}] ${finding.title} (${finding.rule})`,
+        `[${context.text(`risks.severity.${finding.severity}`)}] ${finding.title} (${finding.rule})`,
         finding.summary,
-        `Evidence — ${evidenceLine(finding)}`,
-        ...finding.prompts.map((prompt) => `Ask: ${prompt}`),
+        `${evidence} ${evidenceLine(finding)}`,
+        ...finding.prompts.map((prompt) => `${ask} ${prompt}`),
       ].join("\n"),
     )
     .join("\n\n");

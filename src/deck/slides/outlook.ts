@@ -56,7 +56,7 @@ export function outlookSlide(context: DeckContext): Slide {
       kind: "bullets",
       box: renewalBox!,
       heading: context.text("outlook.renewal.heading"),
-      items: limitItems(renewal, 6, (n) => `…and ${n} more`),
+      items: limitItems(renewal, 6, (count) => context.text("more", { count })),
     },
     {
       kind: "bullets",
@@ -64,7 +64,7 @@ export function outlookSlide(context: DeckContext): Slide {
       heading: context.text("outlook.stakeholders.heading"),
       items:
         people.length > 0
-          ? limitItems(people, 6, (n) => `…and ${n} more`)
+          ? limitItems(people, 6, (count) => context.text("more", { count }))
           : [{ text: "None recorded", tone: "bad" }],
     },
   ];

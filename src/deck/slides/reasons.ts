@@ -1,3 +1,4 @@
+import { findingsOf } from "../../analysis/rules/index.js";
 import type { DeckContext } from "../context.js";
 import type { Slide } from "../deck-model.js";
 import { findingNotes } from "./notes.js";
@@ -7,7 +8,7 @@ const ROWS_PER_SLIDE = 4;
 
 /** Internal only: what the customer said next to the root cause it likely stands for. */
 export function reasonSlides(context: DeckContext): Slide[] {
-  const proxies = context.analysis.findings.filter((finding) => finding.rule === "proxy-reason");
+  const proxies = findingsOf(context.analysis.findings, "proxy-reason");
   if (proxies.length === 0) return [];
   return tablePages(context, {
     id: "reasons",
@@ -20,12 +21,12 @@ export function reasonSlides(context: DeckContext): Slide[] {
       { header: context.text("reasons.col.ask"), align: "left", width: 5.4 },
     ],
     rows: proxies.map((finding) => [
-      { text: `“${String(finding.evidence.reason)}”`, bold: true },
-      { text: context.text(`reasons.category.${String(finding.evidence.category)}`) },
-      { text: String(finding.evidence.likelyRootCause), tone: "bad" },
+      { text: `“${finding.evidence.reason}”`, bold: true },
+      { text: context.text(`reasons.category.${finding.evidence.category}`) },
+      { text: finding.evidence.likelyRootCause, tone: "bad" },
       { text: finding.prompts[0] ?? "" },
     ]),
-    notes: findingNotes(proxies),
+    notes: findingNotes(context, proxies),
     rowsPerSlide: ROWS_PER_SLIDE,
   });
 }

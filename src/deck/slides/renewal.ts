@@ -113,14 +113,18 @@ export function stillOpenSlide(context: DeckContext): Slide {
           },
         ]
       : [
-          { kind: "bullets", box: gapBox!, items: limitItems(gaps, 6, (n) => `…and ${n} more goals`) },
+          {
+            kind: "bullets",
+            box: gapBox!,
+            items: limitItems(gaps, 6, (count) => context.text("more.goals", { count })),
+          },
           ...(tasks.length > 0
             ? [
                 {
                   kind: "bullets" as const,
                   box: taskBox!,
                   heading: context.text("next.title"),
-                  items: limitItems(tasks, 6, (n) => `…and ${n} more tasks`),
+                  items: limitItems(tasks, 6, (count) => context.text("more.tasks", { count })),
                 },
               ]
             : []),
@@ -149,7 +153,11 @@ export function nextTermSlide(context: DeckContext): Slide {
     title: context.text("renewal.next.title"),
     subtitle: context.text("renewal.next.subtitle"),
     blocks: [
-      { kind: "bullets", box: CONTENT_BOX, items: limitItems(items, 9, (n) => `…and ${n} more goals`) },
+      {
+        kind: "bullets",
+        box: CONTENT_BOX,
+        items: limitItems(items, 9, (count) => context.text("more.goals", { count })),
+      },
     ],
     notes: context.text("renewal.notes"),
   };

@@ -4,7 +4,7 @@ import type { BulletItem, Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns } from "../layout.js";
 import { formatValue } from "../../text/format.js";
-import type { GreenSignal } from "../../analysis/rules/watermelon.js";
+import { findingOf } from "../../analysis/rules/index.js";
 import { findingNotes } from "./notes.js";
 import { tablePages } from "./table-pages.js";
 
@@ -42,7 +42,11 @@ export function riskSlides(context: DeckContext): Slide[] {
       { header: context.text("risks.col.evidence"), align: "left", width: 6.4 },
     ],
     rows: findings.map((finding) => [
-      { text: finding.severity.toUpperCase(), tone: SEVERITY_TONE[finding.severity], bold: true },
+      {
+        text: context.text(`risks.severity.${finding.severity}`),
+        tone: SEVERITY_TONE[finding.severity],
+        bold: true,
+      },
       { text: finding.title, bold: true },
       { text: finding.summary },
     ]),
@@ -52,15 +56,12 @@ export function riskSlides(context: DeckContext): Slide[] {
   // Each page's notes hold the evidence and questions of the findings it shows.
   return pages.map((slide, index) => ({
     ...slide,
-    notes: findingNotes(findings.slice(index * RISK_ROWS_PER_SLIDE, (index + 1) * RISK_ROWS_PER_SLIDE)),
+    notes: findingNotes(
+      context,
+      findings.slice(index * RISK_ROWS_PER_SLIDE, (index + 1) * RISK_ROWS_PER_SLIDE),
+    ),
   }));
 }
-
-const SIGNAL_NAMES: Record<GreenSignal["signal"], string> = {
-  healthScore: "Health score",
-  nps: "NPS",
-  csat: "CSAT",
-};
 
 /** Internal only: the watermelon / power-users call-out, both sides' evidence side by side. */
 export function hiddenRiskSlides(context: DeckContext): Slide[] {
@@ -70,18 +71,17 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
   const behindItems = (ids: string[]): BulletItem[] =>
     analysis.goals
       .filter(({ goal }) => ids.includes(goal.id))
-      .map(({ goal, figures }) => ({
-        text:
-          figures.attainment === null
-            ? `${goal.title}: not measured since the baseline`
-            : `${goal.title}: ${context.percent(figures.attainment)} of target, ${context.percent(figures.expectedProgress)} planned`,
+      .map((entry) => ({
+        text: context.text(entry.figures.attainment === null ? "hidden.goal.nodata" : "hidden.goal.behind", {
+          goal: context.goalText(entry),
+        }),
         tone: "bad" as const,
       }));
-  const watermelon = analysis.findings.find((finding) => finding.rule === "watermelon");
+  const watermelon = findingOf(analysis.findings, "watermelon");
   if (watermelon) {
-    const green = watermelon.evidence.greenSignals as GreenSignal[];
+    const green = watermelon.evidence.greenSignals;
     const usage = analysis.account.signals.usage;
-    const behind = (watermelon.evidence.goalsBehind as { goal: string }[]).map((item) => item.goal);
+    const behind = watermelon.evidence.goalsBehind.map((item) => item.goal);
     slides.push({
       id: "hidden-watermelon",
       layout: "content",
@@ -94,11 +94,18 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           heading: context.text("hidden.green.heading"),
           items: [
             ...green.map((signal) => ({
-              text: `${SIGNAL_NAMES[signal.signal]} ${formatValue(signal.value)}${signal.signal === "nps" ? "" : ` / ${formatValue(signal.max)}`}`,
+              text: context.text(`hidden.green.${signal.signal}`, { signal }),
               tone: "good" as const,
             })),
             ...(usage
-              ? [{ text: `Active users ${formatValue(usage.activeUsersPct, "%")}`, tone: "good" as const }]
+              ? [
+                  {
+                    text: context.text("hidden.green.usage", {
+                      signal: { value: usage.activeUsersPct, max: 100 },
+                    }),
+                    tone: "good" as const,
+                  },
+                ]
               : []),
           ],
         },
@@ -109,10 +116,10 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           items: behindItems(behind),
         },
       ],
-      notes: findingNotes([watermelon]),
+      notes: findingNotes(context, [watermelon]),
     });
   }
-  const usageFinding = analysis.findings.find((finding) => finding.rule === "usage-without-value");
+  const usageFinding = findingOf(analysis.findings, "usage-without-value");
   if (usageFinding) {
     slides.push({
       id: "hidden-usage",
@@ -125,13 +132,13 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           box: { ...left!, h: 1.6 },
           items: [
             {
-              label: "Active users",
-              value: formatValue(usageFinding.evidence.activeUsersPct as number, "%"),
+              label: context.text("hidden.usage.kpi.users"),
+              value: formatValue(usageFinding.evidence.activeUsersPct, "%"),
               tone: "good",
             },
             {
-              label: "Measured goals behind plan",
-              value: `${usageFinding.evidence.goalsBehind as number} of ${usageFinding.evidence.goalsWithData as number}`,
+              label: context.text("hidden.usage.kpi.behind"),
+              value: context.text("hidden.usage.kpi.behind.value", { evidence: usageFinding.evidence }),
               tone: "bad",
             },
           ],
@@ -146,10 +153,10 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
           kind: "bullets",
           box: right!,
           heading: context.text("hidden.red.heading"),
-          items: behindItems(usageFinding.evidence.behindGoals as string[]),
+          items: behindItems(usageFinding.evidence.behindGoals),
         },
       ],
-      notes: findingNotes([usageFinding]),
+      notes: findingNotes(context, [usageFinding]),
     });
   }
   return slides;

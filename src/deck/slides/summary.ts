@@ -15,7 +15,7 @@ export function summaryKpis(context: DeckContext): Kpi[] {
   return [
     {
       label: context.text("summary.kpi.goals"),
-      value: `${onTrack} of ${value.goals}`,
+      value: context.text("summary.kpi.goals.value"),
       detail: context.text("summary.kpi.goals.detail"),
       tone: onTrack === value.goals ? "good" : onTrack * 2 >= value.goals ? "warn" : "bad",
     },
@@ -41,11 +41,12 @@ export function summaryKpis(context: DeckContext): Kpi[] {
 }
 
 function goalBullets(context: DeckContext): BulletItem[] {
-  return context.analysis.goals.map(({ goal, figures }) => ({
-    text: `${goal.title} — ${context.statusLabel(figures.status)}${
-      figures.attainment === null ? "" : ` (${context.percent(figures.attainment)} of target)`
-    }`,
-    tone: STATUS_TONE[figures.status],
+  return context.analysis.goals.map((entry) => ({
+    text: context.text("summary.goal", {
+      goal: context.goalText(entry),
+      statusLabel: context.statusLabel(entry.figures.status),
+    }),
+    tone: STATUS_TONE[entry.figures.status],
   }));
 }
 
@@ -57,9 +58,8 @@ export function limitItems(items: BulletItem[], max: number, more: (count: numbe
   return [...items.slice(0, max - 1), { text: more(items.length - max + 1), tone: "muted" }];
 }
 
-const moreGoals = (count: number) => `…and ${count} more goals (see the scorecard)`;
-
 export function summarySlide(context: DeckContext): Slide {
+  const moreGoals = (count: number) => context.text("summary.goals.more", { count });
   const [kpiRow, headlineRow, listRow] = rows(CONTENT_BOX, [1.55, 0.75, "*"], 0.25);
   const blocks: Slide["blocks"] = [
     { kind: "kpis", box: kpiRow!, items: summaryKpis(context) },
@@ -89,7 +89,7 @@ export function summarySlide(context: DeckContext): Slide {
           tone: SEVERITY_TONE[finding.severity],
         })),
         MAX_SUMMARY_ITEMS,
-        (count) => `…and ${count} more (see the risk findings)`,
+        (count) => context.text("summary.findings.more", { count }),
       ),
     });
   } else {

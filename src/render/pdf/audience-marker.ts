@@ -12,12 +12,10 @@ import type { Audience } from "../../deck/deck-model.js";
 
 export const AUDIENCE_KEY = "QbrDeckAudience";
 
-/** The catalog of a pdfkit document, the one internal this renderer reaches into for the marker. */
-interface CatalogHolder {
-  _root: { data: Record<string, unknown> };
-}
-
-export function markAudience(doc: object, audience: Audience): void {
-  // pdfkit writes a plain JS string in a dictionary as a PDF name (`/customer`).
-  (doc as CatalogHolder)._root.data[AUDIENCE_KEY] = audience;
+/**
+ * `catalog` is the entries of a pdfkit document's catalog (pdfkit-internals.ts catalogEntries():
+ * an internal), where pdfkit writes a plain JS string as a PDF name (`/customer`).
+ */
+export function markAudience(catalog: Record<string, unknown>, audience: Audience): void {
+  catalog[AUDIENCE_KEY] = audience;
 }

@@ -9,6 +9,14 @@ import type { RenderOptions } from "../renderer.js";
 import { markAudience } from "./audience-marker.js";
 import type { Doc } from "./context.js";
 import { FONT_NAMES } from "./text.js";
+import {
+  attachInternals,
+  catalogEntries,
+  defaultFontOption,
+  fontSource,
+  replaceInfoWriter,
+  setDocumentId,
+} from "./pdfkit-internals.js";
 import { pt } from "./units.js";
 
 /** Option combinations the PDF renderer cannot honour are usage errors (exit code 2). */
@@ -147,9 +155,8 @@ export function createDocument(deck: Deck, options: RenderOptions): Doc {
     size: [pt(SLIDE_WIDTH), pt(SLIDE_HEIGHT)],
     margin: 0,
     autoFirstPage: false,
-    // No default font: pdfkit would parse its Helvetica metrics for every document, unused
-    // (pdfkit skips it for null; its type declarations only allow a name).
-    font: null as unknown as string,
+    // No default font: pdfkit would parse its Helvetica metrics for every document, unused.
+    ...defaultFontOption(),
     pdfVersion: "1.7",
     tagged: true,
     lang: deck.meta.language,
@@ -158,12 +165,12 @@ export function createDocument(deck: Deck, options: RenderOptions): Doc {
     ...(options.pdfStandard === "pdfa-2b" ? { subset: "PDF/A-2b" as const } : {}),
     ...encryptionOptions(options),
   });
-  Object.assign(doc, {
-    // pdfkit's own /ID hashes the Info dictionary; see documentId(). AES-256 (R5) does not use it.
-    _id: documentId(deck, options),
-    _addInfo: () => doc.appendXML(xmpInfo(info, deck.meta.language)),
-  });
-  markAudience(doc, deck.meta.audience);
+  attachInternals(doc);
+  // pdfkit's own /ID hashes the Info dictionary; see documentId(). AES-256 (R5) does not use it.
+  setDocumentId(doc, documentId(deck, options));
+  replaceInfoWriter(doc, () => doc.appendXML(xmpInfo(info, deck.meta.language)));
+  const catalog = catalogEntries(doc);
+  if (catalog) markAudience(catalog, deck.meta.audience);
   registerFonts(doc);
   seedSubsets(doc, Object.values(FONT_NAMES));
   return doc;
@@ -171,12 +178,10 @@ export function createDocument(deck: Deck, options: RenderOptions): Doc {
 
 function registerFonts(doc: Doc): void {
   for (const weight of ["regular", "bold"] as FontWeight[]) {
-    // pdfkit accepts an already parsed fontkit font (it checks for `layout`), which lets every
-    // document share the one parse from fonts.ts; its type declarations only list byte sources.
-    const { font } = loadFont(weight);
-    memoiseSubsetEncoding(font);
-    const parsed = font as unknown as PDFKit.Mixins.PDFFontSource;
-    doc.registerFont(FONT_NAMES[weight], parsed);
+    // Every document shares the one parse from fonts.ts (pdfkit-internals.ts fontSource()).
+    const loaded = loadFont(weight);
+    memoiseSubsetEncoding(loaded.font);
+    doc.registerFont(FONT_NAMES[weight], fontSource(doc, loaded));
   }
 }
 

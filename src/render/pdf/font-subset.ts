@@ -1,4 +1,5 @@
 import type * as fontkit from "fontkit";
+import { subsetInternals, textInternals, type FontSubset } from "./pdfkit-internals.js";
 import { shapeLine } from "./text-run.js";
 
 /**
@@ -13,6 +14,10 @@ import { shapeLine } from "./text-run.js";
  *
  * The price: a few kilobytes of glyphs a deck may not draw. Subset glyph ids are assigned in the
  * order glyphs are first used, so the ids (and bytes) stay a pure function of the deck.
+ *
+ * Both steps use internals (pdfkit-internals.ts): seeding adds glyphs to pdfkit's subset without
+ * drawing them, and the memo wraps fontkit's createSubset()/encode(). Without them, pdfkit
+ * subsets and encodes each document's font on its own, as it does by default.
  */
 const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x21 }, (_, index) => String.fromCharCode(0x21 + index));
 const TEMPLATE_PUNCTUATION = [..."—–…→·“”‘’−≤≥×€£✓✗•§"];
@@ -21,15 +26,12 @@ const BASE_TEXT = [...PRINTABLE_ASCII, ...TEMPLATE_PUNCTUATION, ...LIGATURES].jo
 
 /** Starts the subset of each named font with the base glyphs (call before drawing anything). */
 export function seedSubsets(doc: PDFKit.PDFDocument, fontNames: readonly string[]): void {
+  // Through pdfkit's text() seeding would draw the glyphs.
+  if (!textInternals(doc)) return;
   for (const name of fontNames) {
     doc.font(name).fontSize(12);
     shapeLine(doc, BASE_TEXT);
   }
-}
-
-interface Subset {
-  glyphs: number[];
-  encode(): Uint8Array;
 }
 
 /** Distinct subsets kept per font. */
@@ -39,11 +41,12 @@ const memoised = new WeakSet<fontkit.Font>();
 /** Makes `font.createSubset()` hand out subsets whose encoding is shared by equal glyph lists. */
 export function memoiseSubsetEncoding(font: fontkit.Font): void {
   if (memoised.has(font)) return;
+  const target = subsetInternals(font);
+  if (!target) return;
   memoised.add(font);
-  const target = font as unknown as { createSubset(): Subset };
   const createSubset = target.createSubset.bind(font);
   const encoded = new Map<string, Uint8Array>();
-  target.createSubset = () => {
+  target.createSubset = (): FontSubset => {
     const subset = createSubset();
     const encode = subset.encode.bind(subset);
     subset.encode = () => {

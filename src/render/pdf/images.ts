@@ -1,24 +1,8 @@
 import { inflateSync } from "node:zlib";
 import type { Deck, ImageData } from "../../deck/deck-model.js";
 import type { Doc } from "./context.js";
+import { imageInternals, openedImageSource, type PdfkitImage } from "./pdfkit-internals.js";
 import type { Rect } from "./units.js";
-
-/**
- * The parts of pdfkit's image objects (PNGImage, JPEG) used here; none is in its type
- * declarations. `embed` writes the XObject; for PNGs with alpha, indexed transparency or
- * interlacing it first inflates the pixels asynchronously and calls `finalize` when done.
- */
-interface PdfkitImage {
-  obj: unknown;
-  embed(doc: Doc): void;
-  finalize?: () => void;
-  /** PNG only: the parsed file, with its compressed pixel data. */
-  image?: { imgData: Uint8Array };
-}
-
-interface ImageOpener {
-  openImage(src: Buffer): PdfkitImage;
-}
 
 export type ImageAlign = { x: "left" | "center" | "right"; y: "top" | "middle" };
 
@@ -26,9 +10,14 @@ export type ImageAlign = { x: "left" | "center" | "right"; y: "top" | "middle" }
  * Images of one document, decoded and embedded once each — the logo on every slide is one
  * XObject, not one per page. An image that cannot be decoded is left out with one warning
  * rather than failing the whole deck.
+ *
+ * Embedding ahead of drawing uses pdfkit internals (openImage, embed, finalize); without them
+ * (pdfkit-internals.ts) images are drawn with the public image() from a data URL, which pdfkit
+ * also embeds once per document.
  */
 export class ImageCache {
-  private readonly opened = new Map<string, PdfkitImage | Error>();
+  /** Per base64 source: the embedded image, what to hand image() later, or why it is left out. */
+  private readonly opened = new Map<string, PdfkitImage | PublicImage | Error>();
 
   constructor(
     private readonly doc: Doc,
@@ -55,26 +44,54 @@ export class ImageCache {
     const opened = this.opened.get(image.base64);
     if (!opened || opened instanceof Error) return;
     const placed = fitAspect(image, rect, align);
-    // pdfkit's image() also takes an opened image; its type declarations list byte sources only.
-    const source = opened as unknown as PDFKit.Mixins.ImageSrc;
-    this.doc.image(source, placed.x, placed.y, { width: placed.w, height: placed.h });
+    const size = { width: placed.w, height: placed.h };
+    if (!(opened instanceof PublicImage)) {
+      this.doc.image(openedImageSource(opened), placed.x, placed.y, size);
+      return;
+    }
+    // The public path decodes on first use, so a bad image shows up here, not in embedAll().
+    try {
+      this.doc.image(opened.dataUrl, placed.x, placed.y, size);
+    } catch (error) {
+      this.leaveOut(image, opened.what, error);
+    }
   }
 
   private async embed(image: ImageData, what: string): Promise<void> {
     if (this.opened.has(image.base64)) return;
     try {
-      const opened = (this.doc as Doc & ImageOpener).openImage(Buffer.from(image.base64, "base64"));
+      const bytes = Buffer.from(image.base64, "base64");
+      const opener = imageInternals(this.doc);
       // png-js inflates in a callback that throws on corrupt data, out of reach of any catch:
-      // check the pixel data here instead.
-      if (opened.image) inflateSync(opened.image.imgData);
+      // check the pixel data here instead (after pdfkit's own checks of the header).
+      if (!opener) {
+        checkPngPixels(bytes);
+        this.opened.set(image.base64, new PublicImage(`data:${image.mime};base64,${image.base64}`, what));
+        return;
+      }
+      const opened = opener.openImage(bytes);
+      checkPngPixels(bytes);
       await embedFully(this.doc, opened);
       this.opened.set(image.base64, opened);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.opened.set(image.base64, new Error(reason));
-      this.warnings.push(`${what} (${image.mime}) could not be read and is left out of the PDF: ${reason}`);
+      this.leaveOut(image, what, error);
     }
   }
+
+  private leaveOut(image: ImageData, what: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.opened.set(image.base64, new Error(reason));
+    this.warnings.push(`${what} (${image.mime}) could not be read and is left out of the PDF: ${reason}`);
+  }
+}
+
+/** An image pdfkit's public image() embeds on first use (the fallback without internals). */
+class PublicImage {
+  constructor(
+    readonly dataUrl: string,
+    /** Where it is, for the warning if it cannot be read. */
+    readonly what: string,
+  ) {}
 }
 
 /** Resolves once pdfkit has written the image, synchronously or after its asynchronous decoding. */
@@ -90,6 +107,26 @@ function embedFully(doc: Doc, image: PdfkitImage): Promise<void> {
     image.embed(doc);
     if (!finalize) resolve();
   });
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Inflates a PNG's pixel data (its IDAT chunks, joined) and throws if it is corrupt, as png-js
+ * would later where nothing can catch it. Other formats pass: pdfkit's own errors for them are
+ * synchronous.
+ */
+function checkPngPixels(bytes: Buffer): void {
+  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return;
+  const chunks: Buffer[] = [];
+  for (let offset = 8; offset + 8 <= bytes.length;) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString("latin1", offset + 4, offset + 8);
+    if (type === "IDAT") chunks.push(bytes.subarray(offset + 8, offset + 8 + length));
+    if (type === "IEND") break;
+    offset += 12 + length;
+  }
+  inflateSync(Buffer.concat(chunks));
 }
 
 function fitAspect(image: Pick<ImageData, "widthPx" | "heightPx">, rect: Rect, align: ImageAlign): Rect {

@@ -12,6 +12,7 @@ import type { DrawContext } from "./context.js";
 import { checkOptions, collectBytes, createDocument } from "./document.js";
 import { GlyphCollector } from "./glyphs.js";
 import { ImageCache } from "./images.js";
+import { internalsWarning } from "./pdfkit-internals.js";
 import { Tagger } from "./tagging.js";
 
 function drawBlock(ctx: DrawContext, block: Block): void {
@@ -73,8 +74,8 @@ async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResu
   });
   tagger.finish();
   const bytes = await output.finish();
-  const glyphWarning = glyphs.warning();
-  return { bytes, warnings: glyphWarning ? [glyphWarning, ...warnings] : warnings };
+  const first = [internalsWarning(doc), glyphs.warning()].filter((warning) => warning !== null);
+  return { bytes, warnings: [...first, ...warnings] };
 }
 
 export const pdfRenderer: Renderer = { format: "pdf", render: renderPdf };

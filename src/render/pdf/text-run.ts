@@ -1,4 +1,5 @@
 import type * as fontkit from "fontkit";
+import { textInternals, type EmbeddedFont } from "./pdfkit-internals.js";
 
 /**
  * One line of text, drawn the way pdfkit's `doc.text(line, x, y, { lineBreak: false })` draws it
@@ -11,9 +12,11 @@ import type * as fontkit from "fontkit";
  * and placed by text-fit.ts, so none of that is needed; in batch runs doc.text was ~45 % of a
  * PDF's cost.
  *
- * This module is the one place that reads pdfkit internals (the current `_font` with its fontkit
- * font, subset, widths and unicode maps, `_fontSize`, the page's font resources): all of them have
- * been stable since pdfkit 0.12, and the PDF tests read the drawn text back through pdf.js.
+ * It needs pdfkit internals (the current `_font` with its fontkit font, subset, widths and unicode
+ * maps, `_fontSize`, the page's font resources, `addContent`), which it gets from
+ * pdfkit-internals.ts; when they are not usable, every function here falls back to pdfkit's
+ * public widthOfString() and text(). test/render-pdf-internals.test.ts compares the operators
+ * drawn here with those of pdfkit's own text().
  */
 
 interface GlyphPosition {
@@ -23,36 +26,14 @@ interface GlyphPosition {
   advanceWidth: number;
 }
 
-interface EmbeddedFont {
-  id: string;
-  font: fontkit.Font;
-  /** 1000 / unitsPerEm */
-  scale: number;
-  /** In 1/1000 em. */
-  ascender: number;
-  subset: { includeGlyph(glyphId: number): number };
-  widths: (number | undefined)[];
-  unicode: (number[] | undefined)[];
-  ref(): unknown;
-}
-
-interface PdfkitInternals {
-  _font: EmbeddedFont;
-  _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
-  /** A string gets a newline appended and is converted char by char; bytes are taken as they are. */
-  addContent(data: string | Uint8Array): unknown;
-}
-
 export interface ShapedLine {
+  /** The text, for the fallback that draws it with pdfkit's text(). */
+  text: string;
+  /** Subset glyph ids, hex; empty in the fallback. */
   encoded: string[];
   positions: GlyphPosition[];
   /** Drawn width in points at the current font size. */
   width: number;
-}
-
-function internals(doc: PDFKit.PDFDocument): PdfkitInternals {
-  return doc as unknown as PdfkitInternals;
 }
 
 /** pdfkit's number format: at most six decimals. */
@@ -98,13 +79,30 @@ function shapeWord(embedded: EmbeddedFont, word: string): ShapedWord {
   const glyphs = run.glyphs as unknown as { id: number; codePoints: number[] }[];
   shaped = {
     glyphIds: glyphs.map((glyph) => glyph.id),
-    codePoints: glyphs.map((glyph) => glyph.codePoints),
+    codePoints: codePointsOf(glyphs, word),
     positions,
     advance,
   };
   if (cache.size >= WORD_CACHE_SIZE) cache.clear();
   cache.set(word, shaped);
   return shaped;
+}
+
+/**
+ * The characters each glyph stands for (the document's ToUnicode map, hence copy, search and
+ * screen readers). fontkit caches one Glyph object per glyph id and font, with the code points it
+ * was first created for; encoding a subset creates the components of composite glyphs with none
+ * (DejaVu builds "έ" from "ε" and an accent). pdfkit parses its fonts per document, so its layout
+ * always comes first; our fonts are shared by every document of the process, so a later deck's
+ * "ε" would get an empty entry. Where glyphs and characters pair up one to one, an empty list is
+ * taken from the word instead.
+ */
+function codePointsOf(glyphs: readonly { codePoints: number[] }[], word: string): number[][] {
+  const chars = Array.from(word, (char) => char.codePointAt(0)!);
+  const paired = chars.length === glyphs.length;
+  return glyphs.map((glyph, index) =>
+    glyph.codePoints.length === 0 && paired ? [chars[index]!] : glyph.codePoints,
+  );
 }
 
 /** Words as pdfkit's layout splits a text: each ends after a space or tab (kept with the word). */
@@ -130,7 +128,8 @@ function hex4(glyphId: number): string {
 
 /** Width in points of `text` in the current font and size: pdfkit's widthOfString, from the cache. */
 export function lineWidth(doc: PDFKit.PDFDocument, text: string): number {
-  const state = internals(doc);
+  const state = textInternals(doc);
+  if (!state) return doc.widthOfString(text);
   let advance = 0;
   for (const word of words(text)) advance += shapeWord(state._font, word).advance;
   return advance * (state._fontSize / 1000);
@@ -141,12 +140,14 @@ export function lineWidth(doc: PDFKit.PDFDocument, text: string): number {
  * font subset (with their widths and Unicode values), as pdfkit's EmbeddedFont.encode does.
  */
 export function shapeLine(doc: PDFKit.PDFDocument, text: string): ShapedLine {
-  const state = internals(doc);
+  const line = text.replace(/\n/g, "");
+  const state = textInternals(doc);
+  if (!state) return { text: line, encoded: [], positions: [], width: doc.widthOfString(line) };
   const embedded = state._font;
   const encoded: string[] = [];
   const positions: GlyphPosition[] = [];
   let advance = 0;
-  for (const word of words(text.replace(/\n/g, ""))) {
+  for (const word of words(line)) {
     const shaped = shapeWord(embedded, word);
     for (let index = 0; index < shaped.glyphIds.length; index++) {
       const position = shaped.positions[index]!;
@@ -158,7 +159,7 @@ export function shapeLine(doc: PDFKit.PDFDocument, text: string): ShapedLine {
     }
     advance += shaped.advance;
   }
-  return { encoded, positions, width: advance * (state._fontSize / 1000) };
+  return { text: line, encoded, positions, width: advance * (state._fontSize / 1000) };
 }
 
 /** TJ operands: glyph runs, split wherever kerning moves the next glyph (pdfkit's algorithm). */
@@ -210,8 +211,13 @@ function showOperators(shaped: ShapedLine, x: number, y: number, scale: number):
  * in the current fill colour.
  */
 export function showLine(doc: PDFKit.PDFDocument, shaped: ShapedLine, x: number, top: number): void {
+  const state = textInternals(doc);
+  if (!state) {
+    // pdfkit's default baseline is this same line box top; no width, so no wrapping or alignment.
+    if (shaped.text.length > 0) doc.text(shaped.text, x, top, { lineBreak: false });
+    return;
+  }
   if (shaped.encoded.length === 0) return;
-  const state = internals(doc);
   const font = state._font;
   const size = state._fontSize;
   const { height, fonts } = state.page;

@@ -4,7 +4,6 @@ import path from "node:path";
 import type { IsoDate } from "../dates.js";
 import { VERSION } from "../version.js";
 import { locateAccountAsset } from "./assets.js";
-import type { GenerateSettings } from "./generate-account.js";
 import { DEFAULT_TEMPLATES_DIR } from "./resources.js";
 import { templateFileOf } from "./theme-file.js";
 
@@ -47,12 +46,27 @@ function contentHash(target: string | undefined): string {
 }
 
 /**
+ * What runHash reads of a run's settings (batch/generate-account.ts's GenerateSettings) by name;
+ * every other field is hashed as it is.
+ */
+export interface RunSettings {
+  outDir: string;
+  today: IsoDate;
+  asOf?: IsoDate;
+  templatesDir?: string;
+  themeFile?: string;
+  templateFile?: string;
+  rulesFile?: string;
+  render: { pdfUserPassword?: string; pdfOwnerPassword?: string };
+}
+
+/**
  * The part of the hash shared by every account of a run: every setting except those that do
  * not change the output (the output folder; concurrency and shard are not settings at all) and
  * the dates, which enter per account as the resolved as-of date. Taking all the other settings,
  * rather than a list, keeps a setting added later from being silently ignored.
  */
-export function runHash(settings: GenerateSettings): string {
+export function runHash(settings: RunSettings): string {
   const { outDir: _outDir, today: _today, asOf: _asOf, render, ...outputSettings } = settings;
   const pptxTemplate = templateFileOf(settings.themeFile, settings.templateFile);
   const { pdfUserPassword: _password, pdfOwnerPassword: _ownerPassword, ...renderOptions } = render;

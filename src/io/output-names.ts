@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Audience, DeckKind } from "../deck/deck-model.js";
 import type { Account } from "../input/account-schema.js";
-import type { OutputFormat } from "../render/renderer.js";
+import { OUTPUT_FORMAT_SPECS, type OutputFormat } from "../render/renderer.js";
 
 /**
  * SPEC §6 output names: `<slug>-<kind>[-internal].<ext>`, the slug being account.id (else the
@@ -31,6 +31,6 @@ export const outputName = {
     return outputName.slugOf(account.account.id ?? account.account.name);
   },
   file(slug: string, kind: DeckKind, audience: Audience, format: OutputFormat): string {
-    return `${slug}-${kind}${audience === "internal" ? "-internal" : ""}.${format}`;
+    return `${slug}-${kind}${audience === "internal" ? "-internal" : ""}.${OUTPUT_FORMAT_SPECS[format].extension}`;
   },
 };

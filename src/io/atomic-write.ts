@@ -61,13 +61,14 @@ export function makeFolder(dir: string, label = `the folder ${dir}`): void {
  * never a half-written file: write a temp file in the same folder, then rename it over the target.
  * A full disk, a read-only folder and the like throw an OutputError naming `target`.
  */
-export function writeFileAtomic(target: string, bytes: Uint8Array | string): void {
+export function writeFileAtomic(target: string, bytes: Uint8Array | string, mode?: number): void {
   const dir = path.dirname(target);
   makeFolder(dir);
   const temp = path.join(dir, `${tempPrefix()}${randomBytes(6).toString("hex")}-${path.basename(target)}`);
   pendingTemps.add(temp);
   try {
-    writeFileSync(temp, bytes);
+    // The mode is set as the temp file is created, so a secret is never readable by others for a moment.
+    writeFileSync(temp, bytes, mode === undefined ? undefined : { mode });
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });

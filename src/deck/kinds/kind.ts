@@ -1,0 +1,16 @@
+import type { Analysis } from "../../analysis/analyse-account.js";
+import type { DeckContext } from "../context.js";
+import type { Slide } from "../deck-model.js";
+
+/**
+ * What makes one kind of account deck (a QBR, a renewal review): its slide plan and the
+ * deck.yaml keys of its wording. A new kind is one entry in kinds/index.ts plus its slide builders.
+ */
+export interface DeckKindPlan {
+  /** deck.yaml keys: the kind's name (document title, keywords) and the cover's subtitle. */
+  wording: { name: string; subject: string; cover: string };
+  /** Whether the deck has a "what changed since the last review" part, so needs that analysis. */
+  comparesWithPrevious: boolean;
+  /** The slides in order, before the provenance appendix; `previous` is null without a comparison. */
+  slides(context: DeckContext, previous: Analysis | null): Slide[];
+}

@@ -1,0 +1,27 @@
+import { coverSlide } from "../slides/cover.js";
+import { discussionSlides } from "../slides/discussion.js";
+import { goalSlide } from "../slides/goal.js";
+import { nextTermSlide, outcomesSlides, renewalValueSlide, stillOpenSlide } from "../slides/renewal.js";
+import { summarySlide } from "../slides/summary.js";
+import type { DeckKindPlan } from "./kind.js";
+import { changes, internalSlides } from "./shared.js";
+
+const WORDING = { name: "kind.renewal.name", subject: "kind.renewal.subject", cover: "cover.renewal" };
+
+/** The renewal review: value over the contract term, outcomes achieved, what is open, the next term. */
+export const renewalKind: DeckKindPlan = {
+  wording: WORDING,
+  comparesWithPrevious: true,
+  slides: (context, previous) => [
+    coverSlide(context, WORDING.cover),
+    summarySlide(context),
+    renewalValueSlide(context),
+    ...outcomesSlides(context),
+    ...changes(context, previous),
+    ...context.analysis.goals.map((entry) => goalSlide(context, entry)),
+    stillOpenSlide(context),
+    ...internalSlides(context),
+    ...discussionSlides(context),
+    nextTermSlide(context),
+  ],
+};
