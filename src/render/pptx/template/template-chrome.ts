@@ -110,7 +110,7 @@ export function drawTemplateChrome(ctx: DrawContext, applied: AppliedTemplate, s
       },
     );
   }
-  drawClassification(ctx, applied, layout, cover);
+  drawClassification(ctx, layout);
 }
 
 /** The title's text only; its size only when it must shrink below the master's to fit. */
@@ -146,23 +146,17 @@ function drawCoverLogo(ctx: DrawContext, layout: TemplateLayout): void {
   });
 }
 
-function drawClassification(
-  ctx: DrawContext,
-  applied: AppliedTemplate,
-  layout: TemplateLayout,
-  cover: boolean,
-): void {
+/** At the bottom of the layout's content area, kept free of blocks: inside the template's own margins. */
+function drawClassification(ctx: DrawContext, layout: TemplateLayout): void {
   const text = ctx.deck.meta.classification;
   if (!text) return;
   const area = layout.content;
-  const box: Box = cover
-    ? { x: area.x, y: applied.template.slide.height - 0.6, w: area.w, h: 0.3 }
-    : {
-        x: area.x,
-        y: area.y + area.h - CLASSIFICATION_STRIP + 0.05,
-        w: area.w,
-        h: CLASSIFICATION_STRIP - 0.05,
-      };
+  const box: Box = {
+    x: area.x,
+    y: area.y + area.h - CLASSIFICATION_STRIP + 0.05,
+    w: area.w,
+    h: CLASSIFICATION_STRIP - 0.05,
+  };
   drawFittedText(ctx, text, box, {
     role: "classification",
     maxSizePt: FONT_SIZES.footer,
