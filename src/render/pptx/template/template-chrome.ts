@@ -111,6 +111,8 @@ export function drawTemplateChrome(ctx: DrawContext, applied: AppliedTemplate, s
     );
   }
   drawClassification(ctx, layout);
+  // The page number where the layout shows one (a layout without one, like most title slides, has none).
+  if (layout.slideNumber) ctx.slide.slideNumber = { ...layout.slideNumber, align: "right", valign: "middle" };
 }
 
 /** The title's text only; its size only when it must shrink below the master's to fit. */

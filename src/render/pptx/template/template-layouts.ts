@@ -10,6 +10,7 @@ const TITLE_TYPES = new Set(["title", "ctrTitle"]);
 interface MasterPlaceholders {
   title?: Box;
   body?: Box;
+  slideNumber?: Box;
 }
 
 export function masterPlaceholders(masterXml: string): MasterPlaceholders {
@@ -17,6 +18,7 @@ export function masterPlaceholders(masterXml: string): MasterPlaceholders {
   return {
     title: all.find((ph) => TITLE_TYPES.has(ph.type))?.box,
     body: all.find((ph) => ph.type === "body")?.box,
+    slideNumber: all.find((ph) => ph.type === "sldNum")?.box,
   };
 }
 
@@ -36,6 +38,7 @@ export function describeLayout(
   const titlePh = all.find((ph) => TITLE_TYPES.has(ph.type));
   const title = titlePh ? (titlePh.box ?? master.title) : undefined;
   const subtitlePh = all.find((ph) => ph.type === "subTitle");
+  const slideNumberPh = all.find((ph) => ph.type === "sldNum");
   const subtitleBox = subtitlePh?.box ?? (subtitlePh ? master.body : undefined);
   const content = contentArea(
     all.filter((ph) => CONTENT_TYPES.has(ph.type)),
@@ -50,6 +53,7 @@ export function describeLayout(
     title,
     titleType: titlePh ? (titlePh.type === "ctrTitle" ? "ctrTitle" : "title") : undefined,
     subtitle: subtitlePh && subtitleBox ? { box: subtitleBox, idx: subtitlePh.idx } : undefined,
+    slideNumber: slideNumberPh ? (slideNumberPh.box ?? master.slideNumber) : undefined,
     content,
   };
 }

@@ -39,6 +39,8 @@ export interface TemplateLayout {
   titleType?: "title" | "ctrTitle";
   /** The subtitle placeholder (title slide layouts) and its idx. */
   subtitle?: { box: Box; idx: string };
+  /** The layout's slide number placeholder (its box, or the master's), if it shows one. */
+  slideNumber?: Box;
   /** Where content goes: the layout's body/object placeholder, else the master's body. */
   content: Box;
 }
