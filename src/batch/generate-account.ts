@@ -18,7 +18,7 @@ import { newPdfPassword } from "./pdf-passwords.js";
 import { sha256 } from "../io/input-hash.js";
 import { outputName } from "../io/output-names.js";
 import { loadTemplates, readAccount, readInputFile, readRules } from "../io/resources.js";
-import { loadTheme } from "../io/theme-file.js";
+import { loadPptxTemplate, loadTheme, themeWarnings } from "../io/theme-file.js";
 
 /**
  * One account through the whole pipeline: read → analyse → build → render → write. Used as is
@@ -44,6 +44,8 @@ export interface GenerateSettings {
   /** Give customer decks the provenance appendix too (internal decks always have it). */
   customerAppendix?: boolean;
   themeFile?: string;
+  /** --template: a company .potx/.pptx (else the theme file's `template:`, if any). */
+  templateFile?: string;
   templatesDir?: string;
   rulesFile?: string;
   /** Read logos from anywhere, not only from the account file's folder (assets.ts). */
@@ -220,10 +222,15 @@ export async function generateAccount(
       `${source}: --compare-to ${settings.compareTo} is not before the account's as-of date ${asOf}; its decks have no "what changed" slide`,
     );
   }
+  const pptxTemplate = loadPptxTemplate(settings.themeFile, settings.templateFile);
+  warnings.push(
+    ...themeWarnings(settings.themeFile, settings.templateFile).map((warning) => `${source}: ${warning}`),
+  );
+  const renderOptions = pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
   const decks = buildDecks(analyses, {
     kinds: settings.kinds,
     audiences: settings.audiences,
-    theme: loadTheme(settings.themeFile),
+    theme: loadTheme(settings.themeFile, settings.templateFile),
     templates,
     logo: readLogo(source, account.account.logo, settings.allowOutsideAssets ?? false, warnings),
     producer: PRODUCER,
@@ -237,7 +244,7 @@ export async function generateAccount(
     for (const format of settings.formats) {
       const renderer = await loadRenderer(format);
       const encrypt = pdfPassword !== undefined && format === "pdf" && audience === "customer";
-      const render = encrypt ? { ...settings.render, pdfUserPassword: pdfPassword } : settings.render;
+      const render = encrypt ? { ...renderOptions, pdfUserPassword: pdfPassword } : renderOptions;
       const result = await renderer.render(deck, render);
       warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
       const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));

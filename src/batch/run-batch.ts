@@ -29,7 +29,7 @@ import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
 import { loadTemplates, readRules } from "../io/resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
-import { loadTheme } from "../io/theme-file.js";
+import { loadPptxTemplate, loadTheme } from "../io/theme-file.js";
 import type { RenderTaskResult } from "./worker.js";
 import { passwordsFileName, writePasswords, type AccountPassword } from "./pdf-passwords.js";
 
@@ -221,9 +221,9 @@ async function addPortfolio(
     const { writePortfolio } = await import("./write-portfolio.js");
     const written = await writePortfolio(settings.outDir, manifest, {
       formats: settings.formats,
-      theme: loadTheme(settings.themeFile),
+      theme: loadTheme(settings.themeFile, settings.templateFile),
       templates: loadTemplates(settings.templatesDir),
-      render: settings.render,
+      render: withTemplate(settings),
       previous: previous?.portfolio,
     });
     manifest.portfolio = written.record;
@@ -262,7 +262,7 @@ async function runLockedBatch(
   const indexFile = path.join(settings.outDir, inputIndexFileName(manifestFile));
   // A bad --templates, --theme or --rules would fail every account the same way: say it once.
   loadTemplates(settings.templatesDir);
-  loadTheme(settings.themeFile);
+  loadTheme(settings.themeFile, settings.templateFile);
   if (settings.rulesFile) readRules(settings.rulesFile);
   const previous = readPreviousManifest(manifestFile);
   // A first (or forced) run renders nearly every account: start the workers now, so their
@@ -395,4 +395,10 @@ async function runLockedBatch(
     ...(writtenPasswords ? { passwordsFile: writtenPasswords } : {}),
     elapsedMs: Date.now() - startedAt,
   };
+}
+
+/** The render options with the company template, when the run has one (the portfolio deck too). */
+function withTemplate(settings: GenerateSettings): GenerateSettings["render"] {
+  const pptxTemplate = loadPptxTemplate(settings.themeFile, settings.templateFile);
+  return pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
 }

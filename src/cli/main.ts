@@ -122,6 +122,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "only accounts whose review.meetingDate is within DAYS of the as-of date (a weekly run: 7)",
     )
     .option("--theme <file>", "YAML theme file (colours, fonts, logo placement)")
+    .option("--template <file>", "company PowerPoint template (.potx or .pptx) the PPTX decks are built on")
     .option("--templates <dir>", "folder of templates replacing the default wording")
     .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
     .option(

@@ -28,11 +28,26 @@ const colorKeys = [
   "target",
 ] as const;
 
+/**
+ * A company PowerPoint template (.potx/.pptx), as a path relative to the theme file, or with the
+ * layouts our cover and content slides should use (by the names PowerPoint shows).
+ */
+const templateReference = z.union([
+  z.string().min(1),
+  z.strictObject({
+    file: z.string().min(1),
+    layouts: z
+      .strictObject({ cover: z.string().min(1).optional(), content: z.string().min(1).optional() })
+      .optional(),
+  }),
+]);
+
 export const themeFileSchema = z.strictObject({
   name: z.string().min(1).optional(),
   colors: z.strictObject(Object.fromEntries(colorKeys.map((key) => [key, color.optional()]))).optional(),
   fonts: z.strictObject({ heading: fontName.optional(), body: fontName.optional() }).optional(),
   logo: z.strictObject({ placement: z.enum(["title", "every-slide", "none"]).optional() }).optional(),
+  template: templateReference.optional(),
 });
 
 export type ThemeFile = z.output<typeof themeFileSchema>;

@@ -5,6 +5,7 @@ import type { IsoDate } from "../dates.js";
 import { VERSION } from "../version.js";
 import { locateAccountAsset } from "./assets.js";
 import { DEFAULT_TEMPLATES_DIR } from "./resources.js";
+import { templateFileOf } from "./theme-file.js";
 
 /**
  * The content hash behind incremental runs. An account's decks are up to date when the hash of
@@ -54,6 +55,7 @@ export interface RunSettings {
   asOf?: IsoDate;
   templatesDir?: string;
   themeFile?: string;
+  templateFile?: string;
   rulesFile?: string;
   render: { pdfUserPassword?: string; pdfOwnerPassword?: string };
 }
@@ -66,6 +68,7 @@ export interface RunSettings {
  */
 export function runHash(settings: RunSettings): string {
   const { outDir: _outDir, today: _today, asOf: _asOf, render, ...outputSettings } = settings;
+  const pptxTemplate = templateFileOf(settings.themeFile, settings.templateFile);
   const { pdfUserPassword: _password, pdfOwnerPassword: _ownerPassword, ...renderOptions } = render;
   return sha256(
     JSON.stringify({
@@ -75,6 +78,7 @@ export function runHash(settings: RunSettings): string {
       defaultTemplates: contentHash(DEFAULT_TEMPLATES_DIR),
       templates: contentHash(settings.templatesDir),
       theme: contentHash(settings.themeFile),
+      ...(pptxTemplate ? { template: contentHash(pptxTemplate) } : {}),
       rules: contentHash(settings.rulesFile),
     }),
   );

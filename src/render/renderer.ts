@@ -1,4 +1,5 @@
 import type { Deck } from "../deck/deck-model.js";
+import type { AppliedTemplate } from "./pptx/template/template-model.js";
 
 export interface RenderOptions {
   /** PDF: password needed to open the file (AES-256). */
@@ -7,6 +8,8 @@ export interface RenderOptions {
   pdfOwnerPassword?: string;
   /** PDF: archival conformance level. PDF/A forbids encryption. */
   pdfStandard?: "pdfa-2b";
+  /** PPTX: the company template (read by the caller, layouts chosen) the deck is built on. */
+  pptxTemplate?: AppliedTemplate;
 }
 
 export interface RenderResult {

@@ -23,6 +23,7 @@ export interface GenerateCliOptions {
   meetingWithin?: string;
   pdfPasswordPerAccount?: boolean;
   theme?: string;
+  template?: string;
   templates?: string;
   rules?: string;
   pdfPassword?: string;
@@ -85,6 +86,8 @@ export function generateSettings(
     compareTo: options.compareTo === "none" ? null : parseDateOption("--compare-to", options.compareTo),
     customerAppendix: options.appendix ?? false,
     themeFile: options.theme,
+    // Only when given, so the input hash of ordinary runs is what it was before the option existed.
+    ...(options.template ? { templateFile: options.template } : {}),
     templatesDir: options.templates,
     rulesFile: options.rules,
     // Only when given, so the input hash of ordinary runs is what it was before the option existed.

@@ -9,6 +9,7 @@ import {
   TITLE_BOX,
 } from "../../deck/geometry.js";
 import type { DrawContext, WarningLog } from "./context.js";
+import { SUBTITLE_SHAPE, TITLE_SHAPE } from "./postprocess/placeholders.js";
 import { containImage, imageDataUri } from "./image-fit.js";
 import type { Presentation, SlideMasterProps } from "./pptxgen.js";
 import { drawFittedText, fitTextBox } from "./text-box.js";
@@ -39,22 +40,24 @@ export function drawChrome(ctx: DrawContext): void {
 
 function drawCover(ctx: DrawContext, source: Slide, deck: Deck): void {
   const { colors, fonts } = ctx.theme;
-  addRect(ctx, COVER.bar, hex(colors.primary));
+  addRect(ctx, COVER.bar, hex(colors.primary), "Accent bar");
   if (deck.logo && deck.theme.logo.placement !== "none") {
     drawLogo(ctx, COVER.logo, "left", "Account logo");
   }
   drawFittedText(ctx, source.title, COVER_TITLE, {
     role: "cover title",
+    name: TITLE_SHAPE,
     maxSizePt: COVER.titleSize,
     fontFace: fonts.heading,
     color: hex(colors.primary),
     bold: true,
     valign: "bottom",
   });
-  addRect(ctx, COVER_RULE, hex(colors.accent));
+  addRect(ctx, COVER_RULE, hex(colors.accent), "Accent rule");
   if (source.subtitle) {
     drawFittedText(ctx, source.subtitle, COVER.subtitle, {
       role: "cover subtitle",
+      name: SUBTITLE_SHAPE,
       maxSizePt: COVER.subtitleSize,
       fontFace: fonts.body,
       color: hex(colors.muted),
@@ -63,6 +66,7 @@ function drawCover(ctx: DrawContext, source: Slide, deck: Deck): void {
   if (deck.meta.classification) {
     drawFittedText(ctx, deck.meta.classification, COVER.classification, {
       role: "classification",
+      name: "Classification",
       maxSizePt: FONT_SIZES.small,
       fontFace: fonts.body,
       color: hex(colors.muted),
@@ -76,6 +80,7 @@ function drawContentChrome(ctx: DrawContext, source: Slide, deck: Deck): void {
   const { colors, fonts } = ctx.theme;
   drawFittedText(ctx, source.title, TITLE_BOX, {
     role: "slide title",
+    name: TITLE_SHAPE,
     maxSizePt: FONT_SIZES.title,
     fontFace: fonts.heading,
     color: hex(colors.primary),
@@ -85,6 +90,7 @@ function drawContentChrome(ctx: DrawContext, source: Slide, deck: Deck): void {
   if (source.subtitle) {
     drawFittedText(ctx, source.subtitle, SUBTITLE_BOX, {
       role: "slide subtitle",
+      name: SUBTITLE_SHAPE,
       maxSizePt: FONT_SIZES.subtitle,
       fontFace: fonts.body,
       color: hex(colors.muted),
@@ -97,6 +103,7 @@ function drawContentChrome(ctx: DrawContext, source: Slide, deck: Deck): void {
     ...FOOTER_STYLE,
     fontFace: fonts.body,
     role: "classification",
+    name: "Classification",
     color: hex(colors.bad),
     bold: true,
     align: "right",
@@ -177,9 +184,14 @@ export function defineContentMaster(pres: Presentation, deck: Deck, warnings: Wa
 function drawLogo(ctx: DrawContext, box: Box, anchor: "left" | "right", altText: string): void {
   const logo = ctx.deck.logo;
   if (!logo) return;
-  ctx.slide.addImage({ data: imageDataUri(logo), ...containImage(logo, box, anchor), altText });
+  ctx.slide.addImage({
+    data: imageDataUri(logo),
+    ...containImage(logo, box, anchor),
+    altText,
+    objectName: "Logo: account",
+  });
 }
 
-function addRect(ctx: DrawContext, box: Box, color: string): void {
-  ctx.slide.addShape("rect", { ...box, fill: { color } });
+function addRect(ctx: DrawContext, box: Box, color: string, name: string): void {
+  ctx.slide.addShape("rect", { ...box, fill: { color }, objectName: name });
 }

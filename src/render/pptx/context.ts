@@ -30,6 +30,12 @@ export function warnOnSlide(ctx: DrawContext, message: string): void {
   ctx.warnings.add(`pptx slide ${ctx.slideNumber} ("${ctx.source.id}"): ${message}`);
 }
 
+/** A shape's name in the selection pane: what it is and its first words ("KPI: Value delivered"). */
+export function shapeName(kind: string, text: string): string {
+  const words = excerpt(text, 60);
+  return words ? `${kind}: ${words}` : kind;
+}
+
 /** Shorthand for a text's place in a warning: its first words. */
 export function excerpt(text: string, length = 40): string {
   const flat = text.replace(/\s+/g, " ").trim();

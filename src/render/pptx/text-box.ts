@@ -16,6 +16,8 @@ export interface TextBoxStyle {
   minSizePt?: number;
   /** Name in warnings, e.g. "slide title". */
   role: string;
+  /** The shape's name in PowerPoint's selection pane (and for screen readers), e.g. "Title". */
+  name?: string;
 }
 
 export interface FittedTextBox {
@@ -55,6 +57,7 @@ export function fitTextBox(
       valign: style.valign ?? "top",
       wrap: true,
       lang: language,
+      ...(style.name ? { objectName: style.name } : {}),
     },
     sizePt: fitted.sizePt,
     cut: fitted.truncated

@@ -1,7 +1,7 @@
 import type { BulletsBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES } from "../../../deck/geometry.js";
 import { LINE_HEIGHT, fitText } from "../../text-fit.js";
-import { excerpt, warnOnSlide, type DrawContext } from "../context.js";
+import { excerpt, shapeName, warnOnSlide, type DrawContext } from "../context.js";
 import type { TextProps } from "../pptxgen.js";
 import { PARAGRAPH_SPACING, POINTS_PER_INCH, fitParagraphs } from "../text-layout.js";
 import { drawFittedText } from "../text-box.js";
@@ -22,6 +22,7 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
     };
     drawFittedText(ctx, block.heading, headingBox, {
       role: "bullet heading",
+      name: shapeName("Heading", block.heading),
       maxSizePt: FONT_SIZES.heading,
       fontFace: fonts.heading,
       color: hex(colors.primary),
@@ -64,6 +65,7 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
   });
   ctx.slide.addText(runs, {
     ...listBox,
+    objectName: shapeName("Bullets", block.heading ?? block.items[0]?.text ?? ""),
     margin: 0,
     fontFace: runFontFace(ctx.theme, fonts.body),
     fontSize: fitted.sizePt,

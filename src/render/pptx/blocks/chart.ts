@@ -3,7 +3,7 @@ import { FONT_SIZES } from "../../../deck/geometry.js";
 import { valueTicks } from "../../chart-scale.js";
 import { isDotted, seriesStyle, type SeriesStyle } from "../../chart-style.js";
 import { alignTimeline, roundForChart } from "../chart-data.js";
-import { warnOnSlide, type DrawContext } from "../context.js";
+import { shapeName, warnOnSlide, type DrawContext } from "../context.js";
 import { axisFormatCode, excelFormatCode } from "../number-format.js";
 import type { ChartData, ChartMulti, ChartOptions } from "../pptxgen.js";
 import { drawFittedText } from "../text-box.js";
@@ -242,6 +242,7 @@ function commonOptions(
   const axisLabels = { color: hex(colors.muted), fontFace: fonts.body, fontSize: 10 };
   return {
     ...block.box,
+    objectName: shapeName("Chart", title),
     altText: block.alt,
     showTitle: title.trim() !== "",
     title,
@@ -273,6 +274,7 @@ function drawEmptyChart(ctx: DrawContext, block: ChartBlock, title: string): voi
   warnOnSlide(ctx, `chart "${title}" has no data points; a note is shown instead`);
   drawFittedText(ctx, `${title}\nNo data to chart yet.`, block.box, {
     role: "chart placeholder",
+    name: shapeName("Chart", title),
     maxSizePt: FONT_SIZES.body,
     fontFace: ctx.theme.fonts.body,
     color: hex(ctx.theme.colors.muted),

@@ -1,5 +1,5 @@
 import type { ImageBlock } from "../../../deck/deck-model.js";
-import type { DrawContext } from "../context.js";
+import { shapeName, type DrawContext } from "../context.js";
 import { containImage, imageDataUri } from "../image-fit.js";
 
 /** A picture scaled to fit its box without distortion, centred. */
@@ -8,5 +8,6 @@ export function drawImageBlock(ctx: DrawContext, block: ImageBlock): void {
     data: imageDataUri(block.image),
     ...containImage(block.image, block.box),
     altText: block.alt,
+    objectName: shapeName("Picture", block.alt),
   });
 }

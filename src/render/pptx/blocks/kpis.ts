@@ -1,6 +1,6 @@
 import type { Box, Kpi, KpisBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES } from "../../../deck/geometry.js";
-import type { DrawContext } from "../context.js";
+import { shapeName, type DrawContext } from "../context.js";
 import { drawFittedText } from "../text-box.js";
 import { accentColor, hex, toneColor } from "../theme.js";
 
@@ -27,8 +27,10 @@ export function drawKpisBlock(ctx: DrawContext, block: KpisBlock): void {
 
 function drawTile(ctx: DrawContext, kpi: Kpi, tile: Box): void {
   const { colors, fonts } = ctx.theme;
-  ctx.slide.addShape("rect", { ...tile, fill: { color: hex(colors.surface) } });
+  const name = shapeName("KPI", kpi.label);
+  ctx.slide.addShape("rect", { ...tile, fill: { color: hex(colors.surface) }, objectName: name });
   ctx.slide.addShape("rect", {
+    objectName: `${name} (stripe)`,
     x: tile.x,
     y: tile.y,
     w: STRIPE,
@@ -49,6 +51,7 @@ function drawTile(ctx: DrawContext, kpi: Kpi, tile: Box): void {
     { ...inner, h: valueHeight },
     {
       role: "KPI value",
+      name: `${name} (value)`,
       maxSizePt: FONT_SIZES.kpiValue,
       fontFace: fonts.heading,
       color: kpi.tone && kpi.tone !== "neutral" ? toneColor(ctx.theme, kpi.tone) : hex(colors.primary),
@@ -62,6 +65,7 @@ function drawTile(ctx: DrawContext, kpi: Kpi, tile: Box): void {
     { ...inner, y: inner.y + valueHeight, h: labelHeight },
     {
       role: "KPI label",
+      name: `${name} (label)`,
       maxSizePt: FONT_SIZES.kpiLabel,
       fontFace: fonts.body,
       color: hex(colors.text),
@@ -77,6 +81,7 @@ function drawTile(ctx: DrawContext, kpi: Kpi, tile: Box): void {
       { ...inner, y: top, h: inner.y + inner.h - top },
       {
         role: "KPI detail",
+        name: `${name} (detail)`,
         maxSizePt: FONT_SIZES.small,
         fontFace: fonts.body,
         color: hex(colors.muted),

@@ -1,5 +1,5 @@
 import type { TableBlock, TableCell as DeckCell, TableColumn } from "../../../deck/deck-model.js";
-import { warnOnSlide, type DrawContext } from "../context.js";
+import { shapeName, warnOnSlide, type DrawContext } from "../context.js";
 import type { TableCell, TableRow } from "../pptxgen.js";
 import { hex, runFontFace, toneColor } from "../theme.js";
 import { CELL_MARGIN, layoutTable } from "./table-layout.js";
@@ -57,6 +57,7 @@ export function drawTableBlock(ctx: DrawContext, block: TableBlock): void {
     );
   }
   ctx.slide.addTable(rows, {
+    objectName: shapeName("Table", block.columns.map((column) => column.header).join(", ")),
     x: block.box.x,
     y: block.box.y,
     w: block.box.w,

@@ -1,6 +1,6 @@
 import type { TextBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES } from "../../../deck/geometry.js";
-import type { DrawContext } from "../context.js";
+import { shapeName, type DrawContext } from "../context.js";
 import { drawFittedText } from "../text-box.js";
 import { accentColor, hex, toneColor } from "../theme.js";
 
@@ -14,8 +14,10 @@ export function drawTextBlock(ctx: DrawContext, block: TextBlock): void {
   const color = block.tone ? toneColor(ctx.theme, block.tone) : hex(heading ? colors.primary : colors.text);
   let box = block.box;
   if (block.style === "callout") {
-    ctx.slide.addShape("rect", { ...box, fill: { color: hex(colors.surface) } });
+    const panel = shapeName("Callout", block.text);
+    ctx.slide.addShape("rect", { ...box, fill: { color: hex(colors.surface) }, objectName: panel });
     ctx.slide.addShape("rect", {
+      objectName: `${panel} (stripe)`,
       x: box.x,
       y: box.y,
       w: CALLOUT_STRIPE,
@@ -31,6 +33,7 @@ export function drawTextBlock(ctx: DrawContext, block: TextBlock): void {
   }
   drawFittedText(ctx, block.text, box, {
     role: `${block.style} text`,
+    name: shapeName(heading ? "Heading" : "Text", block.text),
     maxSizePt: FONT_SIZES[block.style],
     fontFace: heading ? fonts.heading : fonts.body,
     color,

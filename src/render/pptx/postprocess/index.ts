@@ -1,4 +1,6 @@
 import type { DeckMeta } from "../../../deck/deck-model.js";
+import { applyTemplate } from "../template/apply-template.js";
+import type { PptxTemplate } from "../template/template-model.js";
 import { removeOrphanAxisIds } from "./chart-axes.js";
 import { axesInSchemaOrder } from "./chart-axis-order.js";
 import { addBackgroundEffectList, addMissingTextBodies } from "./slide-shapes.js";
@@ -12,6 +14,7 @@ import { renumberCharts } from "./chart-numbering.js";
 import { pruneContentTypeOverrides } from "./content-types.js";
 import { normaliseCoreProperties } from "./core-properties.js";
 import { packageDate, readPackage, textPart, writePackage, type PackageFiles } from "./package.js";
+import { titlePlaceholders, type SlidePlaceholders } from "./placeholders.js";
 import { notesMasterListBeforeSlides } from "./presentation-order.js";
 import { normaliseWorkbook } from "./workbook.js";
 
@@ -20,11 +23,23 @@ import { normaliseWorkbook } from "./workbook.js";
  * function of the Deck (same deck → same bytes, in any process, on any day). Each part is read
  * and written once.
  */
-export async function postprocessPptx(pptx: Uint8Array | PackageFiles, meta: DeckMeta): Promise<Uint8Array> {
+export interface SlideStructure {
+  /** Per slide, in deck order: which of its shapes become placeholders, and how. */
+  placeholders: readonly SlidePlaceholders[];
+  /** The company template and the layout part of each slide, when the deck is built on one. */
+  template?: { template: PptxTemplate; slideLayouts: readonly string[] };
+}
+
+export async function postprocessPptx(
+  pptx: Uint8Array | PackageFiles,
+  meta: DeckMeta,
+  structure: SlideStructure = { placeholders: [] },
+): Promise<Uint8Array> {
   const date = packageDate(meta.asOf);
   const files = renumberCharts(pptx instanceof Map ? pptx : await readPackage(pptx));
   fixCharts(files);
-  fixSlides(files);
+  fixSlides(files, structure.placeholders);
+  if (structure.template) applyTemplate(files, structure.template.template, structure.template.slideLayouts);
   await fixWorkbooks(files, date);
   const presentation = textPart(files, "ppt/presentation.xml");
   if (presentation !== undefined) {
@@ -43,11 +58,14 @@ const CHART_PART = /^ppt\/charts\/chart\d+\.xml$/;
 /** Slides and slide layouts (the content master's chrome is drawn on its layout). */
 const SLIDE_PART = /^ppt\/(slides\/slide|slideLayouts\/slideLayout)\d+\.xml$/;
 
-function fixSlides(files: PackageFiles): void {
+function fixSlides(files: PackageFiles, placeholders: readonly SlidePlaceholders[]): void {
   for (const name of [...files.keys()]) {
     const slideXml = SLIDE_PART.test(name) ? textPart(files, name) : undefined;
     if (slideXml === undefined) continue;
-    files.set(name, addMissingTextBodies(addBackgroundEffectList(slideXml)));
+    const fixed = addMissingTextBodies(addBackgroundEffectList(slideXml));
+    const slideNumber = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1];
+    const spec = slideNumber ? placeholders[Number(slideNumber) - 1] : undefined;
+    files.set(name, spec ? titlePlaceholders(fixed, spec) : fixed);
   }
 }
 
