@@ -43,6 +43,8 @@ export interface GenerateSettings {
   compareTo?: IsoDate | null;
   /** Give customer decks the provenance appendix too (internal decks always have it). */
   customerAppendix?: boolean;
+  /** Customer decks print value ÷ ARR only at or above this multiple; default 1 (deck/context.ts). */
+  customerRatioMin?: number;
   themeFile?: string;
   templatesDir?: string;
   rulesFile?: string;
@@ -229,6 +231,7 @@ export async function generateAccount(
     producer: PRODUCER,
     provenance,
     customerAppendix: settings.customerAppendix,
+    customerRatioMin: settings.customerRatioMin,
   });
   const files: WrittenFile[] = [];
   const pdfPassword = settings.pdfPasswordPerAccount ? newPdfPassword() : undefined;

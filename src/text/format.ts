@@ -76,6 +76,33 @@ export function formatPercent(
   return show(directed, digits);
 }
 
+/**
+ * Value ÷ ARR as a multiple of the contract, never as a percentage ("24%" of a contract reads as a
+ * 76% loss): 0.2375 → "0.24×", 2.4 → "2.4×", 14.2 → "14×". Like formatPercent, a multiple never
+ * rounds across one of `guards` (0.996 → "0.996×", not "1.00×" beside "below the contract").
+ */
+export function formatMultiple(
+  ratio: number | null | undefined,
+  guards: readonly number[] = DEFAULT_PERCENT_GUARDS,
+): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "n/a";
+  const size = Math.abs(ratio);
+  const decimals = size < 1 ? 2 : size < 10 ? 1 : 0;
+  const show = (value: number, digits: number) =>
+    numberFormat(`mult${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      value,
+    ) + "×";
+  for (let extra = 0; extra <= MAX_GUARD_DECIMALS; extra++) {
+    const shown = Number(ratio.toFixed(decimals + extra));
+    if (!crossesGuard(ratio, shown * 100, guards)) return show(ratio, decimals + extra);
+  }
+  // Still across a guard at the finest precision: cut toward the ratio's own side.
+  const digits = decimals + MAX_GUARD_DECIMALS;
+  const scale = 10 ** digits;
+  const below = guards.some((guard) => ratio < guard - EPSILON && Math.round(ratio * scale) / scale >= guard);
+  return show((below ? Math.floor : Math.ceil)(ratio * scale) / scale, digits);
+}
+
 export function formatMoney(amount: number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "n/a";
   const decimals = Math.abs(amount) < 100 && !Number.isInteger(amount) ? 2 : 0;
