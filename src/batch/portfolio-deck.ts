@@ -9,7 +9,7 @@ import {
   formatCount,
   formatDate,
   formatMoneyCompact,
-  formatPercent,
+  formatMultiple,
   formatRelativeDays,
   plural,
 } from "../text/format.js";
@@ -248,7 +248,7 @@ function rankingSlides(portfolio: Portfolio): Slide[] {
       text:
         account.valueRealized === null ? "—" : formatMoneyCompact(account.valueRealized, account.currency),
     },
-    { text: account.roi === null ? "—" : formatPercent(account.roi) },
+    { text: account.roi === null ? "—" : formatMultiple(account.roi) },
     { text: shortLabel(account.topFinding ?? "—", 70) },
   ]);
   return portfolioTable(
@@ -256,7 +256,8 @@ function rankingSlides(portfolio: Portfolio): Slide[] {
       id: "ranking",
       title: "Renewals by date and ARR at risk",
       subtitle: "Soonest renewal first; on the same day, the most ARR at risk first",
-      notes: "Goals: achieved or on track, of all goals. Value realized and ROI as defined in the decks.",
+      notes:
+        "Goals: achieved or on track, of all goals. Value realized, and value ÷ ARR as a multiple of the contract, as defined in the decks.",
     },
     [
       { header: "#", align: "right", width: 0.5 },
@@ -266,7 +267,7 @@ function rankingSlides(portfolio: Portfolio): Slide[] {
       { header: "Risk", align: "center", width: 1.5 },
       { header: "Goals on track", align: "center", width: 1.1 },
       { header: "Value realized", align: "right", width: 1.3 },
-      { header: "ROI", align: "right", width: 0.8 },
+      { header: "Value ÷ ARR", align: "right", width: 0.8 },
       { header: "Top finding", align: "left", width: 3.1 },
     ],
     tableRows,

@@ -1,11 +1,6 @@
 import type { Analysis, Finding } from "../analysis/analyse-account.js";
 import { EPSILON, type GoalStatus } from "../analysis/figures.js";
-import {
-  customerGoalContext,
-  customerTask,
-  customerTextContext,
-  type CustomerTextContext,
-} from "../analysis/customer-context.js";
+import { customerGoalContext, customerTask, customerTextContext } from "../analysis/customer-context.js";
 import { goalTextContext, type GoalTextContext } from "../analysis/finding-context.js";
 import type { EvidenceOf } from "../analysis/rules/index.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";

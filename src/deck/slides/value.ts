@@ -22,7 +22,9 @@ export function valueSlide(
     const shown = valued.slice(0, MAX_BARS);
     const [kpiBox, textBox] = rows(sideBox!, [3.2, "*"], 0.3);
     // Goals without a value per unit are named, not silently left out of the totals.
-    const unvalued = analysis.goals.filter(({ goal }) => goal.value === undefined).map(({ goal }) => goal.title);
+    const unvalued = analysis.goals
+      .filter(({ goal }) => goal.value === undefined)
+      .map(({ goal }) => goal.title);
     const [summaryBox, unvaluedBox] = unvalued.length > 0 ? rows(textBox!, ["*", "*"], 0.15) : [textBox!];
     const kpis = summaryKpis(context).slice(1, 3);
     return {
