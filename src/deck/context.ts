@@ -1,6 +1,12 @@
 import type { Analysis, Finding } from "../analysis/analyse-account.js";
 import { EPSILON, type GoalStatus } from "../analysis/figures.js";
-import { customerGoalContext, customerTask, customerTextContext } from "../analysis/customer-context.js";
+import {
+  customerGoalContext,
+  customerTask,
+  customerTextContext,
+  departedPeople,
+  hasLeft,
+} from "../analysis/customer-context.js";
 import { goalTextContext, type GoalTextContext } from "../analysis/finding-context.js";
 import type { EvidenceOf } from "../analysis/rules/index.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
@@ -53,6 +59,8 @@ export interface TextExtras {
   asOf?: IsoDate;
   /** How many items a list leaves out ("…and {{count}} more"). */
   count?: number;
+  /** Internal decks only: the goal's owner is a stakeholder who has left (an orphaned goal). */
+  ownerLeft?: boolean;
   /** Goal titles a text lists ("No money value set: …"): customer-safe, so both audiences get them. */
   names?: string[];
   /** Internal decks only: the evidence of the finding the text is about. */
@@ -75,6 +83,10 @@ export interface DeckContext {
    */
   text(key: string, extra?: TextExtras): string;
   goalText(entry: GoalAnalysis): GoalTextContext;
+  /** Whether a person (a goal's or task's owner) is a stakeholder who has left. */
+  hasLeft(name: string | null | undefined): boolean;
+  /** An owner as this audience may see it: never a departed person in a customer deck (null). */
+  ownerShown(name: string | null | undefined): string | null;
   /** Whether this deck prints value ÷ ARR (internal: whenever there is one; customer: see customerRatioMin). */
   showsRatio: boolean;
   /** A percentage that stays on its side of the account's verdict thresholds (text/format.ts). */
@@ -126,13 +138,14 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
   const data: TextData = { percentGuards: guards };
   // A customer deck's texts get the customer's allow-list of a goal and a task, whatever a slide
   // passes: the guarantee does not depend on each slide picking the right fields.
+  const departed = departedPeople(analysis.account);
   const withExtras = (extra: TextExtras): object =>
     isInternal
       ? { ...base, ...extra }
       : {
           ...base,
-          ...(extra.goal ? { goal: customerGoalContext(extra.goal) } : {}),
-          ...(extra.task ? { task: customerTask(extra.task) } : {}),
+          ...(extra.goal ? { goal: customerGoalContext(extra.goal, departed) } : {}),
+          ...(extra.task ? { task: customerTask(extra.task, departed) } : {}),
           ...(extra.statusLabel !== undefined ? { statusLabel: extra.statusLabel } : {}),
           ...(extra.since !== undefined ? { since: extra.since } : {}),
           ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
@@ -153,6 +166,8 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
       return template(withExtras(extra), data);
     },
     goalText: goalTextContext,
+    hasLeft: (name) => hasLeft(name, departed),
+    ownerShown: (name) => (name && (isInternal || !hasLeft(name, departed)) ? name : null),
     showsRatio: base.showsRatio,
     percent: (fraction) => formatPercent(fraction, guards),
     percentGuards: guards,
