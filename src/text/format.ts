@@ -114,20 +114,30 @@ export function formatMoney(amount: number | null | undefined, currency: string)
   }).format(amount);
 }
 
-/** Short money for tiles and axes: "$1.2M", "€57K". */
+/**
+ * Money for tiles, where space is short — by the same rule as everywhere else in a deck: in full
+ * below a million ("£735,000", as formatMoney writes it), in millions with one decimal from a
+ * million on ("£1.0M", "$12.5M"). One amount never reads "£96K" on one slide and "£96,000" on the
+ * next.
+ */
 export function formatMoneyCompact(amount: number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "n/a";
-  if (Math.abs(amount) < 10_000) return formatMoney(amount, currency);
+  if (Math.abs(amount) < 999_950) return formatMoney(amount, currency);
   return numberFormat(`moneyc-${currency}`, {
     style: "currency",
     currency,
     notation: "compact",
-    minimumFractionDigits: 0,
+    minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(amount);
 }
 
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
+
+/** A metric unit that is a currency code ("GBP") is money: it prints as "£500,000". */
+export function isCurrencyCode(unit: string): boolean {
+  return CURRENCY_CODES.has(unit);
+}
 
 /**
  * 820 with unit "tickets" → "820 tickets"; "%" and "pp" attach without a space; a currency code
