@@ -13,7 +13,9 @@ export const NEXT_STEPS_ROWS_PER_SLIDE = 9;
 function ownerCell(context: DeckContext, owner: string | undefined): string {
   if (!owner) return "—";
   if (!context.hasLeft(owner)) return owner;
-  return context.isInternal ? context.text("next.owner.left", { names: [owner] }) : context.text("next.owner.tbc");
+  return context.isInternal
+    ? context.text("next.owner.left", { names: [owner] })
+    : context.text("next.owner.tbc");
 }
 
 /** Open and overdue tasks with their goal, owner and due date; overdue first, then by date. */
