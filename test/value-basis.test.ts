@@ -3,6 +3,7 @@ import { analysisToJson } from "../src/analysis/analysis-json.js";
 import { computeGoalFigures, PERIODS_PER_YEAR } from "../src/analysis/figures.js";
 import { accountFileSchema } from "../src/input/account-schema.js";
 import { analyse, baseAccountData, makeAccount, makeGoal, SPEC_GOAL } from "./helpers/accounts.js";
+import { deckFor, deckText } from "./helpers/decks.js";
 
 /**
  * Issue 12 §2: `value: { perUnit, per }`. A rate goal's value is annualised so that value ÷ ARR
@@ -73,5 +74,15 @@ describe("value basis", () => {
     const result = accountFileSchema.safeParse({ ...data, goals: [goal] });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(["goals", 0, "value", "per"]);
+  });
+
+  it("the appendix states the basis and its factor", () => {
+    const data = baseAccountData();
+    const goal = { ...(data.goals as object[])[0], value: { perUnit: 25, per: "week" } };
+    const analysis = analyse(makeAccount({ ...data, goals: [goal] }));
+    const provenance = { sourceName: "t.yaml", sha256: "0".repeat(64), toolVersion: "test" };
+    const text = deckText(deckFor(analysis, "internal", "qbr", { provenance }));
+    expect(text).toContain("value = 97500 of 130000 (25 per unit a week × 52)");
+    expect(text).toContain("counts 52, 12, 4 or 1 times");
   });
 });
