@@ -88,6 +88,8 @@ export interface BuildDecksOptions {
   /** Where the figures come from; internal decks (and customer decks with customerAppendix) end with it. */
   provenance?: Provenance | null;
   customerAppendix?: boolean;
+  /** Customer decks print value ÷ ARR only at or above this multiple; default 1. */
+  customerRatioMin?: number;
 }
 
 function logoOf(logo: BuildDecksOptions["logo"]): ImageData | null {
@@ -106,6 +108,7 @@ export function buildDecks(analyses: AccountAnalyses, options: BuildDecksOptions
     producer: options.producer ?? `qbr-deck ${VERSION}`,
     provenance: options.provenance ?? null,
     customerAppendix: options.customerAppendix,
+    customerRatioMin: options.customerRatioMin,
   });
 }
 
@@ -136,6 +139,8 @@ export interface GenerateOptions extends Omit<AnalyzeAccountOptions, "thresholds
   /** Only accounts whose renewal is this many days ahead or fewer. */
   renewalWithinDays?: number;
   customerAppendix?: boolean;
+  /** Customer decks print value ÷ ARR only at or above this multiple; default 1. */
+  customerRatioMin?: number;
   themeFile?: string;
   rulesFile?: string;
   allowOutsideAssets?: boolean;
@@ -175,6 +180,7 @@ export async function generate(
         renewalWithinDays: options.renewalWithinDays,
         compareTo: options.compareTo,
         customerAppendix: options.customerAppendix ?? false,
+        customerRatioMin: options.customerRatioMin,
         themeFile: options.themeFile,
         templatesDir: options.templatesDir,
         rulesFile: options.rulesFile,

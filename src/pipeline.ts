@@ -49,6 +49,8 @@ export interface DeckOptions {
   provenance: Provenance | null;
   /** Give customer decks the provenance appendix too. */
   customerAppendix?: boolean;
+  /** Customer decks print value ÷ ARR only at or above this multiple (default 1; deck/context.ts). */
+  customerRatioMin?: number;
 }
 
 export type PipelineOptions = AnalyzeOptions & DeckOptions;
@@ -95,6 +97,7 @@ export function buildDecks(analyses: AccountAnalyses, options: DeckOptions): Dec
         previous: analyses.previous,
         provenance: options.provenance,
         customerAppendix: options.customerAppendix,
+        customerRatioMin: options.customerRatioMin,
       }),
     ),
   );

@@ -96,7 +96,7 @@ describe("deck structure", () => {
     );
     expect(deckText(northwind)).toContain("QBR-INTERNAL-MARKER-7f3a");
     const goalNotes = northwind.slides.find((slide) => slide.id === "goal-backlog")!.notes;
-    expect(goalNotes).toContain("[HIGH] Cut the support ticket backlog is behind plan (goal-behind-plan)");
+    expect(goalNotes).toContain("[HIGH] Behind plan: Cut the support ticket backlog (goal-behind-plan)");
     expect(goalNotes).toContain("Evidence — status: off-track · attainment: 0.4222");
   });
 });

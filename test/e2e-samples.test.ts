@@ -102,7 +102,8 @@ describe.skipIf(pdfTools.length > 0)(`PDF interop${skipReason(pdfTools)}`, () =>
       "Northwind Logistics",
       "Cut the support ticket backlog",
       "42%",
-      "$57K",
+      "$57,000",
+      "0.24× ARR",
       "QBR-INTERNAL-MARKER-7f3a",
     ]) {
       expect(text).toContain(expected);

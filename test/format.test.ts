@@ -9,6 +9,7 @@ import {
   formatExact,
   formatMoney,
   formatMoneyCompact,
+  formatMultiple,
   formatPercent,
   formatPointsChange,
   formatRelativeDays,
@@ -142,5 +143,22 @@ describe("formatRelativeDays", () => {
     expect(formatRelativeDays(0)).toBe("today");
     expect(formatRelativeDays(-1)).toBe("1 day ago");
     expect(formatRelativeDays(-1003)).toBe("1,003 days ago");
+  });
+});
+
+describe("formatMultiple (value ÷ ARR)", () => {
+  it("reads as a multiple of the contract, never as a percentage", () => {
+    expect(formatMultiple(0.2375)).toBe("0.24×");
+    expect(formatMultiple(2.4)).toBe("2.4×");
+    expect(formatMultiple(1)).toBe("1.0×");
+    expect(formatMultiple(14.2)).toBe("14×");
+    expect(formatMultiple(0)).toBe("0.00×");
+    expect(formatMultiple(null)).toBe("n/a");
+  });
+
+  it("never rounds across 1×", () => {
+    expect(formatMultiple(0.996)).toBe("0.996×");
+    expect(formatMultiple(0.99999)).toBe("0.9999×");
+    expect(formatMultiple(0.96)).toBe("0.96×");
   });
 });

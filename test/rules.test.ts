@@ -217,7 +217,7 @@ describe("ranking, wording and switching rules off", () => {
     );
     const behind = analysis.findings.find((finding) => finding.rule === "goal-behind-plan")!;
     expect(behind.prompts[0]).toBe(
-      "Cut the support ticket backlog is at 42% of target where 78% was planned. Which of the remaining tasks — Train the EU support team — is blocking it, and who owns it?",
+      "This goal is 42% of the way to its target where 78% was planned. Which of the remaining tasks — Train the EU support team — is blocking it, and who owns it?",
     );
     expect(behind.customerPrompts.length).toBeGreaterThan(0);
     expect(analysis.riskLevel).toBe("high");

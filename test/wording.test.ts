@@ -109,7 +109,7 @@ describe("a renewal date in the past", () => {
 });
 
 describe("figures beside their verdicts", () => {
-  it("prints a return of 99.6 % as 99.6 %, not 100 %, next to 'below the contract value'", () => {
+  it("prints value ÷ ARR of 0.996 as 0.996×, not 1.00×, next to 'below the contract value'", () => {
     const data = baseAccountData();
     const goal = { ...(data.goals as Record<string, unknown>[])[0], value: { perUnit: 1328 } };
     // 75 things × 1,328 = 99,600 realized of a 100,000 contract.
@@ -118,12 +118,15 @@ describe("figures beside their verdicts", () => {
       const kpi = deck.slides
         .flatMap((slide) => slide.blocks)
         .flatMap((block) => (block.kind === "kpis" ? block.items : []))
-        .find((item) => item.label === "Return on the contract");
-      expect(kpi?.value, `${deck.meta.kind} ${deck.meta.audience}`).toBe("99.6%");
+        .find((item) => item.label === "Value vs contract");
+      // Customer decks show the ratio only at 1× or more (customerRatioMin): value vs plan instead.
+      const expected = deck.meta.audience === "internal" ? "0.996× ARR" : undefined;
+      expect(kpi?.value, `${deck.meta.kind} ${deck.meta.audience}`).toBe(expected);
       expect(deckText(deck)).not.toContain("100%");
+      expect(deckText(deck)).not.toContain("1.00×");
     }
     expect(deckText(decks[0]!)).toContain("Value realized ($99,600) is below the contract value ($100,000)");
-    expect(report).toContain("ROI 99.6% of ARR");
+    expect(report).toContain("value = 0.996× ARR");
   });
 
   it("prints an attainment of 99.6 % as 99.6 % on a goal that is not achieved", () => {

@@ -2,7 +2,7 @@ import { daysBetween, quarterLabel, type IsoDate } from "../dates.js";
 import type { Account } from "../input/account-schema.js";
 import type { TextData } from "../text/handlebars.js";
 import type { CompiledVoice, TemplateSet } from "../text/template-set.js";
-import { customerFindingContext } from "./customer-context.js";
+import { customerFindingContext, departedPeople, type DepartedPeople } from "./customer-context.js";
 import { accountTextContext, findingTextContext, type AccountTextContext } from "./finding-context.js";
 import { computeGoalFigures, type GoalStatus } from "./figures.js";
 import { RULES } from "./rules/index.js";
@@ -102,6 +102,7 @@ function wordFinding(
   goals: GoalAnalysis[],
   wording: "full" | "titles",
   data: TextData,
+  departed: DepartedPeople,
 ): Finding {
   const voice = pickVoice(templates, finding);
   if (!voice) {
@@ -113,7 +114,7 @@ function wordFinding(
   }
   // The customer voice gets the customer's allow-list, not the finding's evidence: a custom
   // template cannot print a signal or a stated reason into a customer deck.
-  const customerContext = customerFindingContext(finding, base, goals);
+  const customerContext = customerFindingContext(finding, base, goals, departed);
   const render = (list: CompiledVoice["internal"], values: object) =>
     list.map((template) => template(values, data)).filter(Boolean);
   return {
@@ -161,8 +162,9 @@ export function analyseAccount(account: Account, options: AnalyseOptions): Analy
 
   const textContext = accountTextContext(account, asOf, daysToRenewal, realization);
   const data: TextData = { percentGuards: percentGuards(thresholds) };
+  const departed = departedPeople(account);
   const findings = ranked.map((finding) =>
-    wordFinding(finding, templates, textContext, goals, options.wording ?? "full", data),
+    wordFinding(finding, templates, textContext, goals, options.wording ?? "full", data, departed),
   );
   const riskLevel = findings[0]?.severity ?? "low";
   return {

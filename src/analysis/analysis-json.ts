@@ -19,6 +19,7 @@ export function analysisToJson(analysis: Analysis) {
       projectedAttainment: figures.projectedAttainment,
       realizedValue: figures.realizedValue,
       plannedValue: figures.plannedValue,
+      valueBasis: figures.valueBasis,
       tasks: { done: figures.tasks.done, total: figures.tasks.total, overdue: figures.tasks.overdue },
     })),
     findings: analysis.findings.map((finding) => ({

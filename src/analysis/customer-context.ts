@@ -68,18 +68,50 @@ export interface CustomerFindingContext extends CustomerTextContext {
   goalsCount: number;
 }
 
-export function customerTask(task: Task): CustomerTask {
-  return { title: task.title, due: task.due ?? null, done: task.done, owner: task.owner ?? null };
+/**
+ * Names of stakeholders who have left (status `left`), for comparing with owners. A departed
+ * person is never shown to the customer as the owner of a goal or a task: the customer sees no
+ * owner ("to be confirmed"), the internal deck flags the orphaned goal.
+ */
+export type DepartedPeople = ReadonlySet<string>;
+export const NOBODY_DEPARTED: DepartedPeople = new Set();
+
+const personKey = (name: string) => name.trim().toLowerCase();
+
+export function departedPeople(account: Account): DepartedPeople {
+  return new Set(
+    account.stakeholders.filter((person) => person.status === "left").map((person) => personKey(person.name)),
+  );
+}
+
+export function hasLeft(name: string | null | undefined, departed: DepartedPeople): boolean {
+  return name !== null && name !== undefined && departed.has(personKey(name));
+}
+
+const presentOwner = (name: string | null | undefined, departed: DepartedPeople): string | null =>
+  name === null || name === undefined || hasLeft(name, departed) ? null : name;
+
+export function customerTask(task: Task, departed: DepartedPeople = NOBODY_DEPARTED): CustomerTask {
+  return {
+    title: task.title,
+    due: task.due ?? null,
+    done: task.done,
+    owner: presentOwner(task.owner, departed),
+  };
 }
 
 const point = (value: { date: IsoDate; value: number }) => ({ date: value.date, value: value.value });
 
-export function customerGoalContext(goal: GoalTextContext): CustomerGoalContext {
+export function customerGoalContext(
+  goal: GoalTextContext,
+  departed: DepartedPeople = NOBODY_DEPARTED,
+): CustomerGoalContext {
+  const task = (item: Task) => customerTask(item, departed);
   return {
     id: goal.id,
     title: goal.title,
     why: goal.why,
-    owner: goal.owner,
+    owner: presentOwner(goal.owner, departed),
     metric: goal.metric,
     unit: goal.unit,
     baseline: point(goal.baseline),
@@ -97,9 +129,9 @@ export function customerGoalContext(goal: GoalTextContext): CustomerGoalContext 
     tasks: {
       done: goal.tasks.done,
       total: goal.tasks.total,
-      overdue: goal.tasks.overdue.map(customerTask),
-      open: goal.tasks.open.map(customerTask),
-      openNotOverdue: goal.tasks.openNotOverdue.map(customerTask),
+      overdue: goal.tasks.overdue.map(task),
+      open: goal.tasks.open.map(task),
+      openNotOverdue: goal.tasks.openNotOverdue.map(task),
     },
   };
 }
@@ -122,12 +154,13 @@ export function customerFindingContext(
   finding: RuleFinding,
   base: AccountTextContext,
   goals: readonly GoalAnalysis[],
+  departed: DepartedPeople = NOBODY_DEPARTED,
 ): CustomerFindingContext {
   const { goal, goalsBehind } = findingGoals(finding, goals);
   return {
     ...customerTextContext(base),
-    goal: goal ? customerGoalContext(goal) : null,
-    goalsBehind: goalsBehind.map(customerGoalContext),
+    goal: goal ? customerGoalContext(goal, departed) : null,
+    goalsBehind: goalsBehind.map((entry) => customerGoalContext(entry, departed)),
     goalsCount: goals.length,
   };
 }

@@ -1,4 +1,4 @@
-import type { DataPoint, Goal, Task } from "../input/account-schema.js";
+import type { DataPoint, Goal, Task, ValuePeriod } from "../input/account-schema.js";
 import { dayNumber, daysBetween, type IsoDate } from "../dates.js";
 
 /**
@@ -37,6 +37,29 @@ export interface TaskFigures {
   overdueTasks: Task[];
 }
 
+/** How many of each `value.per` period make a year: a rate goal's value is annualised (issue 12 §2). */
+export const PERIODS_PER_YEAR: Readonly<Record<ValuePeriod, number>> = {
+  once: 1,
+  week: 52,
+  month: 12,
+  quarter: 4,
+  year: 1,
+};
+
+/** The money basis of a goal's value, as `analyze --json` reports it. */
+export interface ValueBasis {
+  perUnit: number;
+  per: ValuePeriod;
+  /** The factor realized and planned value carry: PERIODS_PER_YEAR[per]. */
+  periodsPerYear: number;
+}
+
+export function valueBasis(goal: Goal): ValueBasis | null {
+  if (!goal.value) return null;
+  const per = goal.value.per ?? "once";
+  return { perUnit: goal.value.perUnit, per, periodsPerYear: PERIODS_PER_YEAR[per] };
+}
+
 export interface GoalFigures {
   latestActual: DataPoint | null;
   /** Actuals on or before asOf, in date order (the data the figures use). */
@@ -49,8 +72,11 @@ export interface GoalFigures {
   status: GoalStatus;
   forecast: Forecast | null;
   projectedAttainment: number | null;
+  /** max(0, (A − b) × sign(t − b)) × perUnit × periodsPerYear: a year's worth for a rate goal. */
   realizedValue: number | null;
+  /** |t − b| × perUnit × periodsPerYear. */
   plannedValue: number | null;
+  valueBasis: ValueBasis | null;
   /** asOf − latest actual date, in days. */
   daysSinceLatestActual: number | null;
   tasks: TaskFigures;
@@ -170,8 +196,11 @@ export function computeGoalFigures(
   const latestActual = actualsUsed[actualsUsed.length - 1] ?? null;
   const b = goal.baseline.value;
   const t = goal.target.value;
-  const perUnit = goal.value?.perUnit;
-  const plannedValue = perUnit === undefined ? null : Math.abs(t - b) * perUnit;
+  const basis = valueBasis(goal);
+  // perUnit × periodsPerYear, multiplied last so that a `once` goal's figures are bit-for-bit
+  // what they were before the basis existed.
+  const moneyOf = (units: number) => (basis === null ? null : units * basis.perUnit * basis.periodsPerYear);
+  const plannedValue = moneyOf(Math.abs(t - b));
 
   if (!latestActual) {
     return {
@@ -186,6 +215,7 @@ export function computeGoalFigures(
       projectedAttainment: null,
       realizedValue: null,
       plannedValue,
+      valueBasis: basis,
       daysSinceLatestActual: null,
       tasks: taskFigures(goal.tasks, asOf),
     };
@@ -196,8 +226,7 @@ export function computeGoalFigures(
   const expectedProgress = progress(goal, plannedValueAtLatest);
   const pace = expectedProgress > 0 ? attainment / expectedProgress : null;
   const forecast = goalForecast(goal, actualsUsed, asOf, attainment);
-  const realizedValue =
-    perUnit === undefined ? null : Math.max(0, (latestActual.value - b) * Math.sign(t - b)) * perUnit;
+  const realizedValue = moneyOf(Math.max(0, (latestActual.value - b) * Math.sign(t - b)));
   return {
     latestActual,
     actualsUsed,
@@ -210,6 +239,7 @@ export function computeGoalFigures(
     projectedAttainment: forecast?.projectedAttainment ?? null,
     realizedValue,
     plannedValue,
+    valueBasis: basis,
     daysSinceLatestActual: daysBetween(latestActual.date, asOf),
     tasks: taskFigures(goal.tasks, asOf),
   };

@@ -43,6 +43,8 @@ export interface GenerateSettings {
   compareTo?: IsoDate | null;
   /** Give customer decks the provenance appendix too (internal decks always have it). */
   customerAppendix?: boolean;
+  /** Customer decks print value ÷ ARR only at or above this multiple; default 1 (deck/context.ts). */
+  customerRatioMin?: number;
   themeFile?: string;
   /** --template: a company .potx/.pptx (else the theme file's `template:`, if any). */
   templateFile?: string;
@@ -236,6 +238,7 @@ export async function generateAccount(
     producer: PRODUCER,
     provenance,
     customerAppendix: settings.customerAppendix,
+    customerRatioMin: settings.customerRatioMin,
   });
   const files: WrittenFile[] = [];
   const pdfPassword = settings.pdfPasswordPerAccount ? newPdfPassword() : undefined;

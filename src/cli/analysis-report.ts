@@ -1,7 +1,14 @@
 import type { Analysis } from "../analysis/analyse-account.js";
 import type { GoalStatus } from "../analysis/figures.js";
 import { percentGuards } from "../analysis/thresholds.js";
-import { formatDate, formatMoney, formatPercent, formatRelativeDays, formatValue } from "../text/format.js";
+import {
+  formatDate,
+  formatMoney,
+  formatMultiple,
+  formatPercent,
+  formatRelativeDays,
+  formatValue,
+} from "../text/format.js";
 
 /** The readable summary `qbr analyze` prints for a person (without --json). */
 
@@ -69,7 +76,7 @@ export function formatAnalysisReport(analysis: Analysis): string {
     "",
     value.realizedValue === null
       ? "Value realized: no goal has a value per unit"
-      : `Value realized: ${formatMoney(value.realizedValue, currency)} of ${formatMoney(value.plannedValue, currency)} planned · ROI ${formatPercent(value.roi, percentGuards(analysis.thresholds))} of ARR`,
+      : `Value realized: ${formatMoney(value.realizedValue, currency)} of ${formatMoney(value.plannedValue, currency)} planned · value = ${formatMultiple(value.roi, percentGuards(analysis.thresholds))} ARR`,
     "",
   ];
   if (analysis.findings.length === 0) {

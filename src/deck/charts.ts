@@ -1,15 +1,30 @@
 import { planCurvePoints } from "../analysis/figures.js";
 import { daysBetween } from "../dates.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
-import { formatDate, formatValue, percentCrossesGuard } from "../text/format.js";
+import { formatDate, formatValue, isCurrencyCode, percentCrossesGuard } from "../text/format.js";
 import type { Box, ChartBlock, NumberFormat, TimelineChart, TimePoint } from "./deck-model.js";
 import type { DeckContext } from "./context.js";
 
 /** Chart blocks: a goal's plan vs actual vs forecast, and grouped bars. Data only; renderers draw. */
 
-function valueFormat(values: number[], unit: string | undefined): NumberFormat {
+/** Decimals a figure from the account file needs to print exactly, up to `max` (80 → 0, 10.2 → 1). */
+function neededDecimals(value: number, max: number): number {
+  for (let decimals = 0; decimals < max; decimals++) {
+    if (Math.abs(Number(value.toFixed(decimals)) - value) < 1e-9) return decimals;
+  }
+  return max;
+}
+
+/**
+ * The chart's number format: no more decimals than the goal's own figures need (a metric measured
+ * in whole percent reads "80%", not "80.0%"), and money when the unit is a currency code, so that
+ * axis, target label and slide text all read "£500,000" rather than "500,000 GBP".
+ */
+function valueFormat(values: number[], dataValues: number[], unit: string | undefined): NumberFormat {
   const largest = Math.max(...values.map((value) => Math.abs(value)));
-  const decimals = largest >= 100 ? 0 : largest >= 10 ? 1 : 2;
+  const most = largest >= 100 ? 0 : largest >= 10 ? 1 : 2;
+  const decimals = Math.max(0, ...dataValues.map((value) => neededDecimals(value, most)));
+  if (unit && isCurrencyCode(unit)) return { style: "currency", currency: unit, decimals };
   return unit ? { style: "number", decimals, unit } : { style: "number", decimals };
 }
 
@@ -40,6 +55,11 @@ export function goalTimelineChart(context: DeckContext, entry: GoalAnalysis, box
     series.push({ name: context.text("goal.chart.forecast"), role: "forecast", points: forecastPoints });
   }
   const allValues = [...plan, ...actual, ...forecastPoints].map((point) => point.value);
+  const format = valueFormat(
+    allValues,
+    [...plan, ...actual].map((point) => point.value),
+    unit,
+  );
   const alt = [
     `${goal.metric.name} for ${goal.title}.`,
     `Plan: ${describePoints(plan, unit)}.`,
@@ -58,10 +78,15 @@ export function goalTimelineChart(context: DeckContext, entry: GoalAnalysis, box
     chart: {
       type: "timeline",
       title: context.text("goal.chart.title", { goal: goalText }),
-      format: valueFormat(allValues, unit),
+      format,
       series,
       referenceLines: [
-        { label: context.text("goal.chart.target"), value: goal.target.value, role: "target" },
+        {
+          label: context.text("goal.chart.target"),
+          value: goal.target.value,
+          role: "target",
+          decimals: neededDecimals(goal.target.value, format.decimals),
+        },
       ],
     },
   };

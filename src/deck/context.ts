@@ -1,10 +1,11 @@
 import type { Analysis, Finding } from "../analysis/analyse-account.js";
-import type { GoalStatus } from "../analysis/figures.js";
+import { EPSILON, type GoalStatus } from "../analysis/figures.js";
 import {
   customerGoalContext,
   customerTask,
   customerTextContext,
-  type CustomerTextContext,
+  departedPeople,
+  hasLeft,
 } from "../analysis/customer-context.js";
 import { goalTextContext, type GoalTextContext } from "../analysis/finding-context.js";
 import type { EvidenceOf } from "../analysis/rules/index.js";
@@ -37,7 +38,15 @@ export interface BuildDeckOptions {
   provenance?: Provenance | null;
   /** Also give the customer deck the provenance appendix. */
   customerAppendix?: boolean;
+  /**
+   * Customer decks print value ÷ ARR only at or above this multiple (default 1: a ratio below the
+   * contract's worth reads as a loss in the sponsor's hands); below it they show value delivered
+   * against value planned. Internal decks always print the ratio.
+   */
+  customerRatioMin?: number;
 }
+
+export const DEFAULT_CUSTOMER_RATIO_MIN = 1;
 
 /** What a slide adds to the account context for one text: the goal, a task or a date it is about. */
 export interface TextExtras {
@@ -50,6 +59,10 @@ export interface TextExtras {
   asOf?: IsoDate;
   /** How many items a list leaves out ("…and {{count}} more"). */
   count?: number;
+  /** Internal decks only: the goal's owner is a stakeholder who has left (an orphaned goal). */
+  ownerLeft?: boolean;
+  /** Goal titles a text lists ("No money value set: …"): customer-safe, so both audiences get them. */
+  names?: string[];
   /** Internal decks only: the evidence of the finding the text is about. */
   evidence?: EvidenceOf<RuleName>;
   /** Internal decks only: a signal's reading (health score, NPS, CSAT, active users). */
@@ -70,6 +83,12 @@ export interface DeckContext {
    */
   text(key: string, extra?: TextExtras): string;
   goalText(entry: GoalAnalysis): GoalTextContext;
+  /** Whether a person (a goal's or task's owner) is a stakeholder who has left. */
+  hasLeft(name: string | null | undefined): boolean;
+  /** An owner as this audience may see it: never a departed person in a customer deck (null). */
+  ownerShown(name: string | null | undefined): string | null;
+  /** Whether this deck prints value ÷ ARR (internal: whenever there is one; customer: see customerRatioMin). */
+  showsRatio: boolean;
   /** A percentage that stays on its side of the account's verdict thresholds (text/format.ts). */
   percent(fraction: number | null): string;
   percentGuards: readonly number[];
@@ -102,22 +121,26 @@ function deckText(templates: TemplateSet, key: string): string {
 export function createDeckContext(analysis: Analysis, options: BuildDeckOptions): DeckContext {
   const { audience } = options;
   const isInternal = audience === "internal";
-  const base = isInternal ? internalDeckText(analysis) : customerDeckText(analysis);
+  const base = isInternal
+    ? internalDeckText(analysis)
+    : customerDeckText(analysis, options.customerRatioMin ?? DEFAULT_CUSTOMER_RATIO_MIN);
   const guards = percentGuards(analysis.thresholds);
   const data: TextData = { percentGuards: guards };
   // A customer deck's texts get the customer's allow-list of a goal and a task, whatever a slide
   // passes: the guarantee does not depend on each slide picking the right fields.
+  const departed = departedPeople(analysis.account);
   const withExtras = (extra: TextExtras): object =>
     isInternal
       ? { ...base, ...extra }
       : {
           ...base,
-          ...(extra.goal ? { goal: customerGoalContext(extra.goal) } : {}),
-          ...(extra.task ? { task: customerTask(extra.task) } : {}),
+          ...(extra.goal ? { goal: customerGoalContext(extra.goal, departed) } : {}),
+          ...(extra.task ? { task: customerTask(extra.task, departed) } : {}),
           ...(extra.statusLabel !== undefined ? { statusLabel: extra.statusLabel } : {}),
           ...(extra.since !== undefined ? { since: extra.since } : {}),
           ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
           ...(extra.count !== undefined ? { count: extra.count } : {}),
+          ...(extra.names !== undefined ? { names: extra.names } : {}),
         };
   return {
     analysis,
@@ -133,6 +156,9 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
       return template(withExtras(extra), data);
     },
     goalText: goalTextContext,
+    hasLeft: (name) => hasLeft(name, departed),
+    ownerShown: (name) => (name && (isInternal || !hasLeft(name, departed)) ? name : null),
+    showsRatio: base.showsRatio,
     percent: (fraction) => formatPercent(fraction, guards),
     percentGuards: guards,
     findingsFor: (goalId) =>
@@ -170,6 +196,7 @@ function internalDeckText(analysis: Analysis) {
   return {
     ...analysis.textContext,
     ...deckCounts(analysis),
+    showsRatio: analysis.valueRealization.roi !== null,
     riskLevel: analysis.riskLevel,
     findingsCount: analysis.findings.length,
     highCount: severityCount("high"),
@@ -179,9 +206,19 @@ function internalDeckText(analysis: Analysis) {
   };
 }
 
-/** The customer deck's text context: the customer's allow-list, the review dates and the counts. */
-function customerDeckText(analysis: Analysis): CustomerTextContext & ReturnType<typeof deckCounts> {
-  return { ...customerTextContext(analysis.textContext), ...deckCounts(analysis) };
+/**
+ * The customer deck's text context: the customer's allow-list, the review dates and the counts.
+ * Below `ratioMin` the ratio is not in it at all (roi null), so no template can print it.
+ */
+function customerDeckText(analysis: Analysis, ratioMin: number) {
+  const customer = customerTextContext(analysis.textContext);
+  const showsRatio = customer.roi !== null && customer.roi >= ratioMin - EPSILON;
+  return {
+    ...customer,
+    roi: showsRatio ? customer.roi : null,
+    showsRatio,
+    ...deckCounts(analysis),
+  };
 }
 
 /** Review dates and goal counts: printed in both audiences' decks. */

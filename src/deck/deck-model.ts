@@ -180,7 +180,11 @@ export interface TimelineChart {
   title: string;
   format: NumberFormat;
   series: { name: string; role: SeriesRole; points: TimePoint[] }[];
-  referenceLines: { label: string; value: number; role: SeriesRole }[];
+  /**
+   * `decimals`: how many the line's own label shows ("Target: 80%", not "80.0%" beside an axis
+   * that needs one decimal); the chart's format's decimals when absent.
+   */
+  referenceLines: { label: string; value: number; role: SeriesRole; decimals?: number }[];
 }
 
 /** Grouped bars over named categories (e.g. value realized vs planned per goal). */

@@ -86,6 +86,10 @@ const task = z.strictObject({
   owner: name.optional().describe("Who on the customer's side does the task (qbr-deck extension)."),
 });
 
+/** How often a goal's `value.perUnit` is earned (issue 12 §2); `once` is SPEC §2's original meaning. */
+export const VALUE_PERIODS = ["once", "week", "month", "quarter", "year"] as const;
+export type ValuePeriod = (typeof VALUE_PERIODS)[number];
+
 export const GOAL_ID_PATTERN = /^[a-z0-9-]+$/;
 
 const goal = z
@@ -109,6 +113,12 @@ const goal = z
     value: z
       .strictObject({
         perUnit: finiteNumber.refine((n) => n > 0, "expected a positive amount per unit"),
+        per: z
+          .enum(VALUE_PERIODS)
+          .default("once")
+          .describe(
+            "How often perUnit is earned: once (a one-off gain, the default), or per week, month, quarter or year (annualised).",
+          ),
       })
       .optional(),
     tasks: limitedList(task, ACCOUNT_LIMITS.tasksPerGoal, "tasks per goal").default([]),

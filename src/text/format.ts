@@ -76,6 +76,33 @@ export function formatPercent(
   return show(directed, digits);
 }
 
+/**
+ * Value ÷ ARR as a multiple of the contract, never as a percentage ("24%" of a contract reads as a
+ * 76% loss): 0.2375 → "0.24×", 2.4 → "2.4×", 14.2 → "14×". Like formatPercent, a multiple never
+ * rounds across one of `guards` (0.996 → "0.996×", not "1.00×" beside "below the contract").
+ */
+export function formatMultiple(
+  ratio: number | null | undefined,
+  guards: readonly number[] = DEFAULT_PERCENT_GUARDS,
+): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "n/a";
+  const size = Math.abs(ratio);
+  const decimals = size < 1 ? 2 : size < 10 ? 1 : 0;
+  const show = (value: number, digits: number) =>
+    numberFormat(`mult${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      value,
+    ) + "×";
+  for (let extra = 0; extra <= MAX_GUARD_DECIMALS; extra++) {
+    const shown = Number(ratio.toFixed(decimals + extra));
+    if (!crossesGuard(ratio, shown * 100, guards)) return show(ratio, decimals + extra);
+  }
+  // Still across a guard at the finest precision: cut toward the ratio's own side.
+  const digits = decimals + MAX_GUARD_DECIMALS;
+  const scale = 10 ** digits;
+  const below = guards.some((guard) => ratio < guard - EPSILON && Math.round(ratio * scale) / scale >= guard);
+  return show((below ? Math.floor : Math.ceil)(ratio * scale) / scale, digits);
+}
+
 export function formatMoney(amount: number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "n/a";
   const decimals = Math.abs(amount) < 100 && !Number.isInteger(amount) ? 2 : 0;
@@ -87,20 +114,30 @@ export function formatMoney(amount: number | null | undefined, currency: string)
   }).format(amount);
 }
 
-/** Short money for tiles and axes: "$1.2M", "€57K". */
+/**
+ * Money for tiles, where space is short — by the same rule as everywhere else in a deck: in full
+ * below a million ("£735,000", as formatMoney writes it), in millions with one decimal from a
+ * million on ("£1.0M", "$12.5M"). One amount never reads "£96K" on one slide and "£96,000" on the
+ * next.
+ */
 export function formatMoneyCompact(amount: number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "n/a";
-  if (Math.abs(amount) < 10_000) return formatMoney(amount, currency);
+  if (Math.abs(amount) < 999_950) return formatMoney(amount, currency);
   return numberFormat(`moneyc-${currency}`, {
     style: "currency",
     currency,
     notation: "compact",
-    minimumFractionDigits: 0,
+    minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(amount);
 }
 
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
+
+/** A metric unit that is a currency code ("GBP") is money: it prints as "£500,000". */
+export function isCurrencyCode(unit: string): boolean {
+  return CURRENCY_CODES.has(unit);
+}
 
 /**
  * 820 with unit "tickets" → "820 tickets"; "%" and "pp" attach without a space; a currency code

@@ -6,6 +6,7 @@ import {
   formatList,
   formatMoney,
   formatMoneyCompact,
+  formatMultiple,
   formatPercent,
   formatRelativeDays,
   formatValue,
@@ -33,6 +34,9 @@ const titleOf = (item: unknown): string =>
 /** Percentages keep to their side of the thresholds the caller passes as `@percentGuards`. */
 handlebars.registerHelper("pct", (value: unknown, options: HelperOptions) =>
   formatPercent(asNumber(value), (options.data as TextData | undefined)?.percentGuards),
+);
+handlebars.registerHelper("multiple", (value: unknown, options: HelperOptions) =>
+  formatMultiple(asNumber(value), (options.data as TextData | undefined)?.percentGuards),
 );
 handlebars.registerHelper("money", (value: unknown, options: HelperOptions) =>
   formatMoney(asNumber(value), currencyOf(options)),

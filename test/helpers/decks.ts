@@ -17,6 +17,8 @@ export interface DeckExtras {
   previous?: Analysis | null;
   provenance?: Provenance | null;
   customerAppendix?: boolean;
+  /** Customer decks print value ÷ ARR only at or above this multiple (default 1). */
+  customerRatioMin?: number;
   /** Templates other than the defaults (e.g. loadTemplates(dir) of a --templates folder). */
   templates?: TemplateSet;
 }
@@ -41,6 +43,7 @@ export function deckFor(
       producer: PRODUCER,
       provenance: extras.provenance ?? null,
       customerAppendix: extras.customerAppendix ?? false,
+      customerRatioMin: extras.customerRatioMin,
     },
   );
   return deck!;

@@ -1,5 +1,6 @@
+import type { ValueBasis } from "../../analysis/figures.js";
 import type { GoalAnalysis } from "../../analysis/rules/rule.js";
-import type { Account } from "../../input/account-schema.js";
+import type { Account, ValuePeriod } from "../../input/account-schema.js";
 import { formatExact } from "../../text/format.js";
 import type { DeckContext } from "../context.js";
 import type { Slide, TableCell } from "../deck-model.js";
@@ -26,14 +27,29 @@ const FORMULAS = [
   "attainment = progress(A); expected = progress(P(A.date)); pace = attainment / expected (when expected > 0)",
   "Status: achieved if attainment ≥ 1; on track if pace is empty or ≥ {{onTrack}}; at risk if ≥ {{atRisk}}; else off track",
   "Forecast: least-squares line through the baseline and all actuals (x in days), read at the target date",
-  "Realized value = max(0, (A − baseline) × sign(target − baseline)) × value per unit; planned = |target − baseline| × value per unit",
-  "ROI = Σ realized value / ARR",
+  "Realized value = max(0, (A − baseline) × sign(target − baseline)) × value per unit × periods a year; planned = |target − baseline| × value per unit × periods a year",
+  "Periods a year: a one-off value (per: once, the default) counts once; a value earned per week, month, quarter or year counts 52, 12, 4 or 1 times, so that value and ARR both cover a year",
+  "Value ÷ ARR = Σ realized value / ARR: a multiple of the annual contract (1× = the contract's worth)",
 ];
 
 const number = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : formatExact(value);
 const points = (list: { date: string; value: number }[]) =>
   list.length === 0 ? "—" : list.map((point) => `${point.date}: ${number(point.value)}`).join("\n");
+
+const PERIOD_NAMES: Record<Exclude<ValuePeriod, "once">, string> = {
+  week: "a week × 52",
+  month: "a month × 12",
+  quarter: "a quarter × 4",
+  year: "a year × 1",
+};
+
+/** "150 per unit" for a one-off value; "25 per unit a week × 52" for a rate, so the factor is visible. */
+function basisText(basis: ValueBasis | null): string {
+  if (!basis) return "—";
+  const perUnit = `${number(basis.perUnit)} per unit`;
+  return basis.per === "once" ? perUnit : `${perUnit} ${PERIOD_NAMES[basis.per]}`;
+}
 
 function goalRow({ goal, figures }: GoalAnalysis): TableCell[] {
   const b = goal.baseline.value;
@@ -46,7 +62,7 @@ function goalRow({ goal, figures }: GoalAnalysis): TableCell[] {
         `pace = ${number(figures.pace)}; forecast ${number(figures.forecast?.projected)} → ${number(figures.projectedAttainment)}`,
         figures.plannedValue === null
           ? ""
-          : `value = ${number(figures.realizedValue)} of ${number(figures.plannedValue)} (${number(goal.value?.perUnit)} per unit)`,
+          : `value = ${number(figures.realizedValue)} of ${number(figures.plannedValue)} (${basisText(figures.valueBasis)})`,
       ]
     : ["no actual on or before the as-of date: figures are empty"];
   return [

@@ -74,8 +74,11 @@ export function goalSlide(context: DeckContext, entry: GoalAnalysis): Slide {
     },
   ];
   const why = entry.goal.why ? context.text("goal.why", { goal }) : "";
+  // Internal only: a goal whose owner has left is orphaned — the customer deck just shows no owner.
+  const ownerLeft = context.isInternal && context.hasLeft(entry.goal.owner);
   const notes = context.isInternal
     ? [
+        ownerLeft ? context.text("goal.owner.left", { goal }) : "",
         why,
         findingNotes(context, context.findingsFor(entry.goal.id)) ||
           questionNotes(context.text("notes.ask"), prompts),
@@ -89,7 +92,7 @@ export function goalSlide(context: DeckContext, entry: GoalAnalysis): Slide {
     id: `goal-${entry.goal.id}`,
     layout: "content",
     title: entry.goal.title,
-    subtitle: context.text("goal.subtitle", { goal }),
+    subtitle: context.text("goal.subtitle", { goal, ownerLeft }),
     blocks,
     notes,
   };

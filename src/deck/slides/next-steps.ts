@@ -6,6 +6,18 @@ import { tablePages } from "./table-pages.js";
 
 export const NEXT_STEPS_ROWS_PER_SLIDE = 9;
 
+/**
+ * A task's owner: in a customer deck a person who has left is "to be confirmed", never named;
+ * the internal deck names them and says they left.
+ */
+function ownerCell(context: DeckContext, owner: string | undefined): string {
+  if (!owner) return "—";
+  if (!context.hasLeft(owner)) return owner;
+  return context.isInternal
+    ? context.text("next.owner.left", { names: [owner] })
+    : context.text("next.owner.tbc");
+}
+
 /** Open and overdue tasks with their goal, owner and due date; overdue first, then by date. */
 export function nextStepsSlides(context: DeckContext): Slide[] {
   const tasks = context.analysis.goals.flatMap(({ goal, figures }) =>
@@ -37,7 +49,7 @@ export function nextStepsSlides(context: DeckContext): Slide[] {
   const rows = tasks.map(({ task, goal, overdue }): TableCell[] => [
     { text: task.title, bold: overdue },
     { text: goal.title },
-    { text: task.owner ?? goal.owner ?? "—" },
+    { text: ownerCell(context, task.owner ?? goal.owner) },
     { text: task.due ? formatDate(task.due) : "—" },
     {
       text: context.text(overdue ? "next.state.overdue" : "next.state.open"),

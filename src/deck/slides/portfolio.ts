@@ -3,7 +3,7 @@ import {
   formatCount,
   formatDate,
   formatMoneyCompact,
-  formatPercent,
+  formatMultiple,
   formatRelativeDays,
 } from "../../text/format.js";
 import { barChart, shortLabel } from "../charts.js";
@@ -256,7 +256,7 @@ function rankingRow(text: PortfolioText, account: PortfolioAccount): TableCell[]
       text:
         account.valueRealized === null ? "—" : formatMoneyCompact(account.valueRealized, account.currency),
     },
-    { text: account.roi === null ? "—" : formatPercent(account.roi) },
+    { text: account.roi === null ? "—" : formatMultiple(account.roi) },
     { text: shortLabel(account.topFinding ?? "—", 70) },
   ];
 }

@@ -22,7 +22,9 @@ export function renewalValueSlide(context: DeckContext): Slide {
   const [kpiRow, lower] = rows(CONTENT_BOX, [1.5, "*"], 0.3);
   const [chartBox, textBox] = columns(lower!, [7.6, 4.4]);
   const chart = slide.blocks.find((block) => block.kind === "chart");
-  const text = slide.blocks.find((block) => block.kind === "text");
+  // The summary, and the goals without a money value when there are any: stacked in the text column.
+  const texts = slide.blocks.filter((block) => block.kind === "text");
+  const textBoxes = texts.length > 1 ? rows(textBox!, ["*", "*"], 0.15) : [textBox!];
   return {
     ...slide,
     blocks: [
@@ -40,7 +42,7 @@ export function renewalValueSlide(context: DeckContext): Slide {
         ],
       },
       ...(chart ? [{ ...chart, box: chartBox! }] : []),
-      ...(text ? [{ ...text, box: textBox! }] : []),
+      ...texts.map((text, index) => ({ ...text, box: textBoxes[index]! })),
     ],
   };
 }

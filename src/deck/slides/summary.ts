@@ -25,12 +25,7 @@ export function summaryKpis(context: DeckContext): Kpi[] {
       detail: context.text(hasValue ? "summary.kpi.value.detail" : "summary.kpi.novalue.detail"),
       tone: "accent",
     },
-    {
-      label: context.text("summary.kpi.roi"),
-      value: value.roi === null ? "—" : context.percent(value.roi),
-      detail: context.text("summary.kpi.roi.detail"),
-      tone: value.roi === null ? "muted" : value.roi >= 1 - EPSILON ? "good" : "warn",
-    },
+    ratioKpi(context),
     {
       label: context.text("summary.kpi.renewal"),
       value: formatDate(analysis.account.contract.renewal),
@@ -38,6 +33,29 @@ export function summaryKpis(context: DeckContext): Kpi[] {
       tone: "neutral",
     },
   ];
+}
+
+/**
+ * Value ÷ ARR as a multiple ("0.24× ARR"); in a customer deck below customerRatioMin, value
+ * delivered against value planned instead (deck/context.ts decides which).
+ */
+function ratioKpi(context: DeckContext): Kpi {
+  const { roi, realizedValue, plannedValue } = context.analysis.valueRealization;
+  if (roi !== null && !context.showsRatio) {
+    const share = plannedValue ? (realizedValue ?? 0) / plannedValue : null;
+    return {
+      label: context.text("summary.kpi.planned"),
+      value: context.percent(share),
+      detail: context.text("summary.kpi.planned.detail"),
+      tone: "accent",
+    };
+  }
+  return {
+    label: context.text("summary.kpi.roi"),
+    value: roi === null ? "—" : context.text("summary.kpi.roi.value"),
+    detail: context.text("summary.kpi.roi.detail"),
+    tone: roi === null ? "muted" : roi >= 1 - EPSILON ? "good" : "warn",
+  };
 }
 
 function goalBullets(context: DeckContext): BulletItem[] {

@@ -21,6 +21,11 @@ export function valueSlide(
   if (valued.length > 0) {
     const shown = valued.slice(0, MAX_BARS);
     const [kpiBox, textBox] = rows(sideBox!, [3.2, "*"], 0.3);
+    // Goals without a value per unit are named, not silently left out of the totals.
+    const unvalued = analysis.goals
+      .filter(({ goal }) => goal.value === undefined)
+      .map(({ goal }) => goal.title);
+    const [summaryBox, unvaluedBox] = unvalued.length > 0 ? rows(textBox!, ["*", "*"], 0.15) : [textBox!];
     const kpis = summaryKpis(context).slice(1, 3);
     return {
       id: options.id ?? "value",
@@ -48,7 +53,18 @@ export function valueSlide(
           (value) => formatMoney(value, context.currency),
         ),
         { kind: "kpis", box: kpiBox!, items: kpis },
-        { kind: "text", box: textBox!, text: context.text("value.summary"), style: "body" },
+        { kind: "text", box: summaryBox!, text: context.text("value.summary"), style: "body" },
+        ...(unvaluedBox
+          ? [
+              {
+                kind: "text" as const,
+                box: unvaluedBox,
+                text: context.text("value.unvalued", { names: unvalued }),
+                style: "small" as const,
+                tone: "muted" as const,
+              },
+            ]
+          : []),
       ],
       notes,
     };

@@ -15,6 +15,8 @@ export interface AlignedSeries {
   values: (number | null)[];
   /** A constant reference line (target) rather than measured data. */
   reference: boolean;
+  /** Decimals of a reference line's label (deck-model TimelineChart.referenceLines). */
+  labelDecimals?: number;
 }
 
 /** A date axis: where it starts and ends, and how far apart its labelled ticks are. */
@@ -91,7 +93,13 @@ export function alignTimeline(chart: TimelineChart, plotWidthInches: number): Al
   });
   for (const line of chart.referenceLines) {
     const value = round(line.value);
-    series.push({ name: line.label, role: line.role, values: dates.map(() => value), reference: true });
+    series.push({
+      name: line.label,
+      role: line.role,
+      values: dates.map(() => value),
+      reference: true,
+      labelDecimals: line.decimals,
+    });
   }
   return { dates, serials: dates.map(excelSerial), series, axis };
 }

@@ -149,9 +149,11 @@ export function drawTimeline(ctx: DrawContext, chart: TimelineChart, area: Rect)
  */
 function drawReferenceLines(ctx: DrawContext, chart: TimelineChart, axis: ValueAxis, plot: Rect): void {
   const { doc, theme } = ctx;
-  const format = formatter(chart.format, ctx.locale);
   const size = CHART_FONT.value;
   for (const reference of chart.referenceLines) {
+    const format = formatter(chart.format, ctx.locale, {
+      decimals: reference.decimals ?? chart.format.decimals,
+    });
     const y = axis.scale(reference.value);
     const style = seriesStyle(theme, reference.role);
     stroke(ctx, `M${plot.x},${y}H${plot.x + plot.w}`, style);

@@ -72,7 +72,9 @@ function drawTimeline(ctx: DrawContext, block: ChartBlock, chart: TimelineChart)
               showSerName: true,
               showValue: true,
               dataLabelPosition: "r" as const,
-              dataLabelFormatCode: fullFormat,
+              dataLabelFormatCode: excelFormatCode(chart.format, language, {
+                decimals: series.labelDecimals ?? chart.format.decimals,
+              }),
               dataLabelFontBold: true,
               dataLabelFontSize: 9,
               dataLabelFontFace: ctx.theme.fonts.body,
