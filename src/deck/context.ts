@@ -37,6 +37,11 @@ export interface BuildDeckOptions {
   provenance?: Provenance | null;
   /** Also give the customer deck the provenance appendix. */
   customerAppendix?: boolean;
+  /**
+   * Slide ids to leave out (a `--deck` file's list for this kind and audience), on top of the
+   * account's own `review.hide`. Every page of a part shares its id, so the whole part goes.
+   */
+  hide?: readonly string[];
 }
 
 /** What a slide adds to the account context for one text: the goal, a task or a date it is about. */
