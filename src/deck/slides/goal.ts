@@ -51,7 +51,11 @@ export function goalSlide(context: DeckContext, entry: GoalAnalysis): Slide {
   const [left, right] = columns(CONTENT_BOX, [7.4, 4.6]);
   const roadmap = roadmapFor(context, entry.goal.id);
   // The roadmap line only takes room on the slides of goals that have roadmap items.
-  const [chartBox, statusBox, roadmapBox] = rows(left!, roadmap.length > 0 ? ["*", 1.2, 0.45] : ["*", 1.2], 0.2);
+  const [chartBox, statusBox, roadmapBox] = rows(
+    left!,
+    roadmap.length > 0 ? ["*", 1.2, 0.45] : ["*", 1.2],
+    0.2,
+  );
   const [tasksBox, promptsBox] = rows(right!, ["*", "*"], 0.25);
   const prompts = context.goalPrompts(entry);
   const blocks: Slide["blocks"] = [

@@ -14,7 +14,10 @@ export function winsSlides(context: DeckContext): Slide[] {
   const results = highlights
     .flatMap((item) => (item.text !== undefined ? [{ text: item.text, date: item.date }] : []))
     .sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"))
-    .map(({ text, date }): BulletItem => ({ text: date ? `${formatDate(date)} — ${text}` : text, tone: "good" }));
+    .map(({ text, date }): BulletItem => ({
+      text: date ? `${formatDate(date)} — ${text}` : text,
+      tone: "good",
+    }));
   const quotes = highlights.flatMap((item): BulletItem[] =>
     item.quote !== undefined ? [{ text: `“${item.quote}” — ${item.by ?? ""}` }] : [],
   );
@@ -22,7 +25,8 @@ export function winsSlides(context: DeckContext): Slide[] {
     { heading: context.text("wins.results.heading"), items: results },
     { heading: context.text("wins.quotes.heading"), items: quotes },
   ].filter((part) => part.items.length > 0);
-  const boxes = parts.length === 2 ? columns(CONTENT_BOX, [1, 1]) : [{ ...CONTENT_BOX, w: CONTENT_BOX.w * 0.8 }];
+  const boxes =
+    parts.length === 2 ? columns(CONTENT_BOX, [1, 1]) : [{ ...CONTENT_BOX, w: CONTENT_BOX.w * 0.8 }];
   return [
     {
       id: "wins",
