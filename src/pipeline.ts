@@ -6,6 +6,7 @@ import type { Audience, Deck, DeckKind, ImageData, Theme } from "./deck/deck-mod
 import { DECK_KINDS } from "./deck/kinds/index.js";
 import type { Provenance } from "./deck/slides/appendix.js";
 import type { Account } from "./input/account-schema.js";
+import { hiddenSlides, type DeckSettings } from "./input/deck-settings.js";
 import type { TemplateSet } from "./text/template-set.js";
 
 /**
@@ -49,6 +50,8 @@ export interface DeckOptions {
   provenance: Provenance | null;
   /** Give customer decks the provenance appendix too. */
   customerAppendix?: boolean;
+  /** A `--deck` file's settings: the slides each kind and audience leaves out. */
+  deckSettings?: DeckSettings;
 }
 
 export type PipelineOptions = AnalyzeOptions & DeckOptions;
@@ -95,6 +98,7 @@ export function buildDecks(analyses: AccountAnalyses, options: DeckOptions): Dec
         previous: analyses.previous,
         provenance: options.provenance,
         customerAppendix: options.customerAppendix,
+        hide: hiddenSlides(options.deckSettings, kind, audience),
       }),
     ),
   );

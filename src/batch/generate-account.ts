@@ -17,7 +17,7 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import { newPdfPassword } from "./pdf-passwords.js";
 import { sha256 } from "../io/input-hash.js";
 import { outputName } from "../io/output-names.js";
-import { loadTemplates, readAccount, readInputFile, readRules } from "../io/resources.js";
+import { loadTemplates, readAccount, readDeckSettings, readInputFile, readRules } from "../io/resources.js";
 import { loadTheme } from "../io/theme-file.js";
 
 /**
@@ -46,6 +46,8 @@ export interface GenerateSettings {
   themeFile?: string;
   templatesDir?: string;
   rulesFile?: string;
+  /** --deck: a YAML/JSON file of the slides to leave out per kind and audience. */
+  deckFile?: string;
   /** Read logos from anywhere, not only from the account file's folder (assets.ts). */
   allowOutsideAssets?: boolean;
   render: RenderOptions;
@@ -229,6 +231,7 @@ export async function generateAccount(
     producer: PRODUCER,
     provenance,
     customerAppendix: settings.customerAppendix,
+    ...(settings.deckFile ? { deckSettings: readDeckSettings(settings.deckFile) } : {}),
   });
   const files: WrittenFile[] = [];
   const pdfPassword = settings.pdfPasswordPerAccount ? newPdfPassword() : undefined;

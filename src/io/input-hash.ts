@@ -55,6 +55,7 @@ export interface RunSettings {
   templatesDir?: string;
   themeFile?: string;
   rulesFile?: string;
+  deckFile?: string;
   render: { pdfUserPassword?: string; pdfOwnerPassword?: string };
 }
 
@@ -76,6 +77,8 @@ export function runHash(settings: RunSettings): string {
       templates: contentHash(settings.templatesDir),
       theme: contentHash(settings.themeFile),
       rules: contentHash(settings.rulesFile),
+      // Only with --deck, so the hash of ordinary runs is what it was before the option existed.
+      ...(settings.deckFile ? { deck: contentHash(settings.deckFile) } : {}),
     }),
   );
 }

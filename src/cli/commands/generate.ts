@@ -25,6 +25,7 @@ export interface GenerateCliOptions {
   theme?: string;
   templates?: string;
   rules?: string;
+  deck?: string;
   pdfPassword?: string;
   pdfPasswordFile?: string;
   pdfStandard?: string;
@@ -87,6 +88,8 @@ export function generateSettings(
     themeFile: options.theme,
     templatesDir: options.templates,
     rulesFile: options.rules,
+    // Only when given, so the input hash of ordinary runs is what it was before the option existed.
+    ...(options.deck ? { deckFile: options.deck } : {}),
     // Only when given, so the input hash of ordinary runs is what it was before the option existed.
     ...(options.allowOutsideAssets ? { allowOutsideAssets: true } : {}),
     render: {
