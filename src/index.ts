@@ -7,7 +7,8 @@ import { imageInfo } from "./deck/image-info.js";
 import type { Provenance } from "./deck/slides/appendix.js";
 import type { Account } from "./input/account-schema.js";
 import { loadAccountWithWarnings } from "./input/load-account.js";
-import { loadTemplates, readRules } from "./io/resources.js";
+import type { DeckSettings } from "./input/deck-settings.js";
+import { loadTemplates, readDeckSettings, readRules } from "./io/resources.js";
 import type { Io } from "./io/terminal.js";
 import { loadTheme } from "./io/theme-file.js";
 import * as pipeline from "./pipeline.js";
@@ -26,6 +27,7 @@ import { VERSION } from "./version.js";
 export type { Account } from "./input/account-schema.js";
 export type { Analysis, Finding } from "./analysis/analyse-account.js";
 export type { Thresholds } from "./analysis/thresholds.js";
+export type { DeckSettings } from "./input/deck-settings.js";
 export type { AccountAnalyses } from "./pipeline.js";
 export type { Audience, Block, Deck, DeckKind, ImageData, Slide, Theme } from "./deck/deck-model.js";
 export type { OutputFormat, RenderOptions } from "./render/renderer.js";
@@ -90,6 +92,8 @@ export interface BuildDecksOptions {
   customerAppendix?: boolean;
   /** Customer decks print value ÷ ARR only at or above this multiple; default 1. */
   customerRatioMin?: number;
+  /** The slides to leave out per kind and audience, like a `--deck` file (a path, or the settings). */
+  deck?: string | DeckSettings;
 }
 
 function logoOf(logo: BuildDecksOptions["logo"]): ImageData | null {
@@ -109,6 +113,9 @@ export function buildDecks(analyses: AccountAnalyses, options: BuildDecksOptions
     provenance: options.provenance ?? null,
     customerAppendix: options.customerAppendix,
     customerRatioMin: options.customerRatioMin,
+    ...(options.deck
+      ? { deckSettings: typeof options.deck === "string" ? readDeckSettings(options.deck) : options.deck }
+      : {}),
   });
 }
 
@@ -143,6 +150,8 @@ export interface GenerateOptions extends Omit<AnalyzeAccountOptions, "thresholds
   customerRatioMin?: number;
   themeFile?: string;
   rulesFile?: string;
+  /** Like --deck: a YAML/JSON file of the slides to leave out per kind and audience. */
+  deckFile?: string;
   allowOutsideAssets?: boolean;
   render?: RenderOptions;
   /** Accounts rendered at once on worker threads; default one per core. */
@@ -184,6 +193,7 @@ export async function generate(
         themeFile: options.themeFile,
         templatesDir: options.templatesDir,
         rulesFile: options.rulesFile,
+        ...(options.deckFile ? { deckFile: options.deckFile } : {}),
         ...(options.allowOutsideAssets ? { allowOutsideAssets: true } : {}),
         render: options.render ?? {},
       },

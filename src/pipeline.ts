@@ -6,6 +6,7 @@ import type { Audience, Deck, DeckKind, ImageData, Theme } from "./deck/deck-mod
 import { DECK_KINDS } from "./deck/kinds/index.js";
 import type { Provenance } from "./deck/slides/appendix.js";
 import type { Account } from "./input/account-schema.js";
+import { hiddenSlides, type DeckSettings } from "./input/deck-settings.js";
 import type { TemplateSet } from "./text/template-set.js";
 
 /**
@@ -51,6 +52,8 @@ export interface DeckOptions {
   customerAppendix?: boolean;
   /** Customer decks print value ÷ ARR only at or above this multiple (default 1; deck/context.ts). */
   customerRatioMin?: number;
+  /** A `--deck` file's settings: the slides each kind and audience leaves out. */
+  deckSettings?: DeckSettings;
 }
 
 export type PipelineOptions = AnalyzeOptions & DeckOptions;
@@ -97,7 +100,8 @@ export function buildDecks(analyses: AccountAnalyses, options: DeckOptions): Dec
         previous: analyses.previous,
         provenance: options.provenance,
         customerAppendix: options.customerAppendix,
-        customerRatioMin: options.customerRatioMin,
+        customerRatioMin: options.customerRatioMin ?? options.deckSettings?.value?.customerRatioMin,
+        hide: hiddenSlides(options.deckSettings, kind, audience),
       }),
     ),
   );

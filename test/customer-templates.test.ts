@@ -70,7 +70,9 @@ function hostileAccount(dir: string): string {
     .replace("- Price is too high for what we use", `- ${SECRETS.statedReason}`)
     .replace("- Parent company merger announced", `- ${SECRETS.externalRisk}`)
     .replace(/internalNotes: .*/, `internalNotes: "${SECRETS.internalNotes}"`)
-    .replace("logo: ./logos/northwind.png", "");
+    .replace("logo: ./logos/northwind.png", "")
+    // The CSM's own summary replaces the customer headline this test probes.
+    .replace(/ {2}summary: >-\n( {4}.*\n)+/, "");
   const file = path.join(dir, "northwind.yaml");
   writeFileSync(file, text);
   return file;

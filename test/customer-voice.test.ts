@@ -93,6 +93,11 @@ describe("value ÷ ARR in customer decks", () => {
     const allowed = deckFor(low, "customer", "qbr", { customerRatioMin: 0 });
     expect(deckText(allowed)).toContain("0.23× ARR");
     expect(deckText(allowed)).not.toContain("Return on the contract");
+    // The team-wide --deck file sets the same minimum for every account.
+    const viaDeckFile = deckFor(low, "customer", "qbr", {
+      deckSettings: { value: { customerRatioMin: 0.2 } },
+    });
+    expect(deckText(viaDeckFile)).toContain("0.23× ARR");
   });
 });
 

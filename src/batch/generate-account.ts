@@ -17,7 +17,7 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import { newPdfPassword } from "./pdf-passwords.js";
 import { sha256 } from "../io/input-hash.js";
 import { outputName } from "../io/output-names.js";
-import { loadTemplates, readAccount, readInputFile, readRules } from "../io/resources.js";
+import { loadTemplates, readAccount, readDeckSettings, readInputFile, readRules } from "../io/resources.js";
 import { loadPptxTemplate, loadTheme, themeWarnings } from "../io/theme-file.js";
 
 /**
@@ -50,6 +50,8 @@ export interface GenerateSettings {
   templateFile?: string;
   templatesDir?: string;
   rulesFile?: string;
+  /** --deck: a YAML/JSON file of the slides to leave out per kind and audience. */
+  deckFile?: string;
   /** Read logos from anywhere, not only from the account file's folder (assets.ts). */
   allowOutsideAssets?: boolean;
   render: RenderOptions;
@@ -239,6 +241,7 @@ export async function generateAccount(
     provenance,
     customerAppendix: settings.customerAppendix,
     customerRatioMin: settings.customerRatioMin,
+    ...(settings.deckFile ? { deckSettings: readDeckSettings(settings.deckFile) } : {}),
   });
   const files: WrittenFile[] = [];
   const pdfPassword = settings.pdfPasswordPerAccount ? newPdfPassword() : undefined;

@@ -26,7 +26,7 @@ import {
 import { lockOutputFolder, type OutputLock } from "../io/output-lock.js";
 import { BatchPlanner, type RenderJob } from "./plan.js";
 import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
-import { loadTemplates, readRules } from "../io/resources.js";
+import { loadTemplates, readDeckSettings, readRules } from "../io/resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
 import { loadPptxTemplate, loadTheme } from "../io/theme-file.js";
@@ -260,10 +260,11 @@ async function runLockedBatch(
   const { settings, shard } = options;
   const manifestFile = path.join(settings.outDir, manifestFileName(shard));
   const indexFile = path.join(settings.outDir, inputIndexFileName(manifestFile));
-  // A bad --templates, --theme or --rules would fail every account the same way: say it once.
+  // A bad --templates, --theme, --rules or --deck would fail every account the same way: say it once.
   loadTemplates(settings.templatesDir);
   loadTheme(settings.themeFile, settings.templateFile);
   if (settings.rulesFile) readRules(settings.rulesFile);
+  if (settings.deckFile) readDeckSettings(settings.deckFile);
   const previous = readPreviousManifest(manifestFile);
   // A first (or forced) run renders nearly every account: start the workers now, so their
   // start-up overlaps with planning. A re-run may render nothing, and then starts none.

@@ -126,6 +126,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .option("--templates <dir>", "folder of templates replacing the default wording")
     .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
     .option(
+      "--deck <file>",
+      "YAML/JSON file of the slides to leave out per kind and audience, e.g. qbr: { customer: { hide: [value] } }",
+    )
+    .option(
       "--pdf-password <password>",
       "password to open the PDF (prefer --pdf-password-file or QBR_PDF_PASSWORD)",
     )

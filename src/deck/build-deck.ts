@@ -3,6 +3,7 @@ import { createDeckContext, type BuildDeckOptions, type DeckContext } from "./co
 import { sanitizeTree } from "../text/sanitize.js";
 import type { Deck, DeckMeta } from "./deck-model.js";
 import { DECK_KINDS } from "./kinds/index.js";
+import { agendaSlide } from "./slides/agenda.js";
 import { appendixSlides } from "./slides/appendix.js";
 
 export type { BuildDeckOptions } from "./context.js";
@@ -21,7 +22,19 @@ export function buildDeck(analysis: Analysis, options: BuildDeckOptions): Deck {
   if (options.provenance && (context.isInternal || options.customerAppendix)) {
     slides.push(...appendixSlides(context, options.provenance));
   }
-  return sanitizeTree({ meta: deckMeta(context, options), theme: options.theme, logo: options.logo, slides });
+  const hidden = new Set([...analysis.account.review.hide, ...(options.hide ?? [])]);
+  const shown = slides.filter((slide) => !hidden.has(slide.id));
+  if (!hidden.has("agenda")) {
+    // After the cover, listing what is left once the hidden slides are out.
+    const at = shown[0]?.id === "cover" ? 1 : 0;
+    shown.splice(at, 0, agendaSlide(context, shown.slice(at)));
+  }
+  return sanitizeTree({
+    meta: deckMeta(context, options),
+    theme: options.theme,
+    logo: options.logo,
+    slides: shown,
+  });
 }
 
 function deckMeta(context: DeckContext, options: BuildDeckOptions): DeckMeta {

@@ -44,6 +44,11 @@ export interface BuildDeckOptions {
    * against value planned. Internal decks always print the ratio.
    */
   customerRatioMin?: number;
+  /**
+   * Slide ids to leave out (a `--deck` file's list for this kind and audience), on top of the
+   * account's own `review.hide`. Every page of a part shares its id, so the whole part goes.
+   */
+  hide?: readonly string[];
 }
 
 export const DEFAULT_CUSTOMER_RATIO_MIN = 1;

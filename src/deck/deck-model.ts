@@ -92,7 +92,10 @@ export interface ImageData {
 }
 
 export interface Slide {
-  /** Stable identifier, e.g. "title", "summary", "goal-backlog", "scorecard-2". */
+  /**
+   * Stable id of the part of the deck the slide belongs to ("summary", "goal-backlog"; see
+   * deck/slide-ids.ts): continuation pages share it, and `review.hide` / `--deck` name it.
+   */
   id: string;
   layout: "title" | "content";
   title: string;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "../dates.js";
+import { isSlideId, slideIdsMessage } from "../deck/slide-ids.js";
 import { normaliseAddress, normaliseDomain, type Normalised } from "./email-address.js";
 
 /**
@@ -31,6 +32,8 @@ export const ACCOUNT_LIMITS = {
   stakeholders: 50,
   statedReasons: 20,
   externalRisks: 20,
+  /** Highlights, asks, commitments, agenda items, roadmap items (each list). */
+  reviewItems: 20,
   /** Characters of a name, id, owner, metric name or unit, segment or period label. */
   nameChars: 200,
   /** Characters of a goal or task title. */
@@ -38,6 +41,8 @@ export const ACCOUNT_LIMITS = {
   /** Characters of a goal's `why`, a stated reason, an external risk, a logo path. */
   paragraphChars: 1_000,
   internalNotesChars: 10_000,
+  /** Characters of review.summary: shown verbatim above the KPIs, so it must fit a few lines. */
+  summaryChars: 600,
 } as const;
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -345,6 +350,81 @@ const signals = z.strictObject({
     .optional(),
 });
 
+/** Wins since the last review: a result (with its date), or a quote with its author. */
+const highlight = z
+  .strictObject({
+    text: paragraph.optional(),
+    date: isoDate.optional(),
+    quote: paragraph.optional(),
+    by: name.optional(),
+  })
+  .superRefine((h, ctx) => checkHighlight(h as RawHighlight, ctx), { when: () => true })
+  .describe("A win: { text, date? } or a quote { quote, by }.");
+
+interface RawHighlight {
+  text?: unknown;
+  date?: unknown;
+  quote?: unknown;
+  by?: unknown;
+}
+
+function checkHighlight(h: RawHighlight, ctx: z.RefinementCtx): void {
+  if (h === null || typeof h !== "object") return;
+  if (h.text === undefined && h.quote === undefined) {
+    ctx.addIssue({ code: "custom", path: [], message: "expected { text, date? } or { quote, by }" });
+  } else if (h.text !== undefined && h.quote !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["quote"], message: "expected either text or quote, not both" });
+  } else if (h.quote !== undefined && h.by === undefined) {
+    ctx.addIssue({ code: "custom", path: ["quote"], message: "expected `by`: who said it" });
+  } else if (h.text !== undefined && h.by !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["by"], message: "expected `by` only with a quote" });
+  }
+  if (h.quote !== undefined && h.date !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["date"], message: "expected `date` only with a text highlight" });
+  }
+}
+
+/** One line of the mutual action plan: an ask of the customer, or a commitment of ours. */
+const action = z.strictObject({
+  title,
+  owner: name,
+  due: isoDate.optional(),
+  status: z.enum(["open", "in-progress", "done"]).default("open"),
+});
+
+const reviewItems = <Item extends z.ZodType>(item: Item, what: string) =>
+  limitedList(item, ACCOUNT_LIMITS.reviewItems, what);
+
+const review = z
+  .strictObject({
+    period: name.optional(),
+    asOf: isoDate.optional(),
+    meetingDate: isoDate.optional(),
+    summary: nonEmptyText(ACCOUNT_LIMITS.summaryChars)
+      .optional()
+      .describe(
+        "The CSM's executive summary, shown verbatim at the top of the summary slide (both audiences).",
+      ),
+    agenda: reviewItems(title, "agenda items")
+      .min(1, "expected at least one agenda item (leave the key out for the generated agenda)")
+      .optional()
+      .describe("Replaces the agenda generated from the slide titles."),
+    highlights: reviewItems(highlight, "highlights").default([]),
+    asks: reviewItems(action, "asks").default([]).describe("What we ask of the customer."),
+    commitments: reviewItems(action, "commitments").default([]).describe("What we commit to."),
+    hide: z
+      .array(z.string())
+      .default([])
+      .describe("Slide ids to leave out of this account's decks (see docs/deck-storyline.md)."),
+  })
+  .default({ highlights: [], asks: [], commitments: [], hide: [] });
+
+const roadmapItem = z.strictObject({
+  title,
+  when: name,
+  goals: z.array(z.string()).default([]).describe("Ids of the goals this work serves."),
+});
+
 export const accountFileSchema = z
   .strictObject({
     schemaVersion: z.literal(1, { error: "expected schemaVersion: 1" }),
@@ -377,19 +457,16 @@ export const accountFileSchema = z
       start: isoDate.optional(),
       renewal: isoDate,
     }),
-    review: z
-      .strictObject({
-        period: name.optional(),
-        asOf: isoDate.optional(),
-        meetingDate: isoDate.optional(),
-      })
-      .default({}),
+    review,
     stakeholders: limitedList(stakeholder, ACCOUNT_LIMITS.stakeholders, "stakeholders").default([]),
     goals: limitedList(goal, ACCOUNT_LIMITS.goals, "goals").min(1, "expected at least one goal"),
     signals: signals.default({}),
     statedReasons: limitedList(paragraph, ACCOUNT_LIMITS.statedReasons, "stated reasons").default([]),
     externalRisks: limitedList(paragraph, ACCOUNT_LIMITS.externalRisks, "external risks").default([]),
     internalNotes: limitedText(ACCOUNT_LIMITS.internalNotesChars).optional(),
+    roadmap: reviewItems(roadmapItem, "roadmap items")
+      .default([])
+      .describe("Product work tied to the customer's goals (qbr-deck extension)."),
   })
   .superRefine((file, ctx) => checkAccountConsistency(file as unknown as RawAccount, ctx), {
     when: () => true,
@@ -398,10 +475,54 @@ export const accountFileSchema = z
 interface RawAccount {
   goals?: unknown;
   contract?: { start?: unknown; renewal?: unknown };
+  review?: { hide?: unknown };
+  roadmap?: unknown;
+}
+
+/** The goal ids the file declares (those that are strings), in order. */
+function goalIdsOf(file: RawAccount): string[] {
+  if (!Array.isArray(file.goals)) return [];
+  return file.goals.flatMap((goal: unknown) => {
+    const id = (goal as { id?: unknown } | null)?.id;
+    return typeof id === "string" ? [id] : [];
+  });
+}
+
+/** review.hide names slides, roadmap items name goals: both must exist. */
+function checkReferences(file: RawAccount, ctx: z.RefinementCtx): void {
+  const goalIds = goalIdsOf(file);
+  const known = new Set(goalIds);
+  const hide = isObject(file.review) ? file.review.hide : undefined;
+  if (Array.isArray(hide)) {
+    hide.forEach((id: unknown, index) => {
+      if (typeof id === "string" && !isSlideId(id, known)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["review", "hide", index],
+          message: slideIdsMessage(id, goalIds),
+        });
+      }
+    });
+  }
+  if (!Array.isArray(file.roadmap)) return;
+  file.roadmap.forEach((item: unknown, index) => {
+    const goals = (item as { goals?: unknown } | null)?.goals;
+    if (!Array.isArray(goals)) return;
+    goals.forEach((id: unknown, goalIndex) => {
+      if (typeof id === "string" && !known.has(id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["roadmap", index, "goals", goalIndex],
+          message: `expected the id of a goal in this file; "${id}" is none — goal ids: ${goalIds.join(", ")}`,
+        });
+      }
+    });
+  });
 }
 
 function checkAccountConsistency(file: RawAccount, ctx: z.RefinementCtx): void {
   if (file === null || typeof file !== "object") return;
+  checkReferences(file, ctx);
   if (Array.isArray(file.goals)) {
     const seen = new Map<string, number>();
     file.goals.forEach((goal: unknown, index) => {
@@ -436,6 +557,10 @@ export type DataPoint = Goal["baseline"];
 export type Task = Goal["tasks"][number];
 export type Stakeholder = Account["stakeholders"][number];
 export type Signals = Account["signals"];
+export type Review = Account["review"];
+export type Highlight = Review["highlights"][number];
+export type Action = Review["asks"][number];
+export type RoadmapItem = Account["roadmap"][number];
 
 /** The JSON Schema printed by `qbr schema` (the shape a user writes, before defaults). */
 export function accountJsonSchema(): Record<string, unknown> {

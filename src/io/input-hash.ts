@@ -57,6 +57,7 @@ export interface RunSettings {
   themeFile?: string;
   templateFile?: string;
   rulesFile?: string;
+  deckFile?: string;
   render: { pdfUserPassword?: string; pdfOwnerPassword?: string };
 }
 
@@ -80,6 +81,8 @@ export function runHash(settings: RunSettings): string {
       theme: contentHash(settings.themeFile),
       ...(pptxTemplate ? { template: contentHash(pptxTemplate) } : {}),
       rules: contentHash(settings.rulesFile),
+      // Only with --deck, so the hash of ordinary runs is what it was before the option existed.
+      ...(settings.deckFile ? { deck: contentHash(settings.deckFile) } : {}),
     }),
   );
 }

@@ -7,6 +7,7 @@ import type { Account } from "../input/account-schema.js";
 import { loadAccountWithWarnings, type LoadAccountOptions } from "../input/load-account.js";
 import { fileSizeMessage, MAX_INPUT_BYTES } from "../input/parse-source.js";
 import { loadRules } from "../input/load-rules.js";
+import { loadDeckSettings, type DeckSettings } from "../input/deck-settings.js";
 import { compileTemplateSet, type TemplateFile, type TemplateSet } from "../text/template-set.js";
 
 /**
@@ -113,4 +114,16 @@ export function readRules(file: string): Thresholds {
     rulesCache.set(key, rules);
   }
   return rules;
+}
+
+const deckSettingsCache = new Map<string, DeckSettings>();
+
+/** A `--deck` file read and validated once per process (see input/deck-settings.ts). */
+export function readDeckSettings(file: string): DeckSettings {
+  let settings = deckSettingsCache.get(file);
+  if (!settings) {
+    settings = loadDeckSettings(file, readInputFile(file));
+    deckSettingsCache.set(file, settings);
+  }
+  return settings;
 }

@@ -107,3 +107,16 @@ export function loadSample(name: string): Account {
   const file = path.join(SAMPLES_DIR, name);
   return loadAccount(file, readFileSync(file));
 }
+
+/**
+ * The account as a workbook holds it: the storyline keys of issue 12 §1 (review.summary, agenda,
+ * highlights, asks, commitments, hide; roadmap) have no workbook columns yet.
+ */
+export function withoutStoryline(account: Account): Account {
+  const { summary: _summary, agenda: _agenda, ...review } = account.review;
+  return {
+    ...account,
+    review: { ...review, highlights: [], asks: [], commitments: [], hide: [] },
+    roadmap: [],
+  };
+}

@@ -1,3 +1,4 @@
+import type { DeckSettings } from "../../src/input/deck-settings.js";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +20,7 @@ export interface DeckExtras {
   customerAppendix?: boolean;
   /** Customer decks print value ÷ ARR only at or above this multiple (default 1). */
   customerRatioMin?: number;
+  deckSettings?: DeckSettings;
   /** Templates other than the defaults (e.g. loadTemplates(dir) of a --templates folder). */
   templates?: TemplateSet;
 }
@@ -44,6 +46,7 @@ export function deckFor(
       provenance: extras.provenance ?? null,
       customerAppendix: extras.customerAppendix ?? false,
       customerRatioMin: extras.customerRatioMin,
+      ...(extras.deckSettings ? { deckSettings: extras.deckSettings } : {}),
     },
   );
   return deck!;

@@ -26,6 +26,7 @@ export interface GenerateCliOptions {
   template?: string;
   templates?: string;
   rules?: string;
+  deck?: string;
   pdfPassword?: string;
   pdfPasswordFile?: string;
   pdfStandard?: string;
@@ -90,6 +91,8 @@ export function generateSettings(
     ...(options.template ? { templateFile: options.template } : {}),
     templatesDir: options.templates,
     rulesFile: options.rules,
+    // Only when given, so the input hash of ordinary runs is what it was before the option existed.
+    ...(options.deck ? { deckFile: options.deck } : {}),
     // Only when given, so the input hash of ordinary runs is what it was before the option existed.
     ...(options.allowOutsideAssets ? { allowOutsideAssets: true } : {}),
     render: {

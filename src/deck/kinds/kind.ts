@@ -11,6 +11,9 @@ export interface DeckKindPlan {
   wording: { name: string; subject: string; cover: string };
   /** Whether the deck has a "what changed since the last review" part, so needs that analysis. */
   comparesWithPrevious: boolean;
-  /** The slides in order, before the provenance appendix; `previous` is null without a comparison. */
+  /**
+   * The slides in order, before the provenance appendix; `previous` is null without a comparison.
+   * The agenda is not among them: build-deck.ts adds it after the cover once hidden slides are out.
+   */
   slides(context: DeckContext, previous: Analysis | null): Slide[];
 }

@@ -1,4 +1,8 @@
+import { actionsSlides } from "../slides/actions.js";
 import { coverSlide } from "../slides/cover.js";
+import { objectivesSlides } from "../slides/objectives.js";
+import { roadmapSlides } from "../slides/roadmap.js";
+import { winsSlides } from "../slides/wins.js";
 import { discussionSlides } from "../slides/discussion.js";
 import { goalSlide } from "../slides/goal.js";
 import { nextStepsSlides } from "../slides/next-steps.js";
@@ -17,12 +21,16 @@ export const qbrKind: DeckKindPlan = {
   slides: (context, previous) => [
     coverSlide(context, WORDING.cover),
     summarySlide(context),
+    ...objectivesSlides(context),
+    ...winsSlides(context),
     ...scorecardSlides(context),
     ...changes(context, previous),
     ...context.analysis.goals.map((entry) => goalSlide(context, entry)),
     valueSlide(context),
+    ...roadmapSlides(context),
     ...internalSlides(context),
     ...discussionSlides(context),
+    ...actionsSlides(context),
     ...nextStepsSlides(context),
   ],
 };

@@ -1,4 +1,8 @@
+import { actionsSlides } from "../slides/actions.js";
 import { coverSlide } from "../slides/cover.js";
+import { objectivesSlides } from "../slides/objectives.js";
+import { roadmapSlides } from "../slides/roadmap.js";
+import { winsSlides } from "../slides/wins.js";
 import { discussionSlides } from "../slides/discussion.js";
 import { goalSlide } from "../slides/goal.js";
 import { nextTermSlide, outcomesSlides, renewalValueSlide, stillOpenSlide } from "../slides/renewal.js";
@@ -15,13 +19,17 @@ export const renewalKind: DeckKindPlan = {
   slides: (context, previous) => [
     coverSlide(context, WORDING.cover),
     summarySlide(context),
+    ...objectivesSlides(context),
+    ...winsSlides(context),
     renewalValueSlide(context),
     ...outcomesSlides(context),
     ...changes(context, previous),
     ...context.analysis.goals.map((entry) => goalSlide(context, entry)),
     stillOpenSlide(context),
+    ...roadmapSlides(context),
     ...internalSlides(context),
     ...discussionSlides(context),
+    ...actionsSlides(context),
     nextTermSlide(context),
   ],
 };

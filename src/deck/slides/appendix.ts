@@ -141,7 +141,7 @@ export function appendixSlides(context: DeckContext, provenance: Provenance): Sl
     notes: [...facts, ...formulas].join("\n"),
   };
   const data = tablePages(context, {
-    id: "appendix-data",
+    id: "appendix",
     title: context.text("appendix.data.title"),
     subtitle: context.text("appendix.data.subtitle", { asOf: context.analysis.asOf }),
     columns: [

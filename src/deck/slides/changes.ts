@@ -148,7 +148,7 @@ export function changesSlides(context: DeckContext, previous: Analysis): Slide[]
   return [
     ...slides,
     {
-      id: "changes-lists",
+      id: "changes",
       layout: "content",
       title: context.text("changes.title", { since }),
       blocks: lowerBlocks.map((block) => ({

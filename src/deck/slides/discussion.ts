@@ -65,7 +65,7 @@ export function discussionSlides(context: DeckContext): Slide[] {
     });
     const shown = slideColumns.flat();
     return {
-      id: index === 0 ? "discussion" : `discussion-${index + 1}`,
+      id: "discussion",
       layout: "content",
       title: index === 0 ? title : `${title} ${context.text("continued")}`,
       subtitle,

@@ -6,6 +6,7 @@ import type { BulletItem, Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
 import { findingNotes, questionNotes } from "./notes.js";
+import { roadmapFor } from "./roadmap.js";
 import { limitItems } from "./summary.js";
 
 const MAX_TASKS_ON_SLIDE = 5;
@@ -48,7 +49,13 @@ function taskItems(context: DeckContext, entry: GoalAnalysis): BulletItem[] {
 export function goalSlide(context: DeckContext, entry: GoalAnalysis): Slide {
   const goal = context.goalText(entry);
   const [left, right] = columns(CONTENT_BOX, [7.4, 4.6]);
-  const [chartBox, statusBox] = rows(left!, ["*", 1.2], 0.2);
+  const roadmap = roadmapFor(context, entry.goal.id);
+  // The roadmap line only takes room on the slides of goals that have roadmap items.
+  const [chartBox, statusBox, roadmapBox] = rows(
+    left!,
+    roadmap.length > 0 ? ["*", 1.2, 0.45] : ["*", 1.2],
+    0.2,
+  );
   const [tasksBox, promptsBox] = rows(right!, ["*", "*"], 0.25);
   const prompts = context.goalPrompts(entry);
   const blocks: Slide["blocks"] = [
@@ -73,6 +80,15 @@ export function goalSlide(context: DeckContext, entry: GoalAnalysis): Slide {
       items: prompts.slice(0, MAX_PROMPTS_ON_SLIDE).map((text) => ({ text })),
     },
   ];
+  if (roadmapBox) {
+    blocks.push({
+      kind: "text",
+      box: roadmapBox,
+      text: `${context.text("goal.roadmap")} ${roadmap.map((item) => `${item.title} (${item.when})`).join("; ")}`,
+      style: "small",
+      tone: "accent",
+    });
+  }
   const why = entry.goal.why ? context.text("goal.why", { goal }) : "";
   // Internal only: a goal whose owner has left is orphaned — the customer deck just shows no owner.
   const ownerLeft = context.isInternal && context.hasLeft(entry.goal.owner);

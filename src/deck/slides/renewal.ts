@@ -12,7 +12,7 @@ import { valueSlide } from "./value.js";
 
 export function renewalValueSlide(context: DeckContext): Slide {
   const slide = valueSlide(context, {
-    id: "renewal-value",
+    id: "value",
     titleKey: "renewal.value.title",
     subtitleKey: "renewal.value.subtitle",
   });
@@ -67,7 +67,7 @@ export function outcomesSlides(context: DeckContext): Slide[] {
     ];
   });
   return tablePages(context, {
-    id: "renewal-outcomes",
+    id: "outcomes",
     title: context.text("renewal.outcomes.title"),
     subtitle: context.text("renewal.outcomes.subtitle"),
     columns: [
@@ -132,7 +132,7 @@ export function stillOpenSlide(context: DeckContext): Slide {
             : []),
         ];
   return {
-    id: "renewal-open",
+    id: "still-open",
     layout: "content",
     title: context.text("renewal.open.title"),
     subtitle: context.text("renewal.open.subtitle"),
@@ -150,7 +150,7 @@ export function nextTermSlide(context: DeckContext): Slide {
   }));
   items.push({ text: context.text("renewal.next.measure"), tone: "accent" });
   return {
-    id: "renewal-next-term",
+    id: "next-term",
     layout: "content",
     title: context.text("renewal.next.title"),
     subtitle: context.text("renewal.next.subtitle"),

@@ -90,7 +90,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
     const usage = analysis.account.signals.usage;
     const behind = watermelon.evidence.goalsBehind.map((item) => item.goal);
     slides.push({
-      id: "hidden-watermelon",
+      id: "hidden-risks",
       layout: "content",
       title: context.text("hidden.title"),
       subtitle: context.text("hidden.subtitle"),
@@ -129,7 +129,7 @@ export function hiddenRiskSlides(context: DeckContext): Slide[] {
   const usageFinding = findingOf(analysis.findings, "usage-without-value");
   if (usageFinding) {
     slides.push({
-      id: "hidden-usage",
+      id: "hidden-risks",
       layout: "content",
       title: context.text("hidden.usage.title"),
       subtitle: context.text("hidden.usage.subtitle"),

@@ -1,9 +1,9 @@
 import { EPSILON } from "../../analysis/figures.js";
 import type { DeckContext } from "../context.js";
 import { SEVERITY_TONE, STATUS_TONE } from "../context.js";
-import type { BulletItem, Kpi, Slide } from "../deck-model.js";
-import { CONTENT_BOX } from "../geometry.js";
-import { columns, rows } from "../layout.js";
+import type { BulletItem, Box, Kpi, Slide } from "../deck-model.js";
+import { CONTENT_BOX, FONT_SIZES } from "../geometry.js";
+import { columns, estimateLines, rows } from "../layout.js";
 import { formatDate, formatMoneyCompact } from "../../text/format.js";
 
 /** KPI tiles every deck opens with: goals on track, value realized, ROI, renewal. */
@@ -76,26 +76,55 @@ export function limitItems(items: BulletItem[], max: number, more: (count: numbe
   return [...items.slice(0, max - 1), { text: more(items.length - max + 1), tone: "muted" }];
 }
 
+/** The CSM's own summary (`review.summary`), verbatim, sized to its text: lead type when it is short. */
+function ownSummary(text: string): { height: number; style: "lead" | "body" } {
+  const leadLines = estimateLines(text, CONTENT_BOX.w, FONT_SIZES.lead);
+  if (leadLines <= 2) return { height: 0.2 + leadLines * 0.34, style: "lead" };
+  const bodyLines = estimateLines(text, CONTENT_BOX.w, FONT_SIZES.body);
+  return { height: Math.min(1.5, 0.15 + bodyLines * 0.27), style: "body" };
+}
+
 export function summarySlide(context: DeckContext): Slide {
   const moreGoals = (count: number) => context.text("summary.goals.more", { count });
-  const [kpiRow, headlineRow, listRow] = rows(CONTENT_BOX, [1.55, 0.75, "*"], 0.25);
-  const blocks: Slide["blocks"] = [
-    { kind: "kpis", box: kpiRow!, items: summaryKpis(context) },
-    {
-      kind: "text",
-      box: headlineRow!,
-      text: context.text(context.isInternal ? "summary.headline.internal" : "summary.headline.customer"),
-      style: "lead",
-    },
-  ];
+  const own = context.analysis.account.review.summary;
+  const headline: Slide["blocks"][number] = {
+    kind: "text",
+    box: CONTENT_BOX,
+    text: context.text(context.isInternal ? "summary.headline.internal" : "summary.headline.customer"),
+    style: "lead",
+  };
+  let blocks: Slide["blocks"];
+  let listRow: Box;
+  let maxItems = MAX_SUMMARY_ITEMS;
+  if (own === undefined) {
+    const [kpiRow, headlineRow, list] = rows(CONTENT_BOX, [1.55, 0.75, "*"], 0.25);
+    blocks = [
+      { kind: "kpis", box: kpiRow!, items: summaryKpis(context) },
+      { ...headline, box: headlineRow! },
+    ];
+    listRow = list!;
+  } else {
+    // The summary leads; a customer deck then drops the generated headline (the tiles say the
+    // same), an internal deck keeps it for the risk it states.
+    const { height, style } = ownSummary(own);
+    const heights: (number | "*")[] = context.isInternal ? [height, 1.4, 0.6, "*"] : [height, 1.4, "*"];
+    const [summaryRow, kpiRow, ...rest] = rows(CONTENT_BOX, heights, 0.2);
+    blocks = [
+      { kind: "text", box: summaryRow!, text: own, style },
+      { kind: "kpis", box: kpiRow!, items: summaryKpis(context) },
+    ];
+    if (context.isInternal) blocks.push({ ...headline, box: rest[0]!, style: "body" });
+    listRow = rest.at(-1)!;
+    maxItems = MAX_SUMMARY_ITEMS - 2;
+  }
   const goals = goalBullets(context);
   if (context.isInternal && context.analysis.findings.length > 0) {
-    const [left, right] = columns(listRow!, [1, 1]);
+    const [left, right] = columns(listRow, [1, 1]);
     blocks.push({
       kind: "bullets",
       box: left!,
       heading: context.text("summary.goals.heading"),
-      items: limitItems(goals, MAX_SUMMARY_ITEMS, moreGoals),
+      items: limitItems(goals, maxItems, moreGoals),
     });
     blocks.push({
       kind: "bullets",
@@ -106,16 +135,16 @@ export function summarySlide(context: DeckContext): Slide {
           text: finding.title,
           tone: SEVERITY_TONE[finding.severity],
         })),
-        MAX_SUMMARY_ITEMS,
+        maxItems,
         (count) => context.text("summary.findings.more", { count }),
       ),
     });
   } else {
     blocks.push({
       kind: "bullets",
-      box: listRow!,
+      box: listRow,
       heading: context.text("summary.goals.heading"),
-      items: limitItems(goals, MAX_SUMMARY_ITEMS + 2, moreGoals),
+      items: limitItems(goals, maxItems + 2, moreGoals),
     });
   }
   const notes = context.isInternal

@@ -41,7 +41,8 @@ export function tableSlides(spec: TablePagesSpec & { continued: string }): Slide
       rows: pageRows,
     };
     return {
-      id: index === 0 ? spec.id : `${spec.id}-${index + 1}`,
+      // Every page keeps the id: hiding "scorecard" hides all of its pages.
+      id: spec.id,
       layout: "content",
       title: index === 0 ? spec.title : `${spec.title} ${spec.continued}`,
       subtitle: spec.subtitle,
