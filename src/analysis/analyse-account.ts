@@ -6,7 +6,8 @@ import { customerFindingContext } from "./customer-context.js";
 import { accountTextContext, findingTextContext, type AccountTextContext } from "./finding-context.js";
 import { computeGoalFigures, type GoalStatus } from "./figures.js";
 import { RULES } from "./rules/index.js";
-import { SEVERITY_RANK, type GoalAnalysis, type RuleFinding, type Severity } from "./rules/rule.js";
+import { rankFindings, riskScore } from "./risk-score.js";
+import { type GoalAnalysis, type RuleFinding, type Severity } from "./rules/rule.js";
 import { DEFAULT_THRESHOLDS, percentGuards, type RuleName, type Thresholds } from "./thresholds.js";
 
 /** What wording adds to a rule's verdict: SPEC §3's title, a summary and the prompts of both voices. */
@@ -46,6 +47,8 @@ export interface Analysis {
   valueRealization: ValueRealization;
   findings: Finding[];
   riskLevel: Severity;
+  /** 0–100 from the findings' severities and rules (risk-score.ts, docs/risk-score.md). */
+  riskScore: number;
   thresholds: Thresholds;
   textContext: AccountTextContext;
 }
@@ -152,12 +155,7 @@ export function analyseAccount(account: Account, options: AnalyseOptions): Analy
       }),
     );
   }
-  const ranked = raw
-    .map((finding, order) => ({ finding, order }))
-    .sort(
-      (a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.order - b.order,
-    )
-    .map(({ finding }) => finding);
+  const ranked = rankFindings(raw, thresholds.riskScore);
 
   const textContext = accountTextContext(account, asOf, daysToRenewal, realization);
   const data: TextData = { percentGuards: percentGuards(thresholds) };
@@ -174,6 +172,7 @@ export function analyseAccount(account: Account, options: AnalyseOptions): Analy
     valueRealization: realization,
     findings,
     riskLevel,
+    riskScore: riskScore(findings, thresholds.riskScore),
     thresholds,
     textContext,
   };

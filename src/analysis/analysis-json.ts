@@ -8,6 +8,7 @@ export function analysisToJson(analysis: Analysis) {
     asOf: analysis.asOf,
     renewal: account.contract.renewal,
     riskLevel: analysis.riskLevel,
+    riskScore: analysis.riskScore,
     valueRealization: analysis.valueRealization,
     goals: analysis.goals.map(({ goal, figures }) => ({
       id: goal.id,
