@@ -14,6 +14,8 @@ import { DEFAULT_THRESHOLDS, percentGuards, type RuleName, type Thresholds } fro
 export interface FindingWords {
   title: string;
   summary: string;
+  /** The recommended play (internal only), from the rule's `play` template; "" without one. */
+  play: string;
   /** Root-cause questions in the internal voice (the CSM's preparation). */
   prompts: string[];
   /** The same questions in the customer voice, fit to ask the sponsor in the room. */
@@ -108,11 +110,18 @@ function wordFinding(
 ): Finding {
   const voice = pickVoice(templates, finding);
   if (!voice) {
-    return { ...finding, title: finding.rule, summary: "", prompts: [], customerPrompts: [] };
+    return { ...finding, title: finding.rule, summary: "", play: "", prompts: [], customerPrompts: [] };
   }
   const context = findingTextContext(finding, base, goals);
   if (wording === "titles") {
-    return { ...finding, title: voice.title(context, data), summary: "", prompts: [], customerPrompts: [] };
+    return {
+      ...finding,
+      title: voice.title(context, data),
+      summary: "",
+      play: "",
+      prompts: [],
+      customerPrompts: [],
+    };
   }
   // The customer voice gets the customer's allow-list, not the finding's evidence: a custom
   // template cannot print a signal or a stated reason into a customer deck.
@@ -123,6 +132,7 @@ function wordFinding(
     ...finding,
     title: voice.title(context, data),
     summary: voice.summary(context, data),
+    play: voice.play?.(context, data) ?? "",
     prompts: render(voice.internal, context),
     customerPrompts: render(voice.customer, customerContext),
   };

@@ -30,6 +30,7 @@ export function analysisToJson(analysis: Analysis) {
       evidence: finding.evidence,
       prompts: finding.prompts,
       summary: finding.summary,
+      play: finding.play,
       customerPrompts: finding.customerPrompts,
     })),
   };

@@ -15,6 +15,7 @@ const lines = z.array(z.string().min(1));
 const voiceSchema = z.strictObject({
   title: z.string().min(1).optional(),
   summary: z.string().min(1).optional(),
+  play: z.string().min(1).optional(),
   internal: lines.optional(),
   customer: lines.optional(),
 });
@@ -22,6 +23,11 @@ const voiceSchema = z.strictObject({
 export const promptFileSchema = z.strictObject({
   title: z.string().min(1).describe("finding title (internal)"),
   summary: z.string().min(1).describe("one sentence of evidence for slides"),
+  play: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the recommended play when this is the account's top risk (internal only)"),
   internal: lines.min(1).describe("root-cause questions for the CSM's preparation"),
   customer: lines.describe("questions fit to ask the sponsor in the room"),
   variants: z.record(z.string(), voiceSchema).default({}),
@@ -32,6 +38,8 @@ export const deckTextSchema = z.record(z.string(), z.string());
 export interface CompiledVoice {
   title: TextTemplate;
   summary: TextTemplate;
+  /** The recommended play (internal); null when the file has none (goal-on-track, goal-achieved). */
+  play: TextTemplate | null;
   internal: TextTemplate[];
   customer: TextTemplate[];
 }
@@ -61,6 +69,7 @@ function compilePrompt(template: TemplateFile): CompiledPrompt {
   const base: CompiledVoice = {
     title: compileText(parsed.title, template.file, "title"),
     summary: compileText(parsed.summary, template.file, "summary"),
+    play: parsed.play ? compileText(parsed.play, template.file, "play") : null,
     internal: compileAll(parsed.internal, "internal"),
     customer: compileAll(parsed.customer, "customer"),
   };
@@ -72,6 +81,7 @@ function compilePrompt(template: TemplateFile): CompiledPrompt {
       summary: variant.summary
         ? compileText(variant.summary, template.file, `${path}.summary`)
         : base.summary,
+      play: variant.play ? compileText(variant.play, template.file, `${path}.play`) : base.play,
       internal: variant.internal ? compileAll(variant.internal, `${path}.internal`) : base.internal,
       customer: variant.customer ? compileAll(variant.customer, `${path}.customer`) : base.customer,
     };
