@@ -50,7 +50,7 @@ const EVIDENCE_KEYS: { [R in RuleName]: { [K in keyof EvidenceOf<R>]-?: true } }
   "low-adoption": { activeUsersPct: true, activeUsersPctBelow: true },
   "sponsor-gap": { activeSponsors: true, departedSponsors: true, maxDaysSinceContact: true },
   "roi-below-cost": { roi: true, realizedValue: true, plannedValue: true, arr: true, daysToRenewal: true },
-  "proxy-reason": { reason: true, category: true, likelyRootCause: true },
+  "proxy-reason": { reason: true, category: true, likelyRootCause: true, classifiedBy: true, related: true },
   "external-risk": { risk: true },
   "renewal-at-risk": { renewal: true, daysToRenewal: true, arr: true, highFindings: true },
 };

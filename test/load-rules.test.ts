@@ -54,4 +54,12 @@ describe("--rules files", () => {
       "expected mediumBelow (0.9) at or above highBelow (0.95): a high forecast miss is a deeper miss than a medium one",
     );
   });
+
+  it("refuse a risk-score weight for medium findings above the one for high findings", () => {
+    const [issue] = issuesOf("riskScore:\n  weights:\n    medium: 60\n");
+    expect(issue).toMatchObject({ line: 3, path: "riskScore.weights.medium" });
+    expect(issue!.message).toBe(
+      "expected high (40) at or above medium (60): a high finding weighs at least as much as a medium one",
+    );
+  });
 });

@@ -95,6 +95,7 @@ describe("a renewal date in the past", () => {
       totals: [{ currency: "USD", accounts: 1, arr: 100000, arrAtRisk: 100000, highRisk: 1 }],
       failed: [],
       filtered: 0,
+      starters: [],
     };
     const deck = buildPortfolioDeck(portfolio, portfolioDeckOptions());
     const text = deckText(deck);

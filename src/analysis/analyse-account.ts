@@ -6,13 +6,16 @@ import { customerFindingContext, departedPeople, type DepartedPeople } from "./c
 import { accountTextContext, findingTextContext, type AccountTextContext } from "./finding-context.js";
 import { computeGoalFigures, type GoalStatus } from "./figures.js";
 import { RULES } from "./rules/index.js";
-import { SEVERITY_RANK, type GoalAnalysis, type RuleFinding, type Severity } from "./rules/rule.js";
+import { rankFindings, riskScore } from "./risk-score.js";
+import { type GoalAnalysis, type RuleFinding, type Severity } from "./rules/rule.js";
 import { DEFAULT_THRESHOLDS, percentGuards, type RuleName, type Thresholds } from "./thresholds.js";
 
 /** What wording adds to a rule's verdict: SPEC §3's title, a summary and the prompts of both voices. */
 export interface FindingWords {
   title: string;
   summary: string;
+  /** The recommended play (internal only), from the rule's `play` template; "" without one. */
+  play: string;
   /** Root-cause questions in the internal voice (the CSM's preparation). */
   prompts: string[];
   /** The same questions in the customer voice, fit to ask the sponsor in the room. */
@@ -46,6 +49,8 @@ export interface Analysis {
   valueRealization: ValueRealization;
   findings: Finding[];
   riskLevel: Severity;
+  /** 0–100 from the findings' severities and rules (risk-score.ts, docs/risk-score.md). */
+  riskScore: number;
   thresholds: Thresholds;
   textContext: AccountTextContext;
 }
@@ -106,11 +111,18 @@ function wordFinding(
 ): Finding {
   const voice = pickVoice(templates, finding);
   if (!voice) {
-    return { ...finding, title: finding.rule, summary: "", prompts: [], customerPrompts: [] };
+    return { ...finding, title: finding.rule, summary: "", play: "", prompts: [], customerPrompts: [] };
   }
   const context = findingTextContext(finding, base, goals);
   if (wording === "titles") {
-    return { ...finding, title: voice.title(context, data), summary: "", prompts: [], customerPrompts: [] };
+    return {
+      ...finding,
+      title: voice.title(context, data),
+      summary: "",
+      play: "",
+      prompts: [],
+      customerPrompts: [],
+    };
   }
   // The customer voice gets the customer's allow-list, not the finding's evidence: a custom
   // template cannot print a signal or a stated reason into a customer deck.
@@ -121,6 +133,7 @@ function wordFinding(
     ...finding,
     title: voice.title(context, data),
     summary: voice.summary(context, data),
+    play: voice.play?.(context, data) ?? "",
     prompts: render(voice.internal, context),
     customerPrompts: render(voice.customer, customerContext),
   };
@@ -153,12 +166,7 @@ export function analyseAccount(account: Account, options: AnalyseOptions): Analy
       }),
     );
   }
-  const ranked = raw
-    .map((finding, order) => ({ finding, order }))
-    .sort(
-      (a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.order - b.order,
-    )
-    .map(({ finding }) => finding);
+  const ranked = rankFindings(raw, thresholds.riskScore);
 
   const textContext = accountTextContext(account, asOf, daysToRenewal, realization);
   const data: TextData = { percentGuards: percentGuards(thresholds) };
@@ -176,6 +184,7 @@ export function analyseAccount(account: Account, options: AnalyseOptions): Analy
     valueRealization: realization,
     findings,
     riskLevel,
+    riskScore: riskScore(findings, thresholds.riskScore),
     thresholds,
     textContext,
   };

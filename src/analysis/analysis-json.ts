@@ -8,6 +8,7 @@ export function analysisToJson(analysis: Analysis) {
     asOf: analysis.asOf,
     renewal: account.contract.renewal,
     riskLevel: analysis.riskLevel,
+    riskScore: analysis.riskScore,
     valueRealization: analysis.valueRealization,
     goals: analysis.goals.map(({ goal, figures }) => ({
       id: goal.id,
@@ -30,6 +31,7 @@ export function analysisToJson(analysis: Analysis) {
       evidence: finding.evidence,
       prompts: finding.prompts,
       summary: finding.summary,
+      play: finding.play,
       customerPrompts: finding.customerPrompts,
     })),
   };

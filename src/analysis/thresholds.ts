@@ -60,6 +60,47 @@ const ruleThresholdsSchema = z.strictObject({
     .default({ enabled: true, withinDays: 120 }),
 });
 
+const weight = z.number().min(0).max(100);
+const impact = z.number().min(0).max(1);
+
+/**
+ * The risk score (docs/risk-score.md): how many points of 100 one finding of each severity scores
+ * on its own, and each rule's impact (0–1) on the renewal, which scales those points and orders
+ * findings of the same severity. Defaults rank what ends renewals (a silent sponsor, red outcomes
+ * under green signals, the renewal itself) above what only weakens the evidence (missing data).
+ */
+const DEFAULT_IMPACT = {
+  "renewal-at-risk": 1,
+  watermelon: 1,
+  "sponsor-gap": 0.95,
+  "external-risk": 0.9,
+  "roi-below-cost": 0.85,
+  "usage-without-value": 0.85,
+  "goal-forecast-miss": 0.8,
+  "proxy-reason": 0.75,
+  "goal-behind-plan": 0.7,
+  "low-adoption": 0.7,
+  "tasks-overdue": 0.55,
+  "stale-outcome-data": 0.5,
+  "no-outcome-data": 0.5,
+} as const;
+
+const impactSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(DEFAULT_IMPACT).map(([rule, value]) => [rule, impact.default(value)]),
+  ) as { [R in keyof typeof DEFAULT_IMPACT]: z.ZodDefault<typeof impact> },
+);
+
+const riskScoreSchema = z.strictObject({
+  weights: z
+    .strictObject({ high: weight.default(40), medium: weight.default(20), low: weight.default(5) })
+    .default({ high: 40, medium: 20, low: 5 })
+    .describe("points of 100 one finding of each severity scores on its own"),
+  impact: impactSchema
+    .default(() => impactSchema.parse({}))
+    .describe("each rule's impact on the renewal, 0–1: scales its points, orders findings of one severity"),
+});
+
 export const thresholdsSchema = z.strictObject({
   status: z
     .strictObject({
@@ -68,6 +109,7 @@ export const thresholdsSchema = z.strictObject({
     })
     .default({ onTrackPace: 0.9, atRiskPace: 0.7 }),
   rules: ruleThresholdsSchema.default(() => ruleThresholdsSchema.parse({})),
+  riskScore: riskScoreSchema.default(() => riskScoreSchema.parse({})),
 });
 
 export type Thresholds = z.output<typeof thresholdsSchema>;

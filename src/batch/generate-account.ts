@@ -3,6 +3,7 @@ import type { Analysis } from "../analysis/analyse-account.js";
 import { formatIssue, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
 import type { LoadAccountOptions } from "../input/load-account.js";
+import { isUneditedStarter } from "../input/starter.js";
 import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
 import { isWithinDays } from "../analysis/rules/rule.js";
 import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
@@ -81,6 +82,8 @@ export interface AccountSummary {
   goals: Analysis["valueRealization"];
   topFinding: string | null;
   watermelon: boolean;
+  /** The unedited `qbr init` starter (input/starter.ts): reported, never ranked. */
+  starter: boolean;
 }
 
 export type AccountOutcome =
@@ -179,6 +182,7 @@ export function summarise(analysis: Analysis, slug: string): AccountSummary {
     goals: analysis.valueRealization,
     topFinding: analysis.findings[0]?.title ?? null,
     watermelon: analysis.findings.some((finding) => finding.rule === "watermelon"),
+    starter: isUneditedStarter(account),
   };
 }
 

@@ -50,6 +50,8 @@ export interface ManifestAccount {
   roi: number | null;
   topFinding: string | null;
   watermelon: boolean | null;
+  /** Set on the unedited `qbr init` starter: the portfolio reports it and never ranks it. */
+  starter?: true;
   files: ManifestFile[];
   /** Why a filtered account is outside the --renewal-within / --meeting-within window. */
   filterReason?: string;
@@ -118,6 +120,7 @@ export function summaryFields(
   const goals = summary.goals;
   return {
     account: { id: summary.id, name: summary.name },
+    ...(summary.starter ? { starter: true as const } : {}),
     riskLevel: summary.riskLevel,
     asOf: summary.asOf,
     renewal: summary.renewal,

@@ -3,6 +3,7 @@ import type { Portfolio, PortfolioAccount, CurrencyTotals } from "../deck/portfo
 import type { Manifest, ManifestAccount } from "./manifest.js";
 
 export type { CurrencyTotals, Portfolio, PortfolioAccount } from "../deck/portfolio-model.js";
+import { daysBetween, type IsoDate } from "../dates.js";
 
 /**
  * The portfolio summary's data, taken from the manifest alone (so a merged manifest gives the
@@ -17,18 +18,20 @@ function isPortfolioEntry(entry: ManifestAccount): boolean {
     entry.account !== null &&
     entry.renewal !== null &&
     entry.arr !== null &&
-    entry.riskLevel !== null
+    entry.riskLevel !== null &&
+    entry.starter !== true
   );
 }
 
-function toAccount(entry: ManifestAccount): Omit<PortfolioAccount, "rank"> {
+/** Days to renewal are counted from the portfolio's one as-of date, not each account's own. */
+function toAccount(entry: ManifestAccount, asOf: IsoDate): Omit<PortfolioAccount, "rank"> {
   const riskLevel = entry.riskLevel!;
   return {
     name: entry.account!.name,
     id: entry.account!.id,
     source: entry.source,
     renewal: entry.renewal!,
-    daysToRenewal: entry.daysToRenewal ?? 0,
+    daysToRenewal: daysBetween(asOf, entry.renewal!),
     arr: entry.arr!,
     currency: entry.currency ?? "USD",
     riskLevel,
@@ -72,27 +75,28 @@ function currencyTotals(accounts: readonly PortfolioAccount[]): CurrencyTotals[]
   return [...totals.values()].sort((a, b) => b.arr - a.arr || a.currency.localeCompare(b.currency));
 }
 
-export function buildPortfolio(manifest: Manifest): Portfolio {
-  const accounts = manifest.accounts
-    .filter(isPortfolioEntry)
-    .map(toAccount)
+export function buildPortfolio(manifest: Manifest, runAsOf?: IsoDate): Portfolio {
+  const entries = manifest.accounts.filter(isPortfolioEntry);
+  // One as-of for the whole portfolio: the run's --as-of, else the latest account as-of (today's
+  // date would make a past review's renewals look overdue). Days to renewal count from it.
+  const asOfDates = entries.flatMap((entry) => (entry.asOf ? [entry.asOf] : []));
+  const asOf =
+    runAsOf ??
+    (asOfDates.length > 0
+      ? asOfDates.reduce((latest, date) => (date > latest ? date : latest))
+      : manifest.generatedAt.slice(0, 10));
+  const accounts = entries
+    .map((entry) => toAccount(entry, asOf))
     .sort(compareAccounts)
     .map((account, index) => ({ rank: index + 1, ...account }));
-  // Each account's figures are computed at its own as-of date; the portfolio is as of the latest
-  // of them (today's date would make a past review's renewals look overdue).
-  const asOfDates = manifest.accounts
-    .filter(isPortfolioEntry)
-    .flatMap((entry) => (entry.asOf ? [entry.asOf] : []));
   return {
-    asOf:
-      asOfDates.length > 0
-        ? asOfDates.reduce((latest, date) => (date > latest ? date : latest))
-        : manifest.generatedAt,
+    asOf,
     accounts,
     totals: currencyTotals(accounts),
     failed: manifest.accounts
       .filter((entry) => entry.status === "failed")
       .map((entry) => ({ source: entry.source, reason: (entry.error ?? "").split("\n")[0] ?? "" })),
     filtered: manifest.accounts.filter((entry) => entry.status === "filtered").length,
+    starters: manifest.accounts.filter((entry) => entry.starter === true).map((entry) => entry.source),
   };
 }

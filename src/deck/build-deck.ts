@@ -56,5 +56,8 @@ function deckMeta(context: DeckContext, options: BuildDeckOptions): DeckMeta {
     asOf: analysis.asOf,
     footer: context.text("footer"),
     classification: context.text(context.isInternal ? "classification.internal" : "classification.customer"),
+    printNotes: context.isInternal
+      ? { title: context.text("preparation.title"), continued: context.text("continued") }
+      : null,
   };
 }

@@ -70,6 +70,8 @@ export interface TextExtras {
   names?: string[];
   /** Internal decks only: the evidence of the finding the text is about. */
   evidence?: EvidenceOf<RuleName>;
+  /** Internal decks only: the finding the text is about (its title and recommended play). */
+  finding?: { title: string; play: string };
   /** Internal decks only: a signal's reading (health score, NPS, CSAT, active users). */
   signal?: { value: number; max: number } | { label: string } | { score: number };
 }
@@ -203,9 +205,11 @@ function internalDeckText(analysis: Analysis) {
     ...deckCounts(analysis),
     showsRatio: analysis.valueRealization.roi !== null,
     riskLevel: analysis.riskLevel,
+    riskScore: analysis.riskScore,
     findingsCount: analysis.findings.length,
     highCount: severityCount("high"),
     mediumCount: severityCount("medium"),
+    lowCount: severityCount("low"),
     watermelon: analysis.findings.some((finding) => finding.rule === "watermelon"),
     arrAtRisk: analysis.riskLevel === "high" ? analysis.account.contract.arr : null,
   };

@@ -73,6 +73,12 @@ export interface DeckMeta {
   footer: string;
   /** Optional "confidential" style marker shown in the footer, e.g. "Internal — do not share". */
   classification: string;
+  /**
+   * Print the slides' notes as pages where a format has no notes of its own (the PDF draws them as
+   * "Preparation notes" pages after the slides; the PPTX keeps them as speaker notes). Set on
+   * internal decks, whose notes hold the evidence and the questions; never on customer decks.
+   */
+  printNotes?: { title: string; continued: string } | null;
 }
 
 export interface Deck {

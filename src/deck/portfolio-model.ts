@@ -49,4 +49,6 @@ export interface Portfolio {
   totals: CurrencyTotals[];
   failed: { source: string; reason: string }[];
   filtered: number;
+  /** Sources of unedited `qbr init` starters: reported, never ranked. */
+  starters: string[];
 }

@@ -425,6 +425,34 @@ const roadmapItem = z.strictObject({
   goals: z.array(z.string()).default([]).describe("Ids of the goals this work serves."),
 });
 
+/** The root causes a CSM can give a stated reason (docs/findings.md, proxy-reason). */
+export const REASON_CATEGORIES = ["value-gap", "adoption-gap", "external"] as const;
+
+/**
+ * What the customer said: a plain sentence (classified by keywords), or the sentence with the
+ * CSM's own classification, which the keywords never override.
+ */
+const statedReason = z.union(
+  [
+    paragraph,
+    z.strictObject({
+      text: paragraph,
+      category: z.enum(REASON_CATEGORIES, {
+        error: `expected one of ${REASON_CATEGORIES.join(", ")}`,
+      }),
+    }),
+  ],
+  {
+    // A union's own message ("Invalid input") says nothing: an object gets its branch's issue.
+    error: (issue) => {
+      if (issue.code !== "invalid_union") return undefined;
+      const [inner] = typeof issue.input === "object" && issue.input !== null ? (issue.errors[1] ?? []) : [];
+      if (!inner) return "expected a sentence, or { text, category }";
+      return inner.path.length > 0 ? `${inner.path.join(".")}: ${inner.message}` : inner.message;
+    },
+  },
+);
+
 export const accountFileSchema = z
   .strictObject({
     schemaVersion: z.literal(1, { error: "expected schemaVersion: 1" }),
@@ -433,6 +461,10 @@ export const accountFileSchema = z
       id: name.optional(),
       segment: name.optional(),
       csm: name.optional(),
+      competitors: z
+        .array(name)
+        .optional()
+        .describe("Competitors by name: a stated reason naming one is a competitor mention."),
       logo: paragraph
         .regex(/\.(png|jpe?g)$/i, "expected a path to a .png, .jpg or .jpeg file")
         .optional()
@@ -461,7 +493,7 @@ export const accountFileSchema = z
     stakeholders: limitedList(stakeholder, ACCOUNT_LIMITS.stakeholders, "stakeholders").default([]),
     goals: limitedList(goal, ACCOUNT_LIMITS.goals, "goals").min(1, "expected at least one goal"),
     signals: signals.default({}),
-    statedReasons: limitedList(paragraph, ACCOUNT_LIMITS.statedReasons, "stated reasons").default([]),
+    statedReasons: limitedList(statedReason, ACCOUNT_LIMITS.statedReasons, "stated reasons").default([]),
     externalRisks: limitedList(paragraph, ACCOUNT_LIMITS.externalRisks, "external risks").default([]),
     internalNotes: limitedText(ACCOUNT_LIMITS.internalNotesChars).optional(),
     roadmap: reviewItems(roadmapItem, "roadmap items")

@@ -18,6 +18,16 @@ const ORDERED_PAIRS: readonly { atLeast: DataPath; atMost: DataPath; why: string
     atMost: ["rules", "goal-forecast-miss", "highBelow"],
     why: "a high forecast miss is a deeper miss than a medium one",
   },
+  {
+    atLeast: ["riskScore", "weights", "high"],
+    atMost: ["riskScore", "weights", "medium"],
+    why: "a high finding weighs at least as much as a medium one",
+  },
+  {
+    atLeast: ["riskScore", "weights", "medium"],
+    atMost: ["riskScore", "weights", "low"],
+    why: "a medium finding weighs at least as much as a low one",
+  },
 ];
 
 function valueAt(data: unknown, path: DataPath): unknown {

@@ -16,6 +16,7 @@ const lines = z.array(z.string().min(1));
 const voiceSchema = z.strictObject({
   title: z.string().min(1).optional(),
   summary: z.string().min(1).optional(),
+  play: z.string().min(1).optional(),
   internal: lines.optional(),
   customer: lines.optional(),
 });
@@ -23,6 +24,11 @@ const voiceSchema = z.strictObject({
 export const promptFileSchema = z.strictObject({
   title: z.string().min(1).describe("finding title (internal)"),
   summary: z.string().min(1).describe("one sentence of evidence for slides"),
+  play: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the recommended play when this is the account's top risk (internal only)"),
   internal: lines.min(1).describe("root-cause questions for the CSM's preparation"),
   customer: lines.describe("questions fit to ask the sponsor in the room"),
   variants: z.record(z.string(), voiceSchema).default({}),
@@ -33,6 +39,8 @@ export const deckTextSchema = z.record(z.string(), z.string());
 export interface CompiledVoice {
   title: TextTemplate;
   summary: TextTemplate;
+  /** The recommended play (internal); null when the file has none (goal-on-track, goal-achieved). */
+  play: TextTemplate | null;
   internal: TextTemplate[];
   customer: TextTemplate[];
 }
@@ -72,6 +80,7 @@ function compilePrompt(template: TemplateFile): CompiledPrompt {
   const base: CompiledVoice = {
     title: compile(parsed.title, "title"),
     summary: compile(parsed.summary, "summary"),
+    play: parsed.play ? compile(parsed.play, "play") : null,
     internal: compileAll(parsed.internal, "internal"),
     customer: compileAll(parsed.customer, "customer"),
   };
@@ -81,6 +90,7 @@ function compilePrompt(template: TemplateFile): CompiledPrompt {
     variants[name] = {
       title: variant.title ? compile(variant.title, `${path}.title`) : base.title,
       summary: variant.summary ? compile(variant.summary, `${path}.summary`) : base.summary,
+      play: variant.play ? compile(variant.play, `${path}.play`) : base.play,
       internal: variant.internal ? compileAll(variant.internal, `${path}.internal`) : base.internal,
       customer: variant.customer ? compileAll(variant.customer, `${path}.customer`) : base.customer,
     };

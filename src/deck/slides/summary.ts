@@ -84,6 +84,36 @@ function ownSummary(text: string): { height: number; style: "lead" | "body" } {
   return { height: Math.min(1.5, 0.15 + bodyLines * 0.27), style: "body" };
 }
 
+/**
+ * The internal summary leads with one risk — the top-ranked finding (risk-score.ts) — and the
+ * play recommended for it; the other findings are counted, not listed, so the counts printed
+ * add up to the findings (the headline gives them by severity).
+ */
+function topRiskItems(context: DeckContext): BulletItem[] {
+  const [top, ...rest] = context.analysis.findings;
+  if (!top) return [];
+  const items: BulletItem[] = [
+    { text: context.text("summary.toprisk", { finding: top }), tone: SEVERITY_TONE[top.severity] },
+  ];
+  if (top.play) items.push({ text: context.text("summary.play", { finding: top }), tone: "accent" });
+  if (rest.length > 0) {
+    items.push({ text: context.text("summary.findings.more", { count: rest.length }), tone: "muted" });
+  }
+  return items;
+}
+
+/** Speaker notes: the top risk with its evidence and play, then the other high findings. */
+function internalNotes(context: DeckContext): string {
+  const [top, ...rest] = context.analysis.findings;
+  if (!top) return "";
+  const lead = [`${context.text("summary.toprisk", { finding: top })} — ${top.summary}`];
+  if (top.play) lead.push(context.text("summary.play", { finding: top }));
+  const others = rest
+    .filter((finding) => finding.severity === "high")
+    .map((finding) => `${finding.title}: ${finding.summary}`);
+  return [...lead, ...others].join("\n");
+}
+
 export function summarySlide(context: DeckContext): Slide {
   const moreGoals = (count: number) => context.text("summary.goals.more", { count });
   const own = context.analysis.account.review.summary;
@@ -130,14 +160,7 @@ export function summarySlide(context: DeckContext): Slide {
       kind: "bullets",
       box: right!,
       heading: context.text("summary.findings.heading"),
-      items: limitItems(
-        context.analysis.findings.map((finding) => ({
-          text: finding.title,
-          tone: SEVERITY_TONE[finding.severity],
-        })),
-        maxItems,
-        (count) => context.text("summary.findings.more", { count }),
-      ),
+      items: topRiskItems(context),
     });
   } else {
     blocks.push({
@@ -147,12 +170,7 @@ export function summarySlide(context: DeckContext): Slide {
       items: limitItems(goals, maxItems + 2, moreGoals),
     });
   }
-  const notes = context.isInternal
-    ? context.analysis.findings
-        .filter((finding) => finding.severity === "high")
-        .map((finding) => `${finding.title}: ${finding.summary}`)
-        .join("\n")
-    : context.text("summary.notes.customer");
+  const notes = context.isInternal ? internalNotes(context) : context.text("summary.notes.customer");
   return {
     id: "summary",
     layout: "content",

@@ -36,7 +36,13 @@ function cellValue(column: WorkbookColumn, value: unknown): unknown {
   if (column.kind === "number" && typeof value !== "number") return null;
   if (column.kind !== "lines" && typeof value === "object" && !(value instanceof Date)) return null;
   if (column.kind === "date" && typeof value === "string") return dateCell(value);
-  if (column.kind === "lines" && Array.isArray(value)) return value.length > 0 ? value.join("\n") : null;
+  if (column.kind === "lines" && Array.isArray(value)) {
+    // A classified stated reason ({ text, category }) is written as its text.
+    const lines = value.map((line: unknown) =>
+      typeof line === "object" && line !== null && "text" in line ? String(line.text) : String(line),
+    );
+    return lines.length > 0 ? lines.join("\n") : null;
+  }
   return value;
 }
 

@@ -13,6 +13,7 @@ import { checkOptions, collectBytes, createDocument } from "./document.js";
 import { GlyphCollector } from "./glyphs.js";
 import { ImageCache } from "./images.js";
 import { internalsWarning } from "./pdfkit-internals.js";
+import { preparationSlides } from "./preparation.js";
 import { Tagger } from "./tagging.js";
 
 function drawBlock(ctx: DrawContext, block: Block): void {
@@ -42,7 +43,8 @@ function drawSlide(ctx: DrawContext, deck: Deck, slide: Slide, pageNumber: numbe
 
 /**
  * Draws a Deck as a PDF: one 16:9 page per slide, vector charts, embedded DejaVu Sans, tagged for
- * screen readers. Speaker notes are not printed (they are for the PPTX).
+ * screen readers. A PDF has no speaker notes: an internal deck (meta.printNotes) gets them as
+ * "Preparation notes" pages after the slides (preparation.ts); a customer deck never does.
  */
 async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResult> {
   checkOptions(options);
@@ -55,7 +57,8 @@ async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResu
   const images = new ImageCache(doc, warnings);
   const locale = intlLocale(deck.meta.language);
   await images.embedAll(deck);
-  deck.slides.forEach((slide, index) => {
+  const slides = [...deck.slides, ...preparationSlides(deck)];
+  slides.forEach((slide, index) => {
     const section = tagger.element(tagger.root, "Sect", { title: slide.title });
     const ctx: DrawContext = {
       doc,
