@@ -31,7 +31,9 @@ const BLAME_PHRASES = [
   "politeness",
 ];
 
-const samples = readdirSync(SAMPLES_DIR).filter((name) => /\.(ya?ml|json)$/.test(name));
+const samples = readdirSync(SAMPLES_DIR).filter(
+  (name) => /\.(ya?ml|json)$/.test(name) && !name.endsWith(".schema.json"),
+);
 const combos = samples.flatMap((name) =>
   DECK_KIND_NAMES.flatMap((kind) => [false, true].map((appendix) => ({ name, kind, appendix }))),
 );
