@@ -18,7 +18,7 @@ export function buildDeck(analysis: Analysis, options: BuildDeckOptions): Deck {
   const context = createDeckContext(analysis, options);
   const plan = DECK_KINDS[options.kind];
   const slides = plan.slides(context, plan.comparesWithPrevious ? (options.previous ?? null) : null);
-  if (options.provenance && (context.isInternal || options.customerAppendix)) {
+  if (plan.appendix && options.provenance && (context.isInternal || options.customerAppendix)) {
     slides.push(...appendixSlides(context, options.provenance));
   }
   return sanitizeTree({ meta: deckMeta(context, options), theme: options.theme, logo: options.logo, slides });

@@ -164,6 +164,15 @@ export function formatList(items: readonly string[], conjunction = "and"): strin
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
 
+/**
+ * A ratio as a multiple, one decimal: 2.437 → "2.4×" (value ÷ ARR; see the one-pager). A ratio that
+ * is not a number prints "—" like the other formats' missing values.
+ */
+export function formatMultiple(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
+  return `${(Math.round(ratio * 10) / 10).toFixed(1)}×`;
+}
+
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }

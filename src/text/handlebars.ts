@@ -5,6 +5,7 @@ import {
   formatList,
   formatMoney,
   formatMoneyCompact,
+  formatMultiple,
   formatPercent,
   formatRelativeDays,
   formatValue,
@@ -39,6 +40,8 @@ handlebars.registerHelper("money", (value: unknown, options: HelperOptions) =>
 handlebars.registerHelper("moneyShort", (value: unknown, options: HelperOptions) =>
   formatMoneyCompact(asNumber(value), currencyOf(options)),
 );
+/** {{multiple roi}} → "2.4×" */
+handlebars.registerHelper("multiple", (value: unknown) => formatMultiple(asNumber(value)));
 handlebars.registerHelper("value", (value: unknown, unit: unknown) =>
   formatValue(asNumber(value), typeof unit === "string" ? unit : undefined),
 );

@@ -14,6 +14,7 @@ const WORDING = { name: "kind.qbr.name", subject: "kind.qbr.subject", cover: "co
 export const qbrKind: DeckKindPlan = {
   wording: WORDING,
   comparesWithPrevious: true,
+  appendix: true,
   slides: (context, previous) => [
     coverSlide(context, WORDING.cover),
     summarySlide(context),
