@@ -311,6 +311,12 @@ export const accountFileSchema = z
         period: name.optional(),
         asOf: isoDate.optional(),
         meetingDate: isoDate.optional(),
+        cadence: paragraph
+          .optional()
+          .describe(
+            'How often you meet, e.g. "monthly check-in, quarterly business review" (kick-off deck).',
+          ),
+        firstReview: isoDate.optional().describe("The first review after the kick-off (kick-off deck)."),
       })
       .default({}),
     stakeholders: limitedList(stakeholder, ACCOUNT_LIMITS.stakeholders, "stakeholders").default([]),
