@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { RULES } from "../src/analysis/rules/index.js";
 import type { Box, Deck } from "../src/deck/deck-model.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../src/deck/geometry.js";
+import { DECK_KIND_NAMES } from "../src/deck/kinds/index.js";
 import { analyse, fifteenGoalAccountData, loadSample, makeAccount, SAMPLES_DIR } from "./helpers/accounts.js";
 import { deckFor, deckText, sampleDeck } from "./helpers/decks.js";
 
@@ -11,7 +12,7 @@ const samples = readdirSync(SAMPLES_DIR).filter(
 );
 const combos = samples.flatMap((name) =>
   (["internal", "customer"] as const).flatMap((audience) =>
-    (["qbr", "renewal"] as const).map((kind) => ({ name, audience, kind })),
+    DECK_KIND_NAMES.map((kind) => ({ name, audience, kind })),
   ),
 );
 
@@ -26,7 +27,7 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 /** Layout invariants every deck must keep: blocks on the page, none on top of another, none empty. */
-function expectSoundLayout(deck: Deck): void {
+export function expectSoundLayout(deck: Deck): void {
   for (const slide of deck.slides) {
     for (const block of slide.blocks) {
       expect(block.box.x, `${slide.id} ${block.kind}`).toBeGreaterThanOrEqual(0);
@@ -124,9 +125,9 @@ describe("customer audience never holds internal content", () => {
     "Internal",
     "internal",
   ];
-  it.each(samples)("%s: slides, notes and metadata of both kinds", (name) => {
+  it.each(samples)("%s: slides, notes and metadata of every kind", (name) => {
     const account = loadSample(name);
-    for (const kind of ["qbr", "renewal"] as const) {
+    for (const kind of DECK_KIND_NAMES) {
       const text = deckText(sampleDeck(name, "customer", kind));
       for (const word of internalWords) expect(text, `${kind} deck contains "${word}"`).not.toContain(word);
       if (account.internalNotes) expect(text).not.toContain(account.internalNotes.slice(0, 30));
