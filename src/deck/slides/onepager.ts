@@ -3,7 +3,7 @@ import type { GoalAnalysis } from "../../analysis/rules/rule.js";
 import { barChart, percentChartFormat, shortLabel } from "../charts.js";
 import type { DeckContext } from "../context.js";
 import { SEVERITY_TONE, STATUS_TONE } from "../context.js";
-import type { Block, Kpi, Slide, TableCell } from "../deck-model.js";
+import type { Block, Box, Kpi, Slide, TableCell } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
 import { formatList, formatMoney, formatMultiple } from "../../text/format.js";
@@ -20,15 +20,29 @@ const MAX_BARS = 8;
 /** The focus line names this many goals at most. */
 const MAX_FOCUS = 3;
 
+/** Up to this many goals, the KPI cards span the page above chart and table; more goals need the height. */
+const WIDE_KPIS_UP_TO = 6;
+
 export function onePagerSlide(context: DeckContext): Slide {
-  const [headlineRow, kpiRow, middleRow, focusRow] = rows(CONTENT_BOX, [0.55, 1.2, "*", 0.5], 0.2);
-  const [chartBox, tableBox] = columns(middleRow!, [4.6, 7.7]);
+  const wide = context.analysis.goals.length <= WIDE_KPIS_UP_TO;
+  const [headlineRow, bodyRow, focusRow] = rows(CONTENT_BOX, [0.55, "*", 0.45], wide ? 0.2 : 0.12);
+  let kpiBox: Box, chartBox: Box, tableBox: Box;
+  if (wide) {
+    const [kpiRow, middleRow] = rows(bodyRow!, [1.2, "*"], 0.2);
+    kpiBox = kpiRow!;
+    [chartBox, tableBox] = columns(middleRow!, [4.6, 7.7]) as [Box, Box];
+  } else {
+    // Many goals: the table takes the full height on the right, cards and chart share the left.
+    const [left, right] = columns(bodyRow!, [3.9, 8.4], 0.25) as [Box, Box];
+    [kpiBox, chartBox] = rows(left, [1.25, "*"], 0.2) as [Box, Box];
+    tableBox = right;
+  }
   const [focusBox, riskBox] = context.isInternal ? columns(focusRow!, [1, 1]) : [focusRow!, null];
   const blocks: Block[] = [
     { kind: "text", box: headlineRow!, text: headline(context), style: "lead" },
-    { kind: "kpis", box: kpiRow!, items: kpis(context) },
-    valueChart(context, chartBox!),
-    goalTable(context, tableBox!),
+    { kind: "kpis", box: kpiBox, items: kpis(context) },
+    valueChart(context, chartBox),
+    goalTable(context, tableBox),
     { kind: "text", box: focusBox!, text: focus(context), style: "body", tone: "accent" },
   ];
   const risk = riskBox ? topRisk(context) : null;
@@ -77,7 +91,7 @@ function kpis(context: DeckContext): Kpi[] {
   return [value!, ratio, goals!];
 }
 
-function valueChart(context: DeckContext, box: Block["box"]): Block {
+function valueChart(context: DeckContext, box: Box): Block {
   const valued = context.analysis.goals.filter(({ goal }) => goal.value !== undefined);
   if (valued.length > 0) {
     const shown = byValue(valued).slice(0, MAX_BARS);
@@ -127,14 +141,14 @@ function byValue(goals: GoalAnalysis[]): GoalAnalysis[] {
   return [...goals].sort((a, b) => (b.figures.plannedValue ?? 0) - (a.figures.plannedValue ?? 0));
 }
 
-function goalTable(context: DeckContext, box: Block["box"]): Block {
+function goalTable(context: DeckContext, box: Box): Block {
   return {
     kind: "table",
     box,
     columns: [
       { header: context.text("scorecard.col.goal"), align: "left", width: 3.2 },
-      { header: context.text("scorecard.col.status"), align: "left", width: 1.6 },
-      { header: context.text("onepager.col.figure"), align: "left", width: 4 },
+      { header: context.text("scorecard.col.status"), align: "left", width: 1.9 },
+      { header: context.text("onepager.col.figure"), align: "left", width: 3.5 },
     ],
     rows: context.analysis.goals.map((entry): TableCell[] => [
       { text: entry.goal.title, bold: true },
