@@ -22,7 +22,7 @@ function clonedSample(count: number): Account {
   const account = loadSample("northwind-logistics.yaml");
   const goals = Array.from({ length: count }, (_, index) => {
     const goal = account.goals[index % account.goals.length]!;
-    return { ...goal, id: `${goal.id}-${index + 1}`, title: `${goal.title} (${index + 1})` };
+    return { ...goal, id: `${goal.id}-${index + 1}`, title: `${index + 1}. ${goal.title}` };
   });
   const name = "Northwind Logistics International Freight and Warehousing Holdings";
   return { ...account, account: { ...account.account, name }, goals };
@@ -62,7 +62,9 @@ describe("--kind onepager", () => {
       expect(layout.shownRows).toBe(15);
       expect(layout.fontSizePt).toBeGreaterThanOrEqual(MIN_FONT_SIZE + 1);
       const chart = deck.slides[0]!.blocks.find((block) => block.kind === "chart");
-      expect(chart?.kind === "chart" && chart.chart.type === "bar" && chart.chart.categories.length).toBeLessThanOrEqual(8);
+      expect(
+        chart?.kind === "chart" && chart.chart.type === "bar" && chart.chart.categories.length,
+      ).toBeLessThanOrEqual(8);
       const pdf = await pdfRenderer.render(deck, {});
       expect((await getDocument({ data: new Uint8Array(pdf.bytes) }).promise).numPages).toBe(1);
       const pptx = await JSZip.loadAsync((await pptxRenderer.render(deck, {})).bytes);

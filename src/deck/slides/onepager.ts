@@ -88,7 +88,7 @@ function kpis(context: DeckContext): Kpi[] {
         detail: context.text("onepager.kpi.plan.detail"),
         tone: "neutral",
       };
-  return [value!, ratio, goals!];
+  return [value!, ratio, { ...goals!, label: context.text("onepager.kpi.goals") }];
 }
 
 function valueChart(context: DeckContext, box: Box): Block {
