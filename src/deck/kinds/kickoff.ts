@@ -20,7 +20,10 @@ export const kickoffKind: DeckKindPlan = {
   comparesWithPrevious: false,
   appendix: true,
   slides: (context) => [
-    coverSlide(context, WORDING.cover),
+    coverSlide(context, WORDING.cover, {
+      internal: "kickoff.cover.notes.internal",
+      customer: "kickoff.cover.notes.customer",
+    }),
     whySlide(context),
     ...criteriaSlides(context),
     milestonesSlide(context),
