@@ -4,51 +4,19 @@ import { RULES } from "../src/analysis/rules/index.js";
 import type { Box, Deck } from "../src/deck/deck-model.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../src/deck/geometry.js";
 import { isSlideId } from "../src/deck/slide-ids.js";
+import { DECK_KIND_NAMES } from "../src/deck/kinds/index.js";
 import { analyse, fifteenGoalAccountData, loadSample, makeAccount, SAMPLES_DIR } from "./helpers/accounts.js";
 import { deckFor, deckText, sampleDeck } from "./helpers/decks.js";
+import { expectSoundLayout } from "./helpers/layout.js";
 
 const samples = readdirSync(SAMPLES_DIR).filter(
   (name) => /\.(ya?ml|json)$/.test(name) && !name.endsWith(".schema.json"),
 );
 const combos = samples.flatMap((name) =>
   (["internal", "customer"] as const).flatMap((audience) =>
-    (["qbr", "renewal"] as const).map((kind) => ({ name, audience, kind })),
+    DECK_KIND_NAMES.map((kind) => ({ name, audience, kind })),
   ),
 );
-
-function overlaps(a: Box, b: Box): boolean {
-  const epsilon = 0.01;
-  return (
-    a.x + a.w > b.x + epsilon &&
-    b.x + b.w > a.x + epsilon &&
-    a.y + a.h > b.y + epsilon &&
-    b.y + b.h > a.y + epsilon
-  );
-}
-
-/** Layout invariants every deck must keep: blocks on the page, none on top of another, none empty. */
-function expectSoundLayout(deck: Deck): void {
-  for (const slide of deck.slides) {
-    for (const block of slide.blocks) {
-      expect(block.box.x, `${slide.id} ${block.kind}`).toBeGreaterThanOrEqual(0);
-      expect(block.box.y).toBeGreaterThanOrEqual(0);
-      expect(block.box.x + block.box.w).toBeLessThanOrEqual(SLIDE_WIDTH + 1e-6);
-      expect(block.box.y + block.box.h, `${slide.id} ${block.kind} bottom`).toBeLessThanOrEqual(
-        SLIDE_HEIGHT - 0.5,
-      );
-      expect(block.box.w).toBeGreaterThan(0.5);
-      expect(block.box.h).toBeGreaterThan(0.2);
-    }
-    slide.blocks.forEach((a, i) =>
-      slide.blocks
-        .slice(i + 1)
-        .forEach((b) =>
-          expect(overlaps(a.box, b.box), `${slide.id}: ${a.kind} overlaps ${b.kind}`).toBe(false),
-        ),
-    );
-    if (slide.layout === "content") expect(slide.blocks.length, `${slide.id} is empty`).toBeGreaterThan(0);
-  }
-}
 
 describe("golden deck models", () => {
   it.each(combos)("$name $kind $audience", async ({ name, audience, kind }) => {
@@ -143,9 +111,9 @@ describe("customer audience never holds internal content", () => {
     "Internal",
     "internal",
   ];
-  it.each(samples)("%s: slides, notes and metadata of both kinds", (name) => {
+  it.each(samples)("%s: slides, notes and metadata of every kind", (name) => {
     const account = loadSample(name);
-    for (const kind of ["qbr", "renewal"] as const) {
+    for (const kind of DECK_KIND_NAMES) {
       const text = deckText(sampleDeck(name, "customer", kind));
       for (const word of internalWords) expect(text, `${kind} deck contains "${word}"`).not.toContain(word);
       if (account.internalNotes) expect(text).not.toContain(account.internalNotes.slice(0, 30));

@@ -13,7 +13,7 @@ import { validateOoxml } from "./helpers/ooxml.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
 
 /**
- * The real job end to end: `qbr generate` over samples/, both kinds, audiences and formats,
+ * The real job end to end: `qbr generate` over samples/, every kind, audience and format,
  * then open every file — as XML, as text, against the Office Open XML schemas, and in
  * LibreOffice / qpdf / poppler.
  */
@@ -26,7 +26,7 @@ const args = [
   "--audience",
   "internal,customer",
   "--kind",
-  "qbr,renewal",
+  "qbr,renewal,kickoff,onepager",
 ];
 const files = () =>
   readdirSync(out)
@@ -55,16 +55,23 @@ beforeAll(() => {
 }, 300_000);
 
 describe("qbr generate over the samples", () => {
-  it("writes both kinds, audiences and formats for every sample with SPEC names", () => {
+  it("writes every kind, audience and format for every sample with SPEC names", () => {
     const samples = readdirSync(SAMPLES_DIR).filter((name) => name.endsWith(".yaml"));
-    expect(files()).toHaveLength(samples.length * 8);
+    expect(files()).toHaveLength(samples.length * 16);
     expect(files()).toEqual(
       expect.arrayContaining([
         "nw-1042-qbr-internal.pptx",
         "nw-1042-qbr.pdf",
         "mf-7731-renewal-internal.pdf",
+        "kes-0318-kickoff.pptx",
+        "ahc-2207-onepager-internal.pdf",
       ]),
     );
+    const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as {
+      accounts: { files: { kind: string }[] }[];
+    };
+    const kinds = new Set(manifest.accounts.flatMap((entry) => entry.files.map((file) => file.kind)));
+    expect([...kinds].sort()).toEqual(["kickoff", "onepager", "qbr", "renewal"]);
   });
 
   it("puts the internal notes in internal decks only — slides, layouts, charts, notes and properties of both formats", async () => {
@@ -94,6 +101,10 @@ describe.skipIf(pdfTools.length > 0)(`PDF interop${skipReason(pdfTools)}`, () =>
       const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
       if (isCustomer(name))
         for (const marker of INTERNAL_MARKERS) expect(text, `${name}: ${marker}`).not.toContain(marker);
+      if (name.includes("-onepager")) {
+        const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+        expect(info, `${name} is one page`).toMatch(/^Pages:\s+1$/m);
+      }
     }
     const text = execFileSync("pdftotext", [path.join(out, "nw-1042-qbr-internal.pdf"), "-"], {
       encoding: "utf8",

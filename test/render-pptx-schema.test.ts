@@ -1,3 +1,4 @@
+import { DECK_KIND_NAMES } from "../src/deck/kinds/index.js";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,13 +16,13 @@ import { missingTools, skipReason } from "./helpers/tools.js";
  * (and of the chart workbooks embedded in it) must validate against the ISO/IEC 29500
  * transitional schemas (test/ooxml-schemas/). The samples' decks and the portfolio deck are
  * checked where `qbr generate` writes them (e2e-samples.test.ts); here, the decks that push the
- * renderer: the 15-goal account in both kinds and audiences, the renderer's fixture deck and chart
+ * renderer: the 15-goal account in every kind and audience, the renderer's fixture deck and chart
  * edge cases — and a check that the check catches what PowerPoint would repair.
  */
 const missing = missingTools("xmllint");
 const reason = skipReason(missing);
 
-const KINDS = ["qbr", "renewal"] as const;
+const KINDS = DECK_KIND_NAMES;
 const AUDIENCES = ["internal", "customer"] as const;
 
 describe.skipIf(missing.length > 0)(`interop: Office Open XML schemas${reason}`, () => {

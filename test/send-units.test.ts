@@ -10,6 +10,7 @@ import { accountJsonSchema } from "../src/input/account-schema.js";
 import { normaliseAddress, normaliseDomain } from "../src/input/email-address.js";
 import { loadAccount } from "../src/input/load-account.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
+import { customerPdfs, kindTitle } from "../src/send/attachments.js";
 import { composeMessage, type MessageInput } from "../src/send/compose.js";
 import { loadEmailTemplates } from "../src/send/email-templates.js";
 import { parseMessage, replaceHeaders } from "../src/send/eml.js";
@@ -248,5 +249,28 @@ describe("SMTP settings", () => {
     [undefined, "no SMTP server"],
   ])("refuses %j", (url, message) => {
     expect(() => settings(url)).toThrow(message);
+  });
+});
+
+describe("--attach onepager", () => {
+  it("picks the customer one-pager PDF the manifest lists, titled by its kind, and the PDF says customer", async () => {
+    const files = (["qbr", "onepager"] as const).flatMap((kind) =>
+      (["customer", "internal"] as const).flatMap((audience) =>
+        (["pdf", "pptx"] as const).map((format) => ({
+          path: `nw-1042-${kind}${audience === "internal" ? "-internal" : ""}.${format}`,
+          format,
+          audience,
+          kind,
+          bytes: 1,
+          sha256: "00",
+        })),
+      ),
+    );
+    const entry = { source: "nw.yaml", account: null, slug: "nw-1042", status: "written", files };
+    expect(customerPdfs(entry, ["onepager"]).map((file) => file.path)).toEqual(["nw-1042-onepager.pdf"]);
+    expect(kindTitle("onepager")).toBe("Value One-Pager");
+    const pdf = (await pdfRenderer.render(sampleDeck("northwind-logistics.yaml", "customer", "onepager"), {}))
+      .bytes;
+    expect(readPdfAudience(pdf)).toBe("customer");
   });
 });

@@ -112,7 +112,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     )
     .option(
       "--kind <kind>",
-      "qbr (the quarter) or renewal (the contract term); comma-separated for both",
+      "qbr (the quarter), renewal (the contract term), kickoff (the success plan) or onepager (the ROI one-pager); comma-separated for several",
       "qbr",
     )
     .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")

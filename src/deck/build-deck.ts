@@ -19,12 +19,12 @@ export function buildDeck(analysis: Analysis, options: BuildDeckOptions): Deck {
   const context = createDeckContext(analysis, options);
   const plan = DECK_KINDS[options.kind];
   const slides = plan.slides(context, plan.comparesWithPrevious ? (options.previous ?? null) : null);
-  if (options.provenance && (context.isInternal || options.customerAppendix)) {
+  if (plan.appendix && options.provenance && (context.isInternal || options.customerAppendix)) {
     slides.push(...appendixSlides(context, options.provenance));
   }
   const hidden = new Set([...analysis.account.review.hide, ...(options.hide ?? [])]);
   const shown = slides.filter((slide) => !hidden.has(slide.id));
-  if (!hidden.has("agenda")) {
+  if (plan.agenda && !hidden.has("agenda")) {
     // After the cover, listing what is left once the hidden slides are out.
     const at = shown[0]?.id === "cover" ? 1 : 0;
     shown.splice(at, 0, agendaSlide(context, shown.slice(at)));
@@ -56,8 +56,10 @@ function deckMeta(context: DeckContext, options: BuildDeckOptions): DeckMeta {
     asOf: analysis.asOf,
     footer: context.text("footer"),
     classification: context.text(context.isInternal ? "classification.internal" : "classification.customer"),
-    printNotes: context.isInternal
-      ? { title: context.text("preparation.title"), continued: context.text("continued") }
-      : null,
+    // A kind without an appendix is one page by definition (the one-pager): its notes stay in the PPTX.
+    printNotes:
+      context.isInternal && DECK_KINDS[options.kind].appendix
+        ? { title: context.text("preparation.title"), continued: context.text("continued") }
+        : null,
   };
 }

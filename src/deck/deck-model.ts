@@ -8,7 +8,7 @@
  */
 
 export type Audience = "internal" | "customer";
-export type DeckKind = "qbr" | "renewal";
+export type DeckKind = "qbr" | "renewal" | "kickoff" | "onepager";
 
 /** Semantic colour of a piece of content; each renderer maps it through the theme. */
 export type Tone = "neutral" | "good" | "warn" | "bad" | "accent" | "muted";

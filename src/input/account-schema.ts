@@ -400,6 +400,10 @@ const review = z
     period: name.optional(),
     asOf: isoDate.optional(),
     meetingDate: isoDate.optional(),
+    cadence: paragraph
+      .optional()
+      .describe('How often you meet, e.g. "monthly check-in, quarterly business review" (kick-off deck).'),
+    firstReview: isoDate.optional().describe("The first review after the kick-off (kick-off deck)."),
     summary: nonEmptyText(ACCOUNT_LIMITS.summaryChars)
       .optional()
       .describe(

@@ -33,6 +33,8 @@ const kindSettings = z.strictObject({
 const kindsSettings = {
   qbr: kindSettings.optional(),
   renewal: kindSettings.optional(),
+  kickoff: kindSettings.optional(),
+  onepager: kindSettings.optional(),
 } satisfies Record<DeckKind, unknown>;
 
 const valueSettings = z.strictObject({

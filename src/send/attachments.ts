@@ -14,8 +14,8 @@ import { isPdfEncrypted, readPdfAudience } from "./pdf-audience.js";
 export const KIND_TITLES: Readonly<Record<string, string>> = {
   qbr: "Quarterly Business Review",
   renewal: "Renewal Review",
-  kickoff: "Kickoff",
-  onepager: "One-page summary",
+  kickoff: "Kick-off",
+  onepager: "Value One-Pager",
 };
 
 export function kindTitle(kind: string): string {

@@ -15,7 +15,7 @@ import { formatDate, formatList } from "../text/format.js";
 export interface EmailData {
   account: { name: string };
   recipientNames: string[];
-  /** "Quarterly Business Review" or "Quarterly Business Review and One-page summary". */
+  /** "Quarterly Business Review" or "Quarterly Business Review and Value One-Pager". */
   documents: string;
   period: string;
   meetingDate: string | null;

@@ -51,7 +51,7 @@ function parseKinds(name: string, value: string): string[] {
     ),
   ];
   if (kinds.length === 0 || kinds.some((kind) => !/^[a-z0-9-]+$/.test(kind))) {
-    throw new UsageError(`${name} ${value}: expected deck kinds such as qbr,renewal`);
+    throw new UsageError(`${name} ${value}: expected deck kinds such as qbr,onepager`);
   }
   return kinds;
 }

@@ -1,5 +1,7 @@
 import type { DeckKind } from "../deck-model.js";
 import type { DeckKindPlan } from "./kind.js";
+import { kickoffKind } from "./kickoff.js";
+import { onePagerKind } from "./onepager.js";
 import { qbrKind } from "./qbr.js";
 import { renewalKind } from "./renewal.js";
 
@@ -9,6 +11,8 @@ export type { DeckKindPlan } from "./kind.js";
 export const DECK_KINDS: Readonly<Record<DeckKind, DeckKindPlan>> = {
   qbr: qbrKind,
   renewal: renewalKind,
+  kickoff: kickoffKind,
+  onepager: onePagerKind,
 };
 
 export const DECK_KIND_NAMES = Object.keys(DECK_KINDS) as DeckKind[];

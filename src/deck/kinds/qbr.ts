@@ -18,6 +18,8 @@ const WORDING = { name: "kind.qbr.name", subject: "kind.qbr.subject", cover: "co
 export const qbrKind: DeckKindPlan = {
   wording: WORDING,
   comparesWithPrevious: true,
+  appendix: true,
+  agenda: true,
   slides: (context, previous) => [
     coverSlide(context, WORDING.cover),
     summarySlide(context),

@@ -16,6 +16,8 @@ const WORDING = { name: "kind.renewal.name", subject: "kind.renewal.subject", co
 export const renewalKind: DeckKindPlan = {
   wording: WORDING,
   comparesWithPrevious: true,
+  appendix: true,
+  agenda: true,
   slides: (context, previous) => [
     coverSlide(context, WORDING.cover),
     summarySlide(context),

@@ -3,7 +3,11 @@ import type { Slide } from "../deck-model.js";
 import { COVER } from "../geometry.js";
 
 /** The title slide; `subtitleKey` is the deck kind's cover line (kinds/*.ts). */
-export function coverSlide(context: DeckContext, subtitleKey: string): Slide {
+export function coverSlide(
+  context: DeckContext,
+  subtitleKey: string,
+  notesKeys = { internal: "cover.notes.internal", customer: "cover.notes.customer" },
+): Slide {
   const account = context.analysis.account.account;
   const blocks: Slide["blocks"] = [
     {
@@ -29,6 +33,6 @@ export function coverSlide(context: DeckContext, subtitleKey: string): Slide {
     title: account.name,
     subtitle: context.text(subtitleKey),
     blocks,
-    notes: context.text(context.isInternal ? "cover.notes.internal" : "cover.notes.customer"),
+    notes: context.text(context.isInternal ? notesKeys.internal : notesKeys.customer),
   };
 }
