@@ -1,8 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../src/analysis/rules/index.js";
-import type { Box, Deck } from "../src/deck/deck-model.js";
-import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../src/deck/geometry.js";
 import { isSlideId } from "../src/deck/slide-ids.js";
 import { DECK_KIND_NAMES } from "../src/deck/kinds/index.js";
 import { analyse, fifteenGoalAccountData, loadSample, makeAccount, SAMPLES_DIR } from "./helpers/accounts.js";

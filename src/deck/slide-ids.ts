@@ -25,6 +25,14 @@ export const SLIDE_IDS = [
   "next-steps",
   "next-term",
   "appendix",
+  // The kick-off deck (--kind kickoff) and the one-pager (--kind onepager).
+  "kickoff-why",
+  "kickoff-criteria",
+  "kickoff-milestones",
+  "kickoff-work",
+  "kickoff-team",
+  "kickoff-watch",
+  "onepager",
 ] as const;
 
 export type FixedSlideId = (typeof SLIDE_IDS)[number];
