@@ -7,6 +7,7 @@ import { outputName } from "../../io/output-names.js";
 import { formatIssue, InvalidInputError, UsageError } from "../../errors.js";
 import { accountToYaml } from "../../input/spreadsheet/account-yaml.js";
 import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
+import { workbookGaps } from "../../input/spreadsheet/workbook-gaps.js";
 import { writeWorkbook } from "../../input/spreadsheet/write-workbook.js";
 import { plural } from "../../text/format.js";
 import type { Io } from "../../io/terminal.js";
@@ -71,6 +72,14 @@ export async function exportCommand(inputs: string[], options: ExportCliOptions,
     checkIds(read.accounts);
     if (existsSync(output) && !options.force) {
       throw new UsageError(`${output} already exists; use --force to overwrite it`);
+    }
+    for (const { account, file } of read.accounts) {
+      const gaps = workbookGaps(account);
+      if (gaps.length > 0) {
+        io.err(
+          `warning: ${file}: the workbook has no columns for ${gaps.join(", ")}; they are not exported (keep the account file for them)`,
+        );
+      }
     }
     const accounts = read.accounts.map(({ account, file }) => rebaseLogo(account, file, output));
     writeFileAtomic(output, await writeWorkbook(accounts));
