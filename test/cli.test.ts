@@ -81,6 +81,7 @@ describe("qbr analyze", () => {
       "asOf",
       "renewal",
       "riskLevel",
+      "riskScore",
       "valueRealization",
       "goals",
       "findings",
@@ -115,7 +116,7 @@ describe("qbr analyze", () => {
     expect(result.stdout).toContain("Northwind Logistics (NW-1042) — Q3 2025");
     expect(result.stdout.indexOf("HIGH")).toBeLessThan(result.stdout.indexOf("MEDIUM"));
     expect(result.stdout).toContain(
-      "→ Cut the support ticket backlog is at 42% of target where 78% was planned.",
+      "→ This goal is 42% of the way to its target where 78% was planned.",
     );
   });
   it("lets --as-of win over review.asOf", async () => {

@@ -50,7 +50,8 @@ export function criteriaSlides(context: DeckContext): Slide[] {
       {
         text: `${formatValue(goal.target.value, unit)}\n${context.text("kickoff.by")} ${formatDate(goal.target.date)}`,
       },
-      { text: goal.owner ?? "—" },
+      // A departed owner is never shown to the customer (context.ownerShown); internal decks name them.
+      { text: context.ownerShown(goal.owner) ?? "—" },
     ];
   });
   return tablePages(context, {
@@ -135,7 +136,10 @@ export function workSlides(context: DeckContext): Slide[] {
   const rows = tasks.map(({ task, goal }): TableCell[] => [
     { text: task.title, bold: true },
     { text: goal.title },
-    { text: task.owner ?? context.text("kickoff.owner.none"), tone: task.owner ? undefined : "muted" },
+    {
+      text: context.ownerShown(task.owner) ?? context.text("kickoff.owner.none"),
+      tone: context.ownerShown(task.owner) ? undefined : "muted",
+    },
     { text: task.due ? formatDate(task.due) : "—" },
   ]);
   if (rows.length === 0) {
