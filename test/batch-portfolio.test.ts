@@ -112,8 +112,8 @@ describe("buildPortfolioDeck", () => {
     // The tile shows the largest currency's ARR at risk; the others follow, never added to it.
     const tile = deck.slides[1]!.blocks.find((block) => block.kind === "kpis");
     expect(tile?.kind === "kpis" && tile.items.find((item) => item.label === "ARR at risk")).toMatchObject({
-      value: "$350K",
-      detail: "+ €200K",
+      value: "$350,000",
+      detail: "+ €200,000",
     });
     const watermelons = deck.slides[2]!.blocks.find((block) => block.kind === "table");
     expect(watermelons?.kind === "table" && watermelons.rows.map((row) => row[0]!.text)).toEqual([

@@ -101,7 +101,7 @@ describe("the storyline slides", () => {
   it("the mutual action plan puts asks and commitments in one table, with each side named for the audience", () => {
     expect(slideTexts(slide(deckOf(northwind, "customer"), "actions"))).toEqual([
       "Your team | Free two days for the EU team training | Marcus Webb | 24 Oct 2025 | Open",
-      "Your team | Name an owner for carrier onboarding on your side | Priya Shah | 31 Oct 2025 | Open",
+      "Your team | Name a carrier onboarding lead in the Northwind team | Priya Shah | 31 Oct 2025 | Open",
       "Our team | Run the EU support team training | Dana Reyes | 7 Nov 2025 | In progress",
       "Our team | Deliver the bulk carrier import | Dana Reyes | 15 Dec 2025 | Open",
     ]);
