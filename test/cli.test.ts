@@ -115,9 +115,7 @@ describe("qbr analyze", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Northwind Logistics (NW-1042) — Q3 2025");
     expect(result.stdout.indexOf("HIGH")).toBeLessThan(result.stdout.indexOf("MEDIUM"));
-    expect(result.stdout).toContain(
-      "→ This goal is 42% of the way to its target where 78% was planned.",
-    );
+    expect(result.stdout).toContain("→ This goal is 42% of the way to its target where 78% was planned.");
   });
   it("lets --as-of win over review.asOf", async () => {
     const json = JSON.parse((await qbrIn(["analyze", northwind, "--json", "--as-of", "2025-07-01"])).stdout);
