@@ -43,7 +43,7 @@ export function insightsCsv(insights: Insights): string {
       insights.withOutcome,
       insights.lost,
       insights.kept,
-      insights.smallSample,
+      String(insights.smallSample),
     ];
   });
   return stringify([[...INSIGHTS_CSV_COLUMNS], ...rows]);
