@@ -55,11 +55,52 @@ const day = (iso) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 const addDays = (date, days) => iso(day(date) + days * DAY);
 
-const FIRST = ["Harbor", "Summit", "Cobalt", "Juniper", "Granite", "Lumen", "Orchid", "Pioneer", "Quarry",
-  "Riverstone", "Saffron", "Tidewater", "Umber", "Vantage", "Willow", "Zephyr", "Alder", "Beacon", "Cedar",
-  "Delta", "Ember", "Fjord", "Glacier", "Heron", "Iris", "Kestrel", "Larch", "Meadow", "Nimbus", "Osprey"];
-const SECOND = ["Logistics", "Health", "Foods", "Analytics", "Retail", "Energy", "Labs", "Media", "Freight",
-  "Clinics", "Insurance", "Manufacturing"];
+const FIRST = [
+  "Harbor",
+  "Summit",
+  "Cobalt",
+  "Juniper",
+  "Granite",
+  "Lumen",
+  "Orchid",
+  "Pioneer",
+  "Quarry",
+  "Riverstone",
+  "Saffron",
+  "Tidewater",
+  "Umber",
+  "Vantage",
+  "Willow",
+  "Zephyr",
+  "Alder",
+  "Beacon",
+  "Cedar",
+  "Delta",
+  "Ember",
+  "Fjord",
+  "Glacier",
+  "Heron",
+  "Iris",
+  "Kestrel",
+  "Larch",
+  "Meadow",
+  "Nimbus",
+  "Osprey",
+];
+const SECOND = [
+  "Logistics",
+  "Health",
+  "Foods",
+  "Analytics",
+  "Retail",
+  "Energy",
+  "Labs",
+  "Media",
+  "Freight",
+  "Clinics",
+  "Insurance",
+  "Manufacturing",
+];
 const SEGMENTS = [
   { name: "Enterprise", arr: [150_000, 420_000] },
   { name: "Mid-Market", arr: [45_000, 140_000] },
@@ -67,23 +108,67 @@ const SEGMENTS = [
 ];
 const CSMS = ["Ana Ruiz", "Ben Okafor", "Chloé Martin", "Dev Patel"];
 const GOALS = [
-  { id: "automation", title: "Automate order entry", metric: "Orders entered automatically", unit: "%", b: 15, t: 80, perUnit: 900 },
-  { id: "backlog", title: "Cut the support backlog", metric: "Tickets older than 7 days", unit: "tickets", b: 900, t: 250, perUnit: 60 },
-  { id: "onboarding", title: "Onboard new staff faster", metric: "Days to first productive week", unit: "days", b: 30, t: 12, perUnit: 1500 },
-  { id: "forecast", title: "Forecast demand within 10 %", metric: "Forecast accuracy", unit: "%", b: 62, t: 90, perUnit: 1200 },
-  { id: "close", title: "Close the month faster", metric: "Working days to close", unit: "days", b: 9, t: 4, perUnit: 8000 },
+  {
+    id: "automation",
+    title: "Automate order entry",
+    metric: "Orders entered automatically",
+    unit: "%",
+    b: 15,
+    t: 80,
+  },
+  {
+    id: "backlog",
+    title: "Cut the support backlog",
+    metric: "Tickets older than 7 days",
+    unit: "tickets",
+    b: 900,
+    t: 250,
+  },
+  {
+    id: "onboarding",
+    title: "Onboard new staff faster",
+    metric: "Days to first productive week",
+    unit: "days",
+    b: 30,
+    t: 12,
+  },
+  {
+    id: "forecast",
+    title: "Forecast demand within 10 %",
+    metric: "Forecast accuracy",
+    unit: "%",
+    b: 62,
+    t: 90,
+  },
+  { id: "close", title: "Close the month faster", metric: "Working days to close", unit: "days", b: 9, t: 4 },
 ];
 const REASONS = {
-  "value-gap": ["Too expensive for what we get", "Competitor offered a better price", "Could not justify the cost to finance"],
-  "adoption-gap": ["Missing features we need", "The team never adopted the workflow", "Lacks an integration with our ERP"],
-  external: ["Budget freeze after the acquisition", "New parent company mandates another vendor", "Business unit closed"],
+  "value-gap": [
+    "Too expensive for what we get",
+    "Competitor offered a better price",
+    "Could not justify the cost to finance",
+  ],
+  "adoption-gap": [
+    "Missing features we need",
+    "The team never adopted the workflow",
+    "Lacks an integration with our ERP",
+  ],
+  external: [
+    "Budget freeze after the acquisition",
+    "New parent company mandates another vendor",
+    "Business unit closed",
+  ],
 };
-const EXTERNAL_RISKS = ["Parent company reviewing all vendors", "Hiring freeze announced", "Regulatory audit in progress"];
+const EXTERNAL_RISKS = [
+  "Parent company reviewing all vendors",
+  "Hiring freeze announced",
+  "Regulatory audit in progress",
+];
 
 const quote = (text) => JSON.stringify(text);
 const round = (value, step) => Math.round(value / step) * step;
 
-function goalYaml(spec, index, pace, outcomeDate, measuring) {
+function goalYaml(spec, index, pace, outcomeDate, measuring, valuePerUnit) {
   const baseline = addDays(outcomeDate, -int(300, 380));
   const target = addDays(outcomeDate, int(30, 120));
   const span = (day(target) - day(baseline)) / DAY;
@@ -98,7 +183,8 @@ function goalYaml(spec, index, pace, outcomeDate, measuring) {
   ];
   const planDates = [0.25, 0.5, 0.75].map((share) => addDays(baseline, Math.round(span * share)));
   lines.push("    plan:");
-  for (const date of planDates) lines.push(`      - { date: ${date}, value: ${round(spec.b + (spec.t - spec.b) * at(date), step)} }`);
+  for (const date of planDates)
+    lines.push(`      - { date: ${date}, value: ${round(spec.b + (spec.t - spec.b) * at(date), step)} }`);
   if (measuring.none) {
     lines.push("    actuals: []");
   } else {
@@ -111,12 +197,16 @@ function goalYaml(spec, index, pace, outcomeDate, measuring) {
       lines.push(`      - { date: ${date}, value: ${round(spec.b + (spec.t - spec.b) * share, step)} }`);
     }
   }
-  if (index === 0 && chance(0.6)) lines.push(`    value: { perUnit: ${spec.perUnit}, per: once }`);
+  if (index === 0 && chance(0.6)) lines.push(`    value: { perUnit: ${valuePerUnit(spec)}, per: once }`);
   if (chance(0.5)) {
     const due = addDays(outcomeDate, -int(100, 240));
     lines.push("    tasks:");
-    lines.push(`      - { title: ${quote(`Agree the ${spec.id} rollout plan`)}, due: ${due}, done: ${chance(0.6) ? "true" : "false"} }`);
-    lines.push(`      - { title: ${quote(`Train the ${spec.id} team leads`)}, due: ${addDays(due, 45)}, done: ${chance(0.5) ? "true" : "false"} }`);
+    lines.push(
+      `      - { title: ${quote(`Agree the ${spec.id} rollout plan`)}, due: ${due}, done: ${chance(0.6) ? "true" : "false"} }`,
+    );
+    lines.push(
+      `      - { title: ${quote(`Train the ${spec.id} team leads`)}, due: ${addDays(due, 45)}, done: ${chance(0.5) ? "true" : "false"} }`,
+    );
   }
   return lines;
 }
@@ -128,7 +218,7 @@ function account(index) {
   const value = clamp(between(0, 1) * 0.8 + 0.2 * random(), 0, 1);
   // Most losses come with little value delivered; a few are external, whatever the value.
   const external = chance(0.12);
-  const lost = external || chance(clamp(0.78 - 0.8 * value, 0.05, 0.9));
+  const lost = external || chance(clamp(0.9 - 1.1 * value, 0.05, 0.9));
   const result = lost ? (chance(0.7) ? "churned" : "downsized") : chance(0.75) ? "renewed" : "expanded";
   const outcomeDate = addDays("2025-03-31", int(0, 240));
   const concluded = !lost
@@ -141,15 +231,21 @@ function account(index) {
           ? "adoption-gap"
           : "value-gap";
   // What the customer said: often a value-gap proxy ("too expensive") whatever the real cause.
-  const statedClass = !lost ? null : chance(0.55) ? concluded === "unknown" ? "value-gap" : concluded : pick(["value-gap", "adoption-gap", "external"]);
+  const statedClass = !lost
+    ? null
+    : chance(0.55)
+      ? concluded === "unknown"
+        ? "value-gap"
+        : concluded
+      : pick(["value-gap", "adoption-gap", "external"]);
   const arr = round(between(...segment.arr), 1000);
   const currency = chance(0.8) ? "USD" : pick(["EUR", "GBP"]);
-  const pace = clamp(value * 1.1 + noise(0.18), 0.05, 1.3);
+  const pace = clamp(0.66 + 0.55 * value + noise(0.12), 0.05, 1.3);
   const backtest = addDays(outcomeDate, -120);
   // Signals barely follow value: the point the seeds make about health scores and NPS.
-  const health = clamp(Math.round(55 + 35 * (0.3 * value + 0.7 * random()) + noise(5)), 5, 99);
-  const nps = clamp(Math.round(5 + 5 * (0.2 * value + 0.8 * random())), 0, 10);
-  const sponsorGap = chance(clamp(0.55 - 0.4 * value, 0.1, 0.6)) ? int(95, 220) : int(5, 80);
+  const health = clamp(Math.round(38 + 48 * (0.3 * value + 0.7 * random()) + noise(5)), 5, 99);
+  const nps = clamp(Math.round(4 + 6 * (0.2 * value + 0.8 * random())), 0, 10);
+  const sponsorGap = chance(clamp(0.42 - 0.35 * value, 0.08, 0.5)) ? int(95, 220) : int(5, 80);
   const sponsorLeft = chance(0.08);
   const measuring = {
     none: chance(0.06),
@@ -182,18 +278,40 @@ function account(index) {
   lines.push(
     `  - { name: ${quote(`Sponsor ${index + 1}`)}, role: executive-sponsor, status: ${sponsorLeft ? "left" : "active"}, lastContact: ${addDays(backtest, -sponsorGap)} }`,
   );
-  lines.push(`  - { name: ${quote(`Champion ${index + 1}`)}, role: champion, status: active, lastContact: ${addDays(backtest, -int(3, 40))} }`);
+  lines.push(
+    `  - { name: ${quote(`Champion ${index + 1}`)}, role: champion, status: active, lastContact: ${addDays(backtest, -int(3, 40))} }`,
+  );
   const signals = [`healthScore: { value: ${health}, max: 100 }`, `nps: ${nps}`];
-  if (chance(0.7)) signals.push(`usage: { activeUsersPct: ${clamp(Math.round(20 + 60 * (0.4 * value + 0.6 * random())), 3, 98)} }`);
+  if (chance(0.7))
+    signals.push(
+      `usage: { activeUsersPct: ${clamp(Math.round(20 + 60 * (0.4 * value + 0.6 * random())), 3, 98)} }`,
+    );
   lines.push(`signals: { ${signals.join(", ")} }`);
   // Some accounts voiced a reason before the renewal, lost or not.
   if (chance(lost ? 0.5 : 0.2)) {
-    lines.push(`statedReasons: [${quote(pick(REASONS[statedClass ?? pick(["value-gap", "adoption-gap"])]))}]`);
+    lines.push(
+      `statedReasons: [${quote(pick(REASONS[statedClass ?? pick(["value-gap", "adoption-gap"])]))}]`,
+    );
   }
   if (external || chance(0.08)) lines.push(`externalRisks: [${quote(pick(EXTERNAL_RISKS))}]`);
   lines.push("goals:");
   specs.forEach((spec, goalIndex) => {
-    lines.push(...goalYaml(spec, goalIndex, clamp(pace + noise(0.12), 0.05, 1.3), outcomeDate, measuring));
+    // The goal's value at full progress is a multiple of the ARR that follows the value delivered.
+    const valuePerUnit = (goal) =>
+      Math.max(
+        1,
+        Math.round((arr * clamp(0.5 + 1.3 * value + noise(0.2), 0.2, 3)) / Math.abs(goal.t - goal.b)),
+      );
+    lines.push(
+      ...goalYaml(
+        spec,
+        goalIndex,
+        clamp(pace + noise(0.08), 0.05, 1.3),
+        outcomeDate,
+        measuring,
+        valuePerUnit,
+      ),
+    );
   });
   return { file: `${String(index + 1).padStart(2, "0")}-${slug}.yaml`, text: `${lines.join("\n")}\n` };
 }
