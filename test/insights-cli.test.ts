@@ -93,6 +93,18 @@ describe("qbr insights --json", () => {
   });
 });
 
+describe("qbr insights on a portfolio workbook", () => {
+  it("reads the outcomes from the workbook's columns and counts as from the files", async () => {
+    const out = tempDir("qbr-insights-xlsx-");
+    const book = path.join(out, "plans.xlsx");
+    expect((await qbrIn(["export", FIXTURES, "-o", book])).code).toBe(0);
+    const fromBook = JSON.parse((await qbrIn(["insights", book, "--json", "-o", out])).stdout);
+    const fromFiles = JSON.parse((await qbrIn(["insights", FIXTURES, "--json", "-o", out])).stdout);
+    expect(fromBook.rules).toEqual(fromFiles.rules);
+    expect(fromBook).toMatchObject({ withOutcome: 8, lost: 4, kept: 4, riskScoreAuc: 0.688 });
+  });
+});
+
 describe.skipIf(missing.length > 0)(`qbr insights: the internal deck${skipReason(missing)}`, () => {
   let out: string;
   let stdout: string;
