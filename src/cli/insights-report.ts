@@ -10,7 +10,11 @@ export function formatInsightsReport(insights: Insights, files: readonly string[
     `${insights.accounts} accounts, ${insights.withOutcome} with an outcome: ${insights.lost} lost (churned or downsized), ${insights.kept} kept.`,
     `Rules replayed ${insights.leadDays} days before each outcome.`,
   ];
-  if (insights.smallSample) {
+  if (insights.withOutcome === 0) {
+    lines.push(
+      "No account records contract.outcome, so there is nothing to backtest (docs/insights.md); try qbr insights samples/history.",
+    );
+  } else if (insights.smallSample) {
     lines.push(
       `Small sample: fewer than ${SMALL_SAMPLE_BELOW} lost or ${SMALL_SAMPLE_BELOW} kept accounts — these figures prove little; read the counts, not the ratios.`,
     );
@@ -22,7 +26,9 @@ export function formatInsightsReport(insights: Insights, files: readonly string[
   lines.push(row("risk level high", insights.riskLevelHigh));
   lines.push(
     "",
-    `Risk score ranking (ROC AUC): ${insights.riskScoreAuc === null ? "— (needs lost and kept accounts)" : insights.riskScoreAuc.toFixed(2)} (0.5 = chance).`,
+    insights.riskScoreAuc === null
+      ? "Risk score ranking (ROC AUC): — it needs both lost and kept accounts."
+      : `Risk score ranking (ROC AUC): ${insights.riskScoreAuc.toFixed(2)} (0.5 = chance, 1 = perfect).`,
   );
   const { agree, disagree } = insights.rootCauses.statedVsConcluded;
   if (agree + disagree > 0) {
