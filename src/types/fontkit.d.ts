@@ -18,7 +18,9 @@ declare module "fontkit" {
     unitsPerEm: number;
     ascent: number;
     descent: number;
-    familyName: string;
+    familyName: string | null;
+    /** The OS/2 table; absent from some old Mac fonts. */
+    "OS/2"?: { usWeightClass: number };
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string, features?: unknown): GlyphRun;
   }
