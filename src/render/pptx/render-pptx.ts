@@ -51,7 +51,9 @@ export const pptxRenderer: Renderer = {
       }
       if (source.notes.trim() !== "") ctx.slide.addNotes(source.notes);
     });
-    const template = applied ? { template: applied.template, slideLayouts: layouts } : undefined;
+    const template = applied
+      ? { template: applied.template, slideLayouts: layouts, fonts: deck.theme.fonts }
+      : undefined;
     const bytes = await postprocessPptx(await writeParts(pres), deck.meta, { placeholders, template });
     return { bytes, warnings: warnings.list() };
   },
