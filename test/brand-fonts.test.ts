@@ -18,8 +18,6 @@ import { brandRenderOptions, loadBrandFonts, loadTheme } from "../src/io/theme-f
 import { MAX_FONT_BYTES, readBrandFont, type BrandFonts } from "../src/render/brand-fonts.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
 import { pptxRenderer } from "../src/render/pptx/render-pptx.js";
-import { readTemplate } from "../src/render/pptx/template/read-template.js";
-import { chooseLayouts } from "../src/render/pptx/template/template-layouts.js";
 import { buildBrandTemplate } from "./fixtures/brand-template.js";
 import { pdfFixtureDeck } from "./fixtures/pdf-deck.js";
 import { ROOT } from "./helpers/accounts.js";
@@ -212,15 +210,16 @@ describe("a PPTX with brand fonts", () => {
   });
 
   it("puts the brand family into a company template's font scheme", async () => {
+    const themeFile = themeFolder("template", `template: brand.potx\n${BRAND_THEME}`);
+    writeFileSync(path.join(path.dirname(themeFile), "brand.potx"), buildBrandTemplate({ look: "light" }));
+    const options = brandRenderOptions(themeFile);
+    expect(options.pptxTemplate?.template.fonts.major).toBe("Liberation Serif");
     const deck = pdfFixtureDeck();
-    deck.theme = { ...deck.theme, fonts: { heading: "Carlito", body: "Carlito" } };
-    const pptxTemplate = chooseLayouts(
-      readTemplate("brand-light.potx", buildBrandTemplate({ look: "light" })),
-      {},
-    );
-    expect(pptxTemplate.template.fonts.major).not.toBe("Carlito");
-    const parts = unzipSync((await pptxRenderer.render(deck, { pptxTemplate })).bytes);
+    deck.theme = loadTheme(themeFile);
+    const parts = unzipSync((await pptxRenderer.render(deck, options)).bytes);
     expect(theme(parts)).toMatch(/<a:majorFont>\s*<a:latin typeface="Carlito"/);
     expect(theme(parts)).toMatch(/<a:minorFont>\s*<a:latin typeface="Carlito"/);
+    // The template's colours stay.
+    expect(theme(parts)).toContain('name="Brandco Light"');
   });
 });
