@@ -16,6 +16,18 @@ function normaliseControls(text: string): string {
 }
 
 /**
+ * Spaces a brand face has no glyph for (Carlito has none for the no-break space U+00A0, which
+ * Intl puts into money and dates) become its plain space rather than DejaVu's: the same gap in
+ * the brand's width. Wrapping already breaks at them (text-fit.ts splits on \s).
+ */
+function plainSpaces(face: Face, text: string): string {
+  if (!/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/.test(text)) return text;
+  return text.replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, (char) =>
+    hasGlyph(face, char.codePointAt(0)!) ? char : " ",
+  );
+}
+
+/**
  * Strips characters the embedded font cannot draw and remembers them, so a render ends with one
  * warning naming every such character. Stripping (rather than letting pdfkit draw .notdef boxes)
  * keeps the layout honest and PDF/A-2 valid: PDF/A forbids references to the .notdef glyph.
@@ -28,8 +40,8 @@ export class GlyphCollector {
   constructor(private readonly fonts: Record<FontWeight, Face>) {}
 
   clean(text: string, weight: FontWeight): string {
-    const normalised = normaliseControls(text);
     const face = this.fonts[weight];
+    const normalised = face.fallback ? plainSpaces(face, normaliseControls(text)) : normaliseControls(text);
     if (face.fallback) this.noteBorrowed(face, normalised);
     const lacking = missingGlyphs(normalised, face);
     if (lacking.length === 0) return normalised;
