@@ -13,13 +13,16 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deck } from "../src/deck/deck-model.js";
+import type { IsoDate } from "../src/dates.js";
 import { InvalidInputError } from "../src/errors.js";
+import { runHash } from "../src/io/input-hash.js";
 import { brandRenderOptions, loadBrandFonts, loadTheme } from "../src/io/theme-file.js";
 import { MAX_FONT_BYTES, readBrandFont, type BrandFonts } from "../src/render/brand-fonts.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
 import { pptxRenderer } from "../src/render/pptx/render-pptx.js";
 import { buildBrandTemplate } from "./fixtures/brand-template.js";
 import { pdfFixtureDeck } from "./fixtures/pdf-deck.js";
+import { makePng } from "./fixtures/png.js";
 import { ROOT } from "./helpers/accounts.js";
 import { qbr } from "./helpers/cli.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
@@ -103,6 +106,26 @@ describe("a theme file naming font files", () => {
     expect(fonts?.body?.weight).toBe(400);
     expect(Buffer.from(fonts!.body!.bytes).equals(readFileSync(REGULAR))).toBe(true);
     expect(brandRenderOptions(file).brandFonts).toBe(fonts);
+  });
+
+  it("makes an edited font or logo file render the decks again (the run's input hash)", () => {
+    const file = themeFolder("hash", `${BRAND_THEME}logo:\n  file: ./logo.png\n`);
+    const logo = path.join(path.dirname(file), "logo.png");
+    writeFileSync(
+      logo,
+      makePng(4, 2, () => [1, 2, 3, 255]),
+    );
+    const settings = { outDir: "out", today: "2026-11-01" as IsoDate, themeFile: file, render: {} };
+    const before = runHash(settings);
+    expect(runHash(settings)).toBe(before);
+    writeFileSync(
+      logo,
+      makePng(4, 2, () => [9, 9, 9, 255]),
+    );
+    const afterLogo = runHash(settings);
+    expect(afterLogo).not.toBe(before);
+    copyFileSync(REGULAR, path.join(path.dirname(file), "fonts/Carlito-Bold.ttf"));
+    expect(runHash(settings)).not.toBe(afterLogo);
   });
 
   it("reports every bad font file at its key in the theme file, all at once", () => {
