@@ -69,6 +69,20 @@ function pdfFile(name: string, bytes: Uint8Array): string {
   return file;
 }
 
+/** A copy of a TrueType font with its OS/2 embedding permissions (fsType) set to `fsType`. */
+function withFsType(font: Buffer, fsType: number): Buffer {
+  const copy = Buffer.from(font);
+  const tables = copy.readUInt16BE(4);
+  for (let index = 0; index < tables; index++) {
+    const record = 12 + index * 16;
+    if (copy.toString("latin1", record, record + 4) === "OS/2") {
+      copy.writeUInt16BE(fsType, copy.readUInt32BE(record + 8) + 8);
+      return copy;
+    }
+  }
+  throw new Error("no OS/2 table");
+}
+
 describe("reading a brand font file", () => {
   it("takes a TrueType font's family name and weight from its own tables", () => {
     const result = readBrandFont(readFileSync(BOLD));
@@ -94,6 +108,9 @@ describe("reading a brand font file", () => {
     // A TrueType header with nothing behind it.
     expect(reason(Buffer.from([0, 1, 0, 0, 0, 0, 0, 0]))).toMatch(/^cannot be read as a font|^has no glyphs/);
     expect(reason(new Uint8Array(MAX_FONT_BYTES + 1))).toBe("the font is 25.0 MB; expected at most 25 MB");
+    expect(reason(withFsType(readFileSync(REGULAR), 0x0002))).toMatch(/^its licence forbids embedding it/);
+    expect(reason(withFsType(readFileSync(REGULAR), 0x0006))).toBe("accepted");
+    expect(reason(withFsType(readFileSync(REGULAR), 0x0100))).toMatch(/forbids embedding a subset/);
   });
 });
 

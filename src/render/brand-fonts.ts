@@ -72,6 +72,8 @@ export function readBrandFont(bytes: Uint8Array): BrandFontCheck {
   } catch (error) {
     return check(`cannot be read as a font (${error instanceof Error ? error.message : String(error)})`);
   }
+  const permission = embeddingProblem(font["OS/2"]?.fsType);
+  if (permission) return check(permission);
   const family = cleanFamily(font.familyName);
   if (!family) return check("names no font family in its name table");
   return {
@@ -82,6 +84,22 @@ export function readBrandFont(bytes: Uint8Array): BrandFontCheck {
       bytes,
     },
   };
+}
+
+/**
+ * The foundry's embedding permissions (OS/2 fsType): "restricted licence" (no view or edit bit
+ * beside it) forbids putting the font into documents, "no subsetting" forbids the subset the
+ * PDF embeds. Either would make every PDF we write a licence breach.
+ */
+function embeddingProblem(fsType: fontkit.EmbeddingPermissions | undefined): string | null {
+  if (!fsType) return null;
+  if (fsType.noEmbedding && !fsType.viewOnly && !fsType.editable) {
+    return "its licence forbids embedding it in documents (OS/2 fsType: restricted); ask the foundry for an embeddable version";
+  }
+  if (fsType.noSubsetting) {
+    return "its licence forbids embedding a subset of it (OS/2 fsType: no subsetting), which is what a PDF embeds";
+  }
+  return null;
 }
 
 /** Printable, short: it goes into XML attributes and CSS. */
