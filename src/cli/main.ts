@@ -164,6 +164,39 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     });
 
   program
+    .command("preview")
+    .description(
+      "serve an account's deck as a web page on 127.0.0.1 that updates on every save (Ctrl-C stops)",
+    )
+    .argument("<file>", "account file (YAML or JSON)")
+    .option("--port <port>", "port to listen on (default: a free one)")
+    .option("--open", "open the page in the default browser")
+    .option("--audience <audience>", "internal (CSM preparation) or customer (sponsor-facing)", "internal")
+    .option("--kind <kind>", "qbr, renewal, kickoff or onepager", "qbr")
+    .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
+    .option(
+      "--compare-to <date>",
+      "previous review date for the 'what changed' slide (default: one quarter before as-of; 'none' to leave it out)",
+    )
+    .option("--appendix", "add the provenance appendix to a customer deck too")
+    .option("--theme <file>", "YAML theme file (colours, fonts, logo placement)")
+    .option(
+      "--template <file>",
+      "company PowerPoint template (.potx or .pptx) whose colours and fonts to use",
+    )
+    .option("--templates <dir>", "folder of templates replacing the default wording")
+    .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
+    .option("--deck <file>", "YAML/JSON file of the slides to leave out per kind and audience")
+    .option(
+      "--allow-outside-assets",
+      "read logos outside the account file's folder (absolute paths, ../, links); only for trusted account files",
+    )
+    .action(async (file: string, options) => {
+      const { previewCommand } = await import("./commands/preview.js");
+      exitCode = await previewCommand(file, options, io);
+    });
+
+  program
     .command("merge-manifests")
     .description("join the manifests of sharded runs and build the portfolio summary from them")
     .argument("<dirs...>", "output folders (or manifest files) of the shards")
