@@ -148,12 +148,13 @@ export function previewPage(state: PreviewState, wording: PreviewWording): strin
 `;
 }
 
-/** What the iframe shows before any deck has built. */
-export function noDeckPage(wording: PreviewWording): string {
+/** What the iframe shows before any deck has built: "building", or nothing but the problems above it. */
+export function noDeckPage(state: PreviewState, wording: PreviewWording): string {
+  const text = state.problems.length > 0 ? wording.noDeck : wording.building;
   return `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(wording.noDeck)}</title></head>
-<body><p>${escapeHtml(wording.noDeck)}</p></body>
+<head><meta charset="utf-8"><title>${escapeHtml(text)}</title></head>
+<body><p>${escapeHtml(text)}</p></body>
 </html>
 `;
 }

@@ -69,8 +69,12 @@ export async function runPreview(settings: PreviewSettings, options: PreviewRunO
   );
   session.subscribe(reporter(io, timing));
   try {
-    await Promise.all([session.rebuild(), watcher.ready()]);
-    const server = await startPreviewServer({ session, wording, port: options.port });
+    // Listening comes first, so the address (or a port in use) is known at once; the page shows
+    // "building" until the first build (a few seconds cold: the renderer and its font load) is done.
+    const [server] = await Promise.all([
+      startPreviewServer({ session, wording, port: options.port }),
+      watcher.ready(),
+    ]);
     try {
       io.out(`Preview of ${settings.source} at ${server.url}`);
       io.out(
@@ -78,6 +82,7 @@ export async function runPreview(settings: PreviewSettings, options: PreviewRunO
       );
       options.onListening?.(server.url);
       if (options.open) openInBrowser(server.url, io);
+      void session.rebuild();
       if (!stop.aborted)
         await new Promise((resolve) => stop.addEventListener("abort", resolve, { once: true }));
     } finally {

@@ -106,7 +106,7 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
         "X-Frame-Options": "DENY",
       });
     } else if (pathname === "/deck") {
-      send(response, 200, html, session.state.html ?? noDeckPage(wording), {
+      send(response, 200, html, session.state.html ?? noDeckPage(session.state, wording), {
         "Content-Security-Policy": DECK_CSP,
         "X-Frame-Options": "SAMEORIGIN",
       });

@@ -13,6 +13,7 @@ const previewWordingSchema = z.strictObject({
   problems: z.string(),
   problemsNoDeck: z.string(),
   warnings: z.string(),
+  building: z.string(),
   noDeck: z.string(),
   stopped: z.string(),
 });

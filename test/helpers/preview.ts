@@ -54,9 +54,14 @@ export async function startPreview(
   );
   const address = await Promise.race([url, running.then(() => "")]);
   if (!address) throw new Error(`the preview did not start: ${err.join("\n")}`);
+  const port = Number(new URL(address).port);
+  // The server listens before the first build; wait for that build's outcome.
+  const events = subscribe(port);
+  await events.next((state) => state.version > 0 || state.problems.length > 0, 60_000);
+  events.close();
   return {
     url: address,
-    port: Number(new URL(address).port),
+    port,
     dir,
     file,
     out,
