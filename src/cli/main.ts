@@ -101,10 +101,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 
   program
     .command("generate")
-    .description("render QBR or renewal decks (PPTX, PDF) for account files, folders or globs")
+    .description("render QBR or renewal decks (PPTX, PDF, HTML) for account files, folders or globs")
     .argument("<inputs...>", "account files, folders (searched recursively) or globs")
     .option("-o, --output <dir>", "output folder", "out")
-    .option("-f, --format <formats>", "pptx, pdf or pptx,pdf", "pptx,pdf")
+    .option("-f, --format <formats>", "pptx, pdf, html; comma-separated for several", "pptx,pdf")
     .option(
       "--audience <audience>",
       "internal (CSM preparation) or customer (sponsor-facing); comma-separated for both",

@@ -26,9 +26,9 @@ main{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px
 .deck-title,.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .slide{position:relative;width:min(100%,1280px);aspect-ratio:${SLIDE_WIDTH}/${SLIDE_HEIGHT};container-type:inline-size;overflow:hidden;background:var(--background);box-shadow:0 1px 4px rgba(0,0,0,.25)}
 .slide>*{position:absolute;margin:0}
-.slide h1,.slide h2,.slide h3,.slide p{margin:0;font-weight:inherit}
+.slide h1,.slide h2,.slide h3,.slide p{margin:0}
 .fill{background:var(--primary)}
-.stack{display:flex;flex-direction:column;justify-content:flex-start}
+.stack{display:flex;flex-direction:column;justify-content:flex-start;white-space:pre-line}
 .stack.middle{justify-content:center}
 .stack.bottom{justify-content:flex-end}
 .bold{font-weight:700}
@@ -43,7 +43,7 @@ main{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px
 .callout{background:var(--surface);border-left:calc(var(--pt)*5.76) solid var(--primary)}
 .heading{color:var(--primary);font-weight:700}
 .bullets ul{list-style:none;margin:0;padding:0}
-.bullets li{position:relative;padding-left:1.2em;margin-bottom:.45em}
+.bullets li{white-space:pre-line;position:relative;padding-left:1.2em;margin-bottom:.45em}
 .bullets li:last-child{margin-bottom:0}
 .bullets li::before{content:"";position:absolute;left:.25em;top:.4em;width:.4em;height:.4em;border-radius:50%;background:currentColor}
 .bullets li.level-1{padding-left:2.6em}

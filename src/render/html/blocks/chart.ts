@@ -8,7 +8,7 @@ import { boxStyle, element, escapeText, num } from "../markup.js";
 const POINTS_PER_INCH = 72;
 
 /**
- * A chart is one image for screen readers, as in the tagged PDF: role="img", named by the same
+ * Inline SVG (the HTML parser puts it in the SVG namespace, so no xmlns URL is written). A chart is one image for screen readers, as in the tagged PDF: role="img", named by the same
  * alt text (which carries the numbers), with the chart's title and that text as <title> and <desc>.
  */
 export function chartBlock(ctx: HtmlContext, block: ChartBlock, index: number): string {
@@ -22,7 +22,6 @@ export function chartBlock(ctx: HtmlContext, block: ChartBlock, index: number): 
   const drawing = element(
     "svg",
     {
-      xmlns: "http://www.w3.org/2000/svg",
       viewBox: `0 0 ${num(w)} ${num(h)}`,
       role: "img",
       "aria-label": block.alt,
