@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawGet, startPreview, subscribe, type RunningPreview } from "./helpers/preview.js";
 
@@ -92,7 +95,7 @@ describe("qbr preview: the server", () => {
       expect(deck).toContain("Halve the ticket backlog");
 
       saved = Date.now();
-      preview.edit((text) => text.replace("  arr: 240000", "  arr: lots"));
+      preview.edit((text) => text.replace("  arr: 240000", '  arr: "<i>lots</i>"'));
       const broken = await events.next((state) => state.problems.length > 0);
       expect(Date.now() - saved).toBeLessThan(1000);
       expect(broken.version).toBe(updated.version);
@@ -101,14 +104,81 @@ describe("qbr preview: the server", () => {
       ]);
       // The last good deck is still served, and the page as first served shows the problem too.
       expect(await (await fetch(new URL("/deck", preview.url))).text()).toContain("Halve the ticket backlog");
-      expect(await (await fetch(preview.url)).text()).toContain("contract.arr —");
+      const page = await (await fetch(preview.url)).text();
+      expect(page).toContain("contract.arr —");
+      // The file's text in a message is shown as text, never as markup.
+      expect(page).toContain("&lt;i&gt;lots&lt;/i&gt;");
+      expect(page).not.toContain("<i>lots");
       expect(preview.err.join("\n")).toMatch(/contract\.arr — /);
 
-      preview.edit((text) => text.replace("  arr: lots", "  arr: 250000"));
+      preview.edit((text) => text.replace('  arr: "<i>lots</i>"', "  arr: 250000"));
       const fixed = await events.next((state) => state.problems.length === 0);
       expect(fixed.version).toBe(updated.version + 1);
     } finally {
       events.close();
+    }
+  });
+});
+
+describe("qbr preview: the files an account uses", () => {
+  it("rebuilds when the theme, a template, the rules or the deck settings are saved", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "qbr-preview-inputs-"));
+    const theme = path.join(dir, "theme.yaml");
+    const templates = path.join(dir, "wording");
+    const rules = path.join(dir, "rules.yaml");
+    const deckFile = path.join(dir, "deck.yaml");
+    mkdirSync(templates);
+    writeFileSync(theme, 'colors:\n  primary: "112233"\n');
+    writeFileSync(path.join(templates, "deck.yaml"), 'summary.title: "Where we stand"\n');
+    writeFileSync(rules, "rules:\n  watermelon: { enabled: true }\n");
+    writeFileSync(deckFile, "qbr: { internal: { hide: [] } }\n");
+    const preview = await startPreview("northwind-logistics.yaml", {
+      themeFile: theme,
+      templatesDir: templates,
+      rulesFile: rules,
+      deckFile,
+    });
+    const events = subscribe(preview.port);
+    const deck = async () =>
+      (await (await fetch(new URL("/deck", preview.url))).text()).replaceAll("&quot;", '"');
+    try {
+      let state = await events.next(() => true);
+      expect(state.problems).toEqual([]);
+      expect(await deck()).toContain("Where we stand");
+      expect(await deck()).toContain("112233");
+      expect(await deck()).toContain("Watermelon: signals say green");
+      expect(await deck()).toContain('"id": "value"');
+
+      const saves: [string, string, (html: string) => boolean][] = [
+        [theme, 'colors:\n  primary: "445566"\n', (html) => html.includes("445566")],
+        [
+          path.join(templates, "deck.yaml"),
+          'summary.title: "Where we stand together"\n',
+          (html) => html.includes("Where we stand together"),
+        ],
+        [
+          rules,
+          "rules:\n  watermelon: { enabled: false }\n",
+          (html) => !html.includes("Watermelon: signals say green"),
+        ],
+        [deckFile, "qbr: { internal: { hide: [value] } }\n", (html) => !html.includes('"id": "value"')],
+      ];
+      for (const [file, text, shows] of saves) {
+        const before = state.version;
+        writeFileSync(file, text);
+        state = await events.next((next) => next.version > before);
+        expect(shows(await deck()), file).toBe(true);
+      }
+
+      // A broken theme is located like an account problem; the deck stays.
+      writeFileSync(theme, 'colors:\n  primary: "blue"\n');
+      const broken = await events.next((next) => next.problems.length > 0);
+      expect(broken.problems).toEqual([expect.stringContaining(`${theme}:2:12 colors.primary — `)]);
+      expect(await deck()).toContain("445566");
+    } finally {
+      events.close();
+      await preview.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -12,7 +12,7 @@ import { SAMPLES_DIR } from "./accounts.js";
 export const plainHtml: RenderHtml = async (deck: Deck) => ({
   bytes: new TextEncoder().encode(
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(deck.meta.title)}</title></head>` +
-      `<body><pre>${escapeHtml(JSON.stringify(deck.slides, null, 1))}</pre></body></html>`,
+      `<body><pre>${escapeHtml(JSON.stringify({ theme: deck.theme, slides: deck.slides }, null, 1))}</pre></body></html>`,
   ),
   warnings: [],
 });
