@@ -24,7 +24,7 @@ html{background:#${mix(c.muted, "FFFFFF", 0.85)};color:var(--text);font-family:"
 body{margin:0}
 main{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px 16px}
 .deck-title,.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.slide{position:relative;width:min(100%,1280px);aspect-ratio:${SLIDE_WIDTH}/${SLIDE_HEIGHT};container-type:inline-size;overflow:hidden;background:var(--background);box-shadow:0 1px 4px rgba(0,0,0,.25)}
+.slide{overflow-wrap:anywhere;position:relative;width:min(100%,1280px);aspect-ratio:${SLIDE_WIDTH}/${SLIDE_HEIGHT};container-type:inline-size;overflow:hidden;background:var(--background);box-shadow:0 1px 4px rgba(0,0,0,.25)}
 .slide>*{position:absolute;margin:0}
 .slide h1,.slide h2,.slide h3,.slide p{margin:0}
 .fill{background:var(--primary)}

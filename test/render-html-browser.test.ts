@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Audience, DeckKind } from "../src/deck/deck-model.js";
+import { renderDeck } from "../src/index.js";
+import { SAMPLE_FILES } from "./helpers/batch.js";
+import { sampleDeck } from "./helpers/decks.js";
+import { missingTools, skipReason } from "./helpers/tools.js";
+
+/**
+ * The HTML decks in a real browser: Debian's Chromium, driven by playwright-core (no browser is
+ * downloaded). Each page must load without a console error, a failed request or any request at
+ * all besides itself; every slide must be visible at 16:9 with no block's content spilling out of
+ * its box; printing gives one page per slide. A screenshot of every slide is written for review
+ * (QBR_HTML_SCREENSHOTS names the folder; a temporary one otherwise, printed).
+ */
+const CHROMIUM = process.env.QBR_CHROMIUM ?? "chromium";
+const missing = missingTools(CHROMIUM);
+const KINDS: DeckKind[] = ["qbr", "renewal", "kickoff", "onepager"];
+const AUDIENCES: Audience[] = ["customer", "internal"];
+const work = mkdtempSync(path.join(os.tmpdir(), "qbr-html-browser-"));
+const shots = process.env.QBR_HTML_SCREENSHOTS ?? path.join(work, "screenshots");
+
+interface Spill {
+  slide: number;
+  what: string;
+  by: string;
+}
+
+/** Blocks whose content is larger than their box, or that reach outside their slide. */
+async function spills(page: Page): Promise<Spill[]> {
+  return page.evaluate(() => {
+    const found: { slide: number; what: string; by: string }[] = [];
+    document.querySelectorAll<HTMLElement>("section.slide").forEach((slide, index) => {
+      const frame = slide.getBoundingClientRect();
+      for (const element of Array.from(slide.children) as HTMLElement[]) {
+        const what = `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 50)}"`;
+        const box = element.getBoundingClientRect();
+        if (element.style.height && element.scrollHeight > element.clientHeight + 1)
+          found.push({ slide: index + 1, what, by: `${element.scrollHeight - element.clientHeight}px down` });
+        if (element.scrollWidth > element.clientWidth + 1)
+          found.push({ slide: index + 1, what, by: `${element.scrollWidth - element.clientWidth}px across` });
+        if (box.bottom > frame.bottom + 1 || box.right > frame.right + 1)
+          found.push({ slide: index + 1, what, by: "outside the slide" });
+      }
+    });
+    return found;
+  });
+}
+
+describe.skipIf(missing.length > 0)(`HTML decks in Chromium${skipReason(missing)}`, () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    console.log(`HTML deck screenshots: ${shots}`);
+    browser = await chromium.launch({
+      executablePath: missing.length === 0 ? (process.env.QBR_CHROMIUM ?? "/usr/bin/chromium") : undefined,
+      // As root (CI) Chromium's sandbox cannot start; the pages are our own.
+      args: ["--no-sandbox"],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const cases = SAMPLE_FILES.flatMap((sample) =>
+    KINDS.flatMap((kind) => AUDIENCES.map((audience) => [sample, kind, audience] as const)),
+  );
+  it.each(cases)(
+    "%s %s %s: loads cleanly, every slide visible at 16:9 with nothing spilling out",
+    async (sample, kind, audience) => {
+      const deck = sampleDeck(sample, audience, kind);
+      const name = `${path.basename(sample, ".yaml")}-${kind}-${audience}`;
+      const file = path.join(work, `${name}.html`);
+      writeFileSync(file, await renderDeck(deck, "html"));
+      const url = pathToFileURL(file).href;
+      const page = await browser.newPage({ viewport: { width: 1328, height: 800 } });
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+      });
+      page.on("pageerror", (error) => problems.push(error.message));
+      page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
+      page.on("request", (request) => {
+        if (request.url() !== url && !request.url().startsWith("data:"))
+          problems.push(`request: ${request.url()}`);
+      });
+      await page.goto(url, { waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready);
+      const fonts = await page.evaluate(() =>
+        [...document.fonts].map((font) => `${font.family} ${font.weight} ${font.status}`),
+      );
+      expect(fonts).toEqual(["QBR DejaVu Sans 400 loaded", "QBR DejaVu Sans 700 loaded"]);
+
+      const slides = page.locator("section.slide");
+      expect(await slides.count()).toBe(deck.slides.length);
+      for (let index = 0; index < deck.slides.length; index++) {
+        const slide = slides.nth(index);
+        await expect.poll(() => slide.isVisible()).toBe(true);
+        const box = await slide.boundingBox();
+        expect(box!.width).toBeGreaterThan(0);
+        expect(box!.width / box!.height).toBeCloseTo(16 / 9, 1);
+        await slide.screenshot({
+          path: path.join(shots, `${name}-${String(index + 1).padStart(2, "0")}.png`),
+        });
+      }
+      expect(await spills(page)).toEqual([]);
+      expect(problems).toEqual([]);
+
+      // Printed: one page per slide.
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const printed = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+      expect(printed.numPages).toBe(deck.slides.length);
+      await printed.destroy();
+      await page.close();
+    },
+    60_000,
+  );
+});
