@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLES_DIR } from "./helpers/accounts.js";
 import { rawGet, startPreview, subscribe, type RunningPreview } from "./helpers/preview.js";
 
 /**
@@ -179,6 +180,23 @@ describe("qbr preview: the files an account uses", () => {
       events.close();
       await preview.stop();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("qbr preview: the account's logo", () => {
+  it("rebuilds when the logo file is replaced", async () => {
+    const preview = await startPreview();
+    const events = subscribe(preview.port);
+    try {
+      const first = await events.next(() => true);
+      const logo = path.join(preview.dir, "logos", "northwind.png");
+      writeFileSync(logo, readFileSync(path.join(SAMPLES_DIR, "logos", "northwind.png")));
+      const next = await events.next((state) => state.version > first.version);
+      expect(next.problems).toEqual([]);
+    } finally {
+      events.close();
+      await preview.stop();
     }
   });
 });

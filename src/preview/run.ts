@@ -86,6 +86,7 @@ export async function runPreview(settings: PreviewSettings, options: PreviewRunO
       if (!stop.aborted)
         await new Promise((resolve) => stop.addEventListener("abort", resolve, { once: true }));
     } finally {
+      session.close();
       await server.close();
     }
   } finally {

@@ -30,6 +30,7 @@ export class PreviewSession {
   private running: Promise<void> | null = null;
   private again = false;
   private inputs: string[] = [];
+  private closed = false;
 
   constructor(
     private readonly build: () => Promise<PreviewBuild>,
@@ -46,8 +47,18 @@ export class PreviewSession {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * No more builds; a build still running is left to finish, and what it gives is dropped (so
+   * nothing is watched or announced after the preview stopped).
+   */
+  close(): void {
+    this.closed = true;
+    this.listeners.clear();
+  }
+
   /** Builds now, or once more after the build that is running; resolves when the files are built. */
   rebuild(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -61,7 +72,9 @@ export class PreviewSession {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      this.apply(await this.build());
+      const build = await this.build();
+      if (this.closed) return;
+      this.apply(build);
     } while (this.again);
   }
 

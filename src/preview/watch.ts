@@ -33,16 +33,20 @@ export function watchInputs(
   const watcher: FSWatcher = watch([...watched], { ignoreInitial: true, atomic: true });
   let timer: NodeJS.Timeout | undefined;
   let last = "";
+  let closed = false;
   watcher.on("all", (_event, file) => {
     last = file;
     clearTimeout(timer);
-    timer = setTimeout(() => onChange(last), debounceMs);
+    timer = setTimeout(() => {
+      if (!closed) onChange(last);
+    }, debounceMs);
   });
   // A file that cannot be watched (permissions, too many watches) must not end the preview.
   watcher.on("error", () => {});
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return {
     set(next) {
+      if (closed) return; // adding to a closed chokidar watcher would start watching again
       const wanted = new Set(next.map((file) => path.resolve(file)));
       const added = [...wanted].filter((file) => !watched.has(file));
       const removed = [...watched].filter((file) => !wanted.has(file));
@@ -52,6 +56,7 @@ export function watchInputs(
     },
     ready: () => ready,
     async close() {
+      closed = true;
       clearTimeout(timer);
       await watcher.close();
     },
