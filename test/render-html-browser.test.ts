@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate() callbacks run in the browser: their DOM types come from lib.dom.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -91,9 +93,11 @@ describe.skipIf(missing.length > 0)(`HTML decks in Chromium${skipReason(missing)
       });
       await page.goto(url, { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready);
-      const fonts = await page.evaluate(() =>
-        [...document.fonts].map((font) => `${font.family} ${font.weight} ${font.status}`),
-      );
+      const fonts = await page.evaluate(() => {
+        const loaded: string[] = [];
+        document.fonts.forEach((font) => loaded.push(`${font.family} ${font.weight} ${font.status}`));
+        return loaded;
+      });
       expect(fonts).toEqual(["QBR DejaVu Sans 400 loaded", "QBR DejaVu Sans 700 loaded"]);
 
       const slides = page.locator("section.slide");
