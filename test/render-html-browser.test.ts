@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // page.evaluate() callbacks run in the browser: their DOM types come from lib.dom.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +23,7 @@ import { missingTools, skipReason } from "./helpers/tools.js";
  */
 const CHROMIUM = process.env.QBR_CHROMIUM ?? "chromium";
 const missing = missingTools(CHROMIUM);
+const executablePath = () => execFileSync("which", [CHROMIUM], { encoding: "utf8" }).trim();
 const KINDS: DeckKind[] = ["qbr", "renewal", "kickoff", "onepager"];
 const AUDIENCES: Audience[] = ["customer", "internal"];
 const work = mkdtempSync(path.join(os.tmpdir(), "qbr-html-browser-"));
@@ -60,7 +62,7 @@ describe.skipIf(missing.length > 0)(`HTML decks in Chromium${skipReason(missing)
     mkdirSync(shots, { recursive: true });
     console.log(`HTML deck screenshots: ${shots}`);
     browser = await chromium.launch({
-      executablePath: missing.length === 0 ? (process.env.QBR_CHROMIUM ?? "/usr/bin/chromium") : undefined,
+      executablePath: executablePath(),
       // As root (CI) Chromium's sandbox cannot start; the pages are our own.
       args: ["--no-sandbox"],
     });
