@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+// page.evaluate() callbacks run in the browser: their DOM types come from lib.dom.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +23,7 @@ import { missingTools, skipReason } from "./helpers/tools.js";
  */
 const CHROMIUM = process.env.QBR_CHROMIUM ?? "chromium";
 const missing = missingTools(CHROMIUM);
+const executablePath = () => execFileSync("which", [CHROMIUM], { encoding: "utf8" }).trim();
 const KINDS: DeckKind[] = ["qbr", "renewal", "kickoff", "onepager"];
 const AUDIENCES: Audience[] = ["customer", "internal"];
 const work = mkdtempSync(path.join(os.tmpdir(), "qbr-html-browser-"));
@@ -58,7 +62,7 @@ describe.skipIf(missing.length > 0)(`HTML decks in Chromium${skipReason(missing)
     mkdirSync(shots, { recursive: true });
     console.log(`HTML deck screenshots: ${shots}`);
     browser = await chromium.launch({
-      executablePath: missing.length === 0 ? (process.env.QBR_CHROMIUM ?? "/usr/bin/chromium") : undefined,
+      executablePath: executablePath(),
       // As root (CI) Chromium's sandbox cannot start; the pages are our own.
       args: ["--no-sandbox"],
     });
@@ -91,9 +95,11 @@ describe.skipIf(missing.length > 0)(`HTML decks in Chromium${skipReason(missing)
       });
       await page.goto(url, { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready);
-      const fonts = await page.evaluate(() =>
-        [...document.fonts].map((font) => `${font.family} ${font.weight} ${font.status}`),
-      );
+      const fonts = await page.evaluate(() => {
+        const loaded: string[] = [];
+        document.fonts.forEach((font) => loaded.push(`${font.family} ${font.weight} ${font.status}`));
+        return loaded;
+      });
       expect(fonts).toEqual(["QBR DejaVu Sans 400 loaded", "QBR DejaVu Sans 700 loaded"]);
 
       const slides = page.locator("section.slide");

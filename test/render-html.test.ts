@@ -122,6 +122,13 @@ describe("an HTML deck", () => {
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
   });
 
+  it("gives the same bytes after a PDF of the deck was drawn in the same process (the font is shared)", async () => {
+    const before = await renderDeck(deck, "html");
+    await renderDeck(deck, "pdf");
+    const after = await renderDeck(deck, "html");
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
+  });
+
   it("escapes account text: markup in a title stays text", async () => {
     const hostile = structuredClone(deck);
     hostile.slides[1]!.title = `<script>alert("x")</script> & <!-- c -->`;

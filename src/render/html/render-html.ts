@@ -40,7 +40,12 @@ function slideMarkup(ctx: HtmlContext, slide: Slide, pageNumber: number): string
   const blocks = slide.blocks.map((block, index) => blockMarkup(ctx, block, index)).join("");
   return element(
     "section",
-    { class: "slide", id: `slide-${pageNumber}`, "aria-labelledby": titleId },
+    {
+      class: "slide",
+      id: `slide-${pageNumber}`,
+      "aria-roledescription": "slide",
+      "aria-labelledby": titleId,
+    },
     chrome + blocks,
   );
 }

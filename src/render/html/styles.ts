@@ -49,7 +49,7 @@ main{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px
 .bullets li.level-1{padding-left:2.6em}
 .bullets li.level-1::before{left:1.69em;top:.44em;width:.32em;height:.32em;background:none;border:1px solid currentColor}
 .kpis{display:flex;gap:calc(var(--pt)*14.4);list-style:none;padding:0}
-.kpi{flex:1 1 0;min-width:0;display:flex;flex-direction:column;justify-content:center;gap:calc(var(--pt)*3);background:var(--surface);border-left:calc(var(--pt)*5.04) solid var(--primary);padding:calc(var(--pt)*7.2) calc(var(--pt)*8.64) calc(var(--pt)*5.76) calc(var(--pt)*9.36)}
+.kpi{flex:1 1 0;min-width:0;display:flex;flex-direction:column;justify-content:flex-start;gap:calc(var(--pt)*3);background:var(--surface);border-left:calc(var(--pt)*5.04) solid var(--primary);padding:calc(var(--pt)*7.2) calc(var(--pt)*8.64) calc(var(--pt)*5.76) calc(var(--pt)*9.36)}
 .kpi>span{display:block;overflow-wrap:anywhere}
 .kpi .value{font-weight:700;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;color:var(--primary)}
 .kpi .label{font-weight:700}

@@ -25,7 +25,14 @@ function valueSize(values: string[], inner: { w: number; h: number }): number {
   return Math.max(MIN_VALUE_SIZE, Math.min(FONT_SIZES.kpiValue, tallest, fitting));
 }
 
-function tile(ctx: HtmlContext, kpi: Kpi, inner: { w: number; h: number }, valueSizePt: number): string {
+interface Tile {
+  /** The tile's markup, given how far below the padding its text starts. */
+  markup(offset: number): string;
+  /** The height of its text in points. */
+  height: number;
+}
+
+function tile(ctx: HtmlContext, kpi: Kpi, inner: { w: number; h: number }, valueSizePt: number): Tile {
   const box = (h: number) => ({ w: inner.w / POINTS_PER_INCH, h: h / POINTS_PER_INCH });
   const free = inner.h - lineStep(valueSizePt) - LINE_GAP;
   const labelHeight = Math.max(lineStep(8), Math.min(free, lineStep(FONT_SIZES.kpiLabel) * 2));
@@ -58,11 +65,21 @@ function tile(ctx: HtmlContext, kpi: Kpi, inner: { w: number; h: number }, value
         )
       : "",
   ];
-  return element(
-    "li",
-    { class: "kpi", style: `border-left-color:${hex(accentColor(ctx.theme, kpi.tone))}` },
-    parts.join(""),
-  );
+  const height =
+    lineStep(valueSizePt) +
+    LINE_GAP +
+    label.lines.length * lineStep(label.sizePt) +
+    (detail ? LINE_GAP + detail.lines.length * lineStep(detail.sizePt) : 0);
+  const stripe = `border-left-color:${hex(accentColor(ctx.theme, kpi.tone))}`;
+  return {
+    height,
+    markup: (offset) =>
+      element(
+        "li",
+        { class: "kpi", style: `${stripe};padding-top:${pt(PADDING.top + offset)}` },
+        parts.join(""),
+      ),
+  };
 }
 
 /** KPI tiles side by side, as a list: value large, label, detail. */
@@ -78,6 +95,10 @@ export function kpisBlock(ctx: HtmlContext, block: KpisBlock): string {
     block.items.map((kpi) => kpi.value),
     inner,
   );
-  const tiles = block.items.map((kpi) => tile(ctx, kpi, inner, size)).join("");
-  return element("ul", { class: "kpis", style: boxStyle(block.box) }, tiles);
+  const tiles = block.items.map((kpi) => tile(ctx, kpi, inner, size));
+  // The same top offset in every tile, so that values line up across the row (as in the PDF).
+  const tallest = Math.max(...tiles.map((entry) => entry.height));
+  const offset = Math.max(0, (inner.h - tallest) / 2);
+  const markup = tiles.map((entry) => entry.markup(offset)).join("");
+  return element("ul", { class: "kpis", style: boxStyle(block.box) }, markup);
 }
