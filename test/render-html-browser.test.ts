@@ -8,18 +8,21 @@ import { pathToFileURL } from "node:url";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Audience, DeckKind } from "../src/deck/deck-model.js";
+import type { Audience, Deck, DeckKind } from "../src/deck/deck-model.js";
+import type { Account } from "../src/input/account-schema.js";
 import { renderDeck } from "../src/index.js";
 import { SAMPLE_FILES } from "./helpers/batch.js";
-import { sampleDeck } from "./helpers/decks.js";
+import { analyse, loadSample } from "./helpers/accounts.js";
+import { deckFor, sampleDeck } from "./helpers/decks.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
 
 /**
  * The HTML decks in a real browser: Debian's Chromium, driven by playwright-core (no browser is
  * downloaded). Each page must load without a console error, a failed request or any request at
  * all besides itself; every slide must be visible at 16:9 with no block's content spilling out of
- * its box; printing gives one page per slide. A screenshot of every slide is written for review
- * (QBR_HTML_SCREENSHOTS names the folder; a temporary one otherwise, printed).
+ * its box; printing gives one page per slide. A screenshot of every slide of Northwind's decks
+ * (and of the 15-goal one-pager) is written for review to a temporary folder, printed; with
+ * QBR_HTML_SCREENSHOTS=<folder>, of every sample's decks to that folder.
  */
 const CHROMIUM = process.env.QBR_CHROMIUM ?? "chromium";
 const missing = missingTools(CHROMIUM);
@@ -28,6 +31,19 @@ const KINDS: DeckKind[] = ["qbr", "renewal", "kickoff", "onepager"];
 const AUDIENCES: Audience[] = ["customer", "internal"];
 const work = mkdtempSync(path.join(os.tmpdir(), "qbr-html-browser-"));
 const shots = process.env.QBR_HTML_SCREENSHOTS ?? path.join(work, "screenshots");
+const ALL_SCREENSHOTS = process.env.QBR_HTML_SCREENSHOTS !== undefined;
+const SCREENSHOT_SAMPLE = "northwind-logistics.yaml";
+
+/** Northwind with its goals repeated to 15 and a long name (as test/deck-kinds.test.ts stresses the one-pager). */
+function fifteenGoals(): Account {
+  const account = loadSample(SCREENSHOT_SAMPLE);
+  const goals = Array.from({ length: 15 }, (_, index) => {
+    const goal = account.goals[index % account.goals.length]!;
+    return { ...goal, id: `${goal.id}-${index + 1}`, title: `${index + 1}. ${goal.title}` };
+  });
+  const name = "Northwind Logistics International Freight and Warehousing Holdings";
+  return { ...account, account: { ...account.account, name }, goals };
+}
 
 interface Spill {
   slide: number;
@@ -71,6 +87,57 @@ describe.skipIf(missing.length > 0)(`HTML decks in Chromium${skipReason(missing)
     await browser?.close();
   });
 
+  /** Loads a deck's page and checks it; screenshots and a print only when asked (they are the slow part). */
+  async function check(deck: Deck, name: string, { screenshots = false, print = false } = {}): Promise<void> {
+    const file = path.join(work, `${name}.html`);
+    writeFileSync(file, await renderDeck(deck, "html"));
+    const url = pathToFileURL(file).href;
+    const page = await browser.newPage({ viewport: { width: 1328, height: 800 } });
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
+    page.on("request", (request) => {
+      if (request.url() !== url && !request.url().startsWith("data:"))
+        problems.push(`request: ${request.url()}`);
+    });
+    await page.goto(url, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    const fonts = await page.evaluate(() => {
+      const loaded: string[] = [];
+      document.fonts.forEach((font) => loaded.push(`${font.family} ${font.weight} ${font.status}`));
+      return loaded;
+    });
+    expect(fonts).toEqual(["QBR DejaVu Sans 400 loaded", "QBR DejaVu Sans 700 loaded"]);
+
+    const slides = page.locator("section.slide");
+    expect(await slides.count()).toBe(deck.slides.length);
+    for (let index = 0; index < deck.slides.length; index++) {
+      const slide = slides.nth(index);
+      expect(await slide.isVisible()).toBe(true);
+      const box = await slide.boundingBox();
+      expect(box!.width).toBeGreaterThan(0);
+      expect(box!.width / box!.height).toBeCloseTo(16 / 9, 1);
+      if (screenshots) {
+        await slide.screenshot({
+          path: path.join(shots, `${name}-${String(index + 1).padStart(2, "0")}.png`),
+        });
+      }
+    }
+    expect(await spills(page)).toEqual([]);
+    expect(problems).toEqual([]);
+
+    if (print) {
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const printed = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+      expect(printed.numPages).toBe(deck.slides.length);
+      await printed.destroy();
+    }
+    await page.close();
+  }
+
   const cases = SAMPLE_FILES.flatMap((sample) =>
     KINDS.flatMap((kind) => AUDIENCES.map((audience) => [sample, kind, audience] as const)),
   );
@@ -79,51 +146,23 @@ describe.skipIf(missing.length > 0)(`HTML decks in Chromium${skipReason(missing)
     async (sample, kind, audience) => {
       const deck = sampleDeck(sample, audience, kind);
       const name = `${path.basename(sample, ".yaml")}-${kind}-${audience}`;
-      const file = path.join(work, `${name}.html`);
-      writeFileSync(file, await renderDeck(deck, "html"));
-      const url = pathToFileURL(file).href;
-      const page = await browser.newPage({ viewport: { width: 1328, height: 800 } });
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-      });
-      page.on("pageerror", (error) => problems.push(error.message));
-      page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
-      page.on("request", (request) => {
-        if (request.url() !== url && !request.url().startsWith("data:"))
-          problems.push(`request: ${request.url()}`);
-      });
-      await page.goto(url, { waitUntil: "load" });
-      await page.evaluate(() => document.fonts.ready);
-      const fonts = await page.evaluate(() => {
-        const loaded: string[] = [];
-        document.fonts.forEach((font) => loaded.push(`${font.family} ${font.weight} ${font.status}`));
-        return loaded;
-      });
-      expect(fonts).toEqual(["QBR DejaVu Sans 400 loaded", "QBR DejaVu Sans 700 loaded"]);
-
-      const slides = page.locator("section.slide");
-      expect(await slides.count()).toBe(deck.slides.length);
-      for (let index = 0; index < deck.slides.length; index++) {
-        const slide = slides.nth(index);
-        await expect.poll(() => slide.isVisible()).toBe(true);
-        const box = await slide.boundingBox();
-        expect(box!.width).toBeGreaterThan(0);
-        expect(box!.width / box!.height).toBeCloseTo(16 / 9, 1);
-        await slide.screenshot({
-          path: path.join(shots, `${name}-${String(index + 1).padStart(2, "0")}.png`),
-        });
-      }
-      expect(await spills(page)).toEqual([]);
-      expect(problems).toEqual([]);
-
-      // Printed: one page per slide.
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      const printed = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-      expect(printed.numPages).toBe(deck.slides.length);
-      await printed.destroy();
-      await page.close();
+      // Every slide of Northwind's decks is photographed; every sample's with QBR_HTML_SCREENSHOTS.
+      const screenshots = ALL_SCREENSHOTS || sample === SCREENSHOT_SAMPLE;
+      await check(deck, name, { screenshots, print: kind === "qbr" });
     },
-    60_000,
+    120_000,
+  );
+
+  it.each(AUDIENCES)(
+    "15 goals and a long account name: the one-pager and the QBR still fit their boxes (%s)",
+    async (audience) => {
+      const analysis = analyse(fifteenGoals());
+      await check(deckFor(analysis, audience, "onepager"), `fifteen-goals-onepager-${audience}`, {
+        screenshots: true,
+        print: true,
+      });
+      await check(deckFor(analysis, audience, "qbr"), `fifteen-goals-qbr-${audience}`);
+    },
+    120_000,
   );
 });

@@ -114,13 +114,9 @@ export function contentChrome(deck: Deck, slide: Slide, pageNumber: number, titl
     );
   }
   if (deck.logo && deck.theme.logo.placement === "every-slide") {
+    // Decoration, drawn from the one copy of the image in the style sheet (styles.ts).
     parts.push(
-      voidElement("img", {
-        class: "logo",
-        src: dataUri(deck.logo),
-        alt: "",
-        style: `${boxStyle(LOGO_CORNER_BOX)};object-position:right center`,
-      }),
+      element("div", { class: "corner-logo", "aria-hidden": "true", style: boxStyle(LOGO_CORNER_BOX) }, ""),
     );
   }
   parts.push(footer(deck, pageNumber));

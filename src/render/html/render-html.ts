@@ -43,7 +43,6 @@ function slideMarkup(ctx: HtmlContext, slide: Slide, pageNumber: number): string
     {
       class: "slide",
       id: `slide-${pageNumber}`,
-      "aria-roledescription": "slide",
       "aria-labelledby": titleId,
     },
     chrome + blocks,
@@ -94,7 +93,7 @@ export async function renderHtml(deck: Deck, _options: RenderOptions = {}): Prom
   const hasCover = deck.slides.some((slide) => slide.layout === "title");
   const deckTitle = hasCover ? "" : element("h1", { class: "deck-title" }, escapeText(deck.meta.title));
   const body = element("body", {}, element("main", {}, deckTitle + sections.join("\n")));
-  const css = `${fontFaces(body)}\n${styles(deck.theme)}`;
+  const css = `${fontFaces(body)}\n${styles(deck)}`;
   const html = `<!DOCTYPE html>\n${element("html", { lang: deck.meta.language }, `${head(deck, css)}\n${body}`)}\n`;
   return { bytes: new TextEncoder().encode(html), warnings };
 }

@@ -1,4 +1,5 @@
-import type { Theme } from "../../deck/deck-model.js";
+import type { Deck } from "../../deck/deck-model.js";
+import { dataUri } from "./blocks/image.js";
 import { FONT_FAMILY } from "./font-face.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../deck/geometry.js";
 import { LINE_HEIGHT } from "../text-fit.js";
@@ -12,12 +13,23 @@ import { mix } from "../pdf/units.js";
  */
 const SLIDE_WIDTH_PT = SLIDE_WIDTH * 72;
 
-export function styles(theme: Theme): string {
+/**
+ * The corner logo of every content slide is a background of one rule, so that its bytes are in
+ * the page once, not once per slide.
+ */
+function cornerLogo(deck: Deck): string {
+  if (!deck.logo || deck.theme.logo.placement !== "every-slide") return "";
+  return `\n.corner-logo{background:url(${dataUri(deck.logo)}) right center/contain no-repeat}`;
+}
+
+export function styles(deck: Deck): string {
+  const theme = deck.theme;
   const c = theme.colors;
   const variables = Object.entries(c)
     .map(([name, value]) => `--${name}:#${value}`)
     .join(";");
-  return `
+  return (
+    `
 :root{${variables};--grid:#${mix(c.muted, "FFFFFF", 0.75)};--pt:calc(100cqw/${SLIDE_WIDTH_PT})}
 *{box-sizing:border-box}
 html{background:#${mix(c.muted, "FFFFFF", 0.85)};color:var(--text);font-family:"${FONT_FAMILY}",sans-serif;line-height:${LINE_HEIGHT};font-kerning:none;font-variant-ligatures:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -67,5 +79,6 @@ figure.chart svg{display:block;width:100%;height:100%;overflow:visible;font-fami
 .notes p{margin:.4em 0}
 @page{size:${SLIDE_WIDTH}in ${SLIDE_HEIGHT}in;margin:0}
 @media print{html{background:none}main{display:block;padding:0}.slide{width:${SLIDE_WIDTH}in;box-shadow:none;break-after:page;break-inside:avoid}.notes{display:none}}
-`.trim();
+`.trim() + cornerLogo(deck)
+  );
 }
