@@ -27,6 +27,7 @@ const PURE = [
   folder("batch", "A pure stage does not depend on the batch orchestration."),
   folder("io", "A pure stage does no I/O: take what io/ read as arguments."),
   folder("render", "Stages before rendering build renderer-neutral data; they do not import render/."),
+  folder("preview", "A pure stage does not depend on the preview server."),
   NOT_CLI,
 ];
 
@@ -65,6 +66,7 @@ export default tseslint.config(
         [
           folder("batch", "Renderers draw a Deck; they do not depend on the batch orchestration."),
           folder("io", "Renderers return bytes; writing them is io/'s job."),
+          folder("preview", "Renderers draw a Deck; the preview uses them, not the other way round."),
           NOT_CLI,
         ],
       ),

@@ -130,7 +130,7 @@ export interface RenderDeckOptions extends RenderOptions {
   theme?: string;
 }
 
-/** A deck's file bytes. The renderer (pptxgenjs or pdfkit) is loaded on first use. */
+/** A deck's file bytes. The renderer (pptxgenjs, pdfkit or the HTML writer) is loaded on first use. */
 export async function renderDeck(
   deck: Deck,
   format: OutputFormat,

@@ -118,13 +118,14 @@ describe.skipIf(tools.length > 0)(`a customer-only run${skipReason(tools)}`, () 
   const out = path.join(work, "customer");
   let first: ReturnType<typeof qbr>;
   beforeAll(() => {
-    first = customerRun(out, "-f", "pptx,pdf", "--kind", "qbr,renewal");
+    first = customerRun(out, "-f", "pptx,pdf,html", "--kind", "qbr,renewal");
   }, 240_000);
 
   it("leaves no finding, risk level, signal or internal note in any file not named internal, hidden ones included", async () => {
     expect(first.code).toBe(1); // broken.yaml
     const names = readdirSync(out);
     expect(names).toEqual(expect.arrayContaining([".qbr-input-index-manifest.json", "manifest.json"]));
+    expect(names).toEqual(expect.arrayContaining(["nw-1042-qbr.html", "nw-1042-renewal.html"]));
     expect(await leaks(out)).toEqual({});
   }, 120_000);
 
@@ -141,12 +142,17 @@ describe.skipIf(tools.length > 0)(`a customer-only run${skipReason(tools)}`, () 
       readdirSync(out)
         .filter((name) => name.startsWith("portfolio"))
         .sort(),
-    ).toEqual(["portfolio-internal.csv", "portfolio-internal.pdf", "portfolio-internal.pptx"]);
+    ).toEqual([
+      "portfolio-internal.csv",
+      "portfolio-internal.html",
+      "portfolio-internal.pdf",
+      "portfolio-internal.pptx",
+    ]);
   });
 
   it("re-runs incrementally from the split manifest, with the same portfolio", async () => {
     const csv = readFileSync(path.join(out, "portfolio-internal.csv"), "utf8");
-    const again = customerRun(out, "-f", "pptx,pdf", "--kind", "qbr,renewal");
+    const again = customerRun(out, "-f", "pptx,pdf,html", "--kind", "qbr,renewal");
     expect(again.stdout).toContain(`Skipped ${accounts.valid.length} unchanged accounts`);
     expect(readFileSync(path.join(out, "portfolio-internal.csv"), "utf8")).toBe(csv);
     expect(await leaks(out)).toEqual({});

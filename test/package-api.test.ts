@@ -73,7 +73,7 @@ describe('import("qbr-deck")', () => {
     expect(dist).not.toContain("test");
   });
 
-  it("runs docs/api.md's example: findings, a PPTX, a PDF and a generated folder", () => {
+  it("runs docs/api.md's example: findings, a PPTX, a PDF, a web page and a generated folder", () => {
     const script = path.join(project, "example.mjs");
     writeFileSync(script, apiExample());
     const run = spawnSync(process.execPath, [script], { cwd: project, encoding: "utf8", timeout: 120_000 });
@@ -86,6 +86,9 @@ describe('import("qbr-deck")', () => {
     const pdf = readFileSync(path.join(project, "northwind.pdf"));
     expect(pptx.subarray(0, 2).toString("latin1")).toBe("PK");
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(readFileSync(path.join(project, "northwind.html"), "utf8")).toMatch(
+      /^<!DOCTYPE html>\n<html lang="en">/,
+    );
     const manifest = JSON.parse(readFileSync(path.join(project, "out", "manifest.json"), "utf8"));
     expect(manifest.accounts.map((entry: { status: string }) => entry.status)).toEqual([
       "written",

@@ -108,7 +108,7 @@ export interface LoadedAccount {
   warnings: ValidationIssue[];
 }
 
-function readLogo(
+export function readLogo(
   accountFile: string,
   logoPath: string | undefined,
   allowOutside: boolean,

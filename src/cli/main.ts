@@ -118,10 +118,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 
   program
     .command("generate")
-    .description("render QBR or renewal decks (PPTX, PDF) for account files, folders or globs")
+    .description("render QBR or renewal decks (PPTX, PDF, HTML) for account files, folders or globs")
     .argument("<inputs...>", "account files, folders (searched recursively) or globs")
     .option("-o, --output <dir>", "output folder", "out")
-    .option("-f, --format <formats>", "pptx, pdf or pptx,pdf", "pptx,pdf")
+    .option("-f, --format <formats>", "pptx, pdf, html; comma-separated for several", "pptx,pdf")
     .option(
       "--audience <audience>",
       "internal (CSM preparation) or customer (sponsor-facing); comma-separated for both",
@@ -178,6 +178,39 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .action(async (inputs: string[], options) => {
       const { generateCommand } = await import("./commands/generate.js");
       exitCode = await generateCommand(inputs, { ...options, debug: program.opts().debug }, io);
+    });
+
+  program
+    .command("preview")
+    .description(
+      "serve an account's deck as a web page on 127.0.0.1 that updates on every save (Ctrl-C stops)",
+    )
+    .argument("<file>", "account file (YAML or JSON)")
+    .option("--port <port>", "port to listen on (default: a free one)")
+    .option("--open", "open the page in the default browser")
+    .option("--audience <audience>", "internal (CSM preparation) or customer (sponsor-facing)", "internal")
+    .option("--kind <kind>", "qbr, renewal, kickoff or onepager", "qbr")
+    .option("--as-of <date>", "compute the figures at this date (YYYY-MM-DD)")
+    .option(
+      "--compare-to <date>",
+      "previous review date for the 'what changed' slide (default: one quarter before as-of; 'none' to leave it out)",
+    )
+    .option("--appendix", "add the provenance appendix to a customer deck too")
+    .option("--theme <file>", "YAML theme file (colours, fonts, logo placement)")
+    .option(
+      "--template <file>",
+      "company PowerPoint template (.potx or .pptx) whose colours and fonts to use",
+    )
+    .option("--templates <dir>", "folder of templates replacing the default wording")
+    .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
+    .option("--deck <file>", "YAML/JSON file of the slides to leave out per kind and audience")
+    .option(
+      "--allow-outside-assets",
+      "read logos outside the account file's folder (absolute paths, ../, links); only for trusted account files",
+    )
+    .action(async (file: string, options) => {
+      const { previewCommand } = await import("./commands/preview.js");
+      exitCode = await previewCommand(file, options, io);
     });
 
   program

@@ -79,9 +79,23 @@ function templateFilesIn(dir: string, builtIn = false): TemplateFile[] {
 
 const templateCache = new Map<string, TemplateSet>();
 
+/**
+ * The cache key of a `--templates` folder: its template files' paths, modification times and
+ * sizes, so a long-lived process (`qbr preview`, the API) compiles an edited folder again.
+ */
+function templatesKey(customDir: string | undefined): string {
+  if (!customDir || !statSync(customDir, { throwIfNoEntry: false })?.isDirectory()) return customDir ?? "";
+  const promptsDir = path.join(customDir, "prompts");
+  const prompts = statSync(promptsDir, { throwIfNoEntry: false })?.isDirectory()
+    ? readdirSync(promptsDir).map((name) => path.join(promptsDir, name))
+    : [];
+  const files = [path.join(customDir, "deck.yaml"), path.join(customDir, "deck.yml"), ...prompts.sort()];
+  return files.map(fileCacheKey).join("|");
+}
+
 /** The default templates, with the files of `customDir` (if given) replacing the defaults. */
 export function loadTemplates(customDir?: string, requiredDeckKeys: readonly string[] = []): TemplateSet {
-  const key = `${customDir ?? ""}|${requiredDeckKeys.join(",")}`;
+  const key = `${templatesKey(customDir)}|${requiredDeckKeys.join(",")}`;
   let set = templateCache.get(key);
   if (!set) {
     if (customDir && !statSync(customDir, { throwIfNoEntry: false })?.isDirectory()) {
@@ -118,12 +132,13 @@ export function readRules(file: string): Thresholds {
 
 const deckSettingsCache = new Map<string, DeckSettings>();
 
-/** A `--deck` file read and validated once per process (see input/deck-settings.ts). */
+/** A `--deck` file read and validated once per version of it (see input/deck-settings.ts). */
 export function readDeckSettings(file: string): DeckSettings {
-  let settings = deckSettingsCache.get(file);
+  const key = fileCacheKey(file);
+  let settings = deckSettingsCache.get(key);
   if (!settings) {
     settings = loadDeckSettings(file, readInputFile(file));
-    deckSettingsCache.set(file, settings);
+    deckSettingsCache.set(key, settings);
   }
   return settings;
 }

@@ -53,6 +53,11 @@ export const OUTPUT_FORMAT_SPECS = {
     mime: "application/pdf",
     load: async () => (await import("./pdf/render-pdf.js")).pdfRenderer,
   },
+  html: {
+    extension: "html",
+    mime: "text/html",
+    load: async () => (await import("./html/render-html.js")).htmlRenderer,
+  },
 } as const satisfies Record<string, OutputFormatSpec>;
 
 export type OutputFormat = keyof typeof OUTPUT_FORMAT_SPECS;

@@ -1,7 +1,13 @@
 // fontkit ships no type declarations; this covers the part qbr-deck uses.
 declare module "fontkit" {
   export interface Glyph {
+    id: number;
     advanceWidth: number;
+  }
+  /** A TrueType subset: glyphs get new ids in the order they are included (0 is .notdef). */
+  export interface Subset {
+    includeGlyph(glyph: number | Glyph): number;
+    encode(): Uint8Array;
   }
   export interface GlyphPosition {
     xAdvance: number;
@@ -29,6 +35,8 @@ declare module "fontkit" {
     /** The OS/2 table; absent from some old Mac fonts. */
     "OS/2"?: { usWeightClass: number; fsType: EmbeddingPermissions };
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
+    createSubset(): Subset;
     layout(text: string, features?: unknown): GlyphRun;
   }
   export function create(buffer: Buffer | Uint8Array, postscriptName?: string): Font;

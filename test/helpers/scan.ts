@@ -10,7 +10,8 @@ import { SAMPLE_FILES } from "./batch.js";
 /**
  * Reading an output folder the way a recipient could: every file, hidden ones included, with
  * every byte made readable — a zip's (PPTX's, an embedded workbook's) entries inflated, a PDF's
- * streams expanded and decrypted by qpdf plus its text from pdftotext, anything else as it is.
+ * streams expanded and decrypted by qpdf plus its text from pdftotext, a web page's data: URIs
+ * decoded, anything else as it is.
  */
 
 const isZip = (bytes: Buffer) => bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
@@ -49,9 +50,23 @@ function pdfContent(bytes: Buffer, pdfPassword: string | undefined): string {
   return `${expanded}\n${text}`;
 }
 
+const isHtml = (bytes: Buffer) => /^<!doctype html/i.test(bytes.subarray(0, 15).toString("latin1"));
+const DATA_URI = /data:[a-z/+.-]+;base64,([A-Za-z0-9+/=]+)/g;
+
+/** A web page with each data: URI (font, logo) decoded in place, as a browser would read it. */
+async function htmlContent(bytes: Buffer, pdfPassword: string | undefined): Promise<string> {
+  const page = bytes.toString("utf8");
+  const parts: string[] = [page.replace(DATA_URI, "data:")];
+  for (const match of page.matchAll(DATA_URI)) {
+    parts.push(await readable(Buffer.from(match[1] ?? "", "base64"), pdfPassword));
+  }
+  return parts.join("\n");
+}
+
 async function readable(bytes: Buffer, pdfPassword: string | undefined): Promise<string> {
   if (isZip(bytes)) return zipContent(bytes, pdfPassword);
   if (isPdf(bytes)) return pdfContent(bytes, pdfPassword);
+  if (isHtml(bytes)) return htmlContent(bytes, pdfPassword);
   return bytes.toString("utf8");
 }
 

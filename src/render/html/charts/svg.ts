@@ -1,0 +1,111 @@
+import { loadFont, type FontWeight } from "../../fonts.js";
+import { LINE_HEIGHT, textWidthPt } from "../../text-fit.js";
+import type { SeriesStyle } from "../../chart-style.js";
+import { attrs, escapeText, hex, num } from "../markup.js";
+
+/**
+ * An SVG drawn in points, the PDF's unit, so that a chart is laid out with the same numbers the
+ * PDF renderer uses (render/pdf/charts/); the page scales the whole drawing to the chart's box.
+ */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface LabelStyle {
+  sizePt: number;
+  weight: FontWeight;
+  color: string;
+  align?: "left" | "center" | "right";
+}
+
+export function lineStep(sizePt: number): number {
+  return sizePt * LINE_HEIGHT;
+}
+
+/** The width the page's font draws `text` at (the embedded subset has no kerning, as here). */
+export function measure(text: string, sizePt: number, weight: FontWeight): number {
+  return textWidthPt(text, sizePt, weight);
+}
+
+/** Where the baseline sits in a LINE_HEIGHT line box, as render/pdf/text.ts places glyphs. */
+function baselineEm(): number {
+  const { font } = loadFont("regular");
+  const ascent = font.ascent / font.unitsPerEm;
+  const descent = -font.descent / font.unitsPerEm;
+  return (LINE_HEIGHT - ascent - descent) / 2 + ascent;
+}
+
+const ANCHORS = { left: "start", center: "middle", right: "end" } as const;
+
+export class SvgCanvas {
+  private readonly parts: string[] = [];
+  private readonly baseline = baselineEm();
+
+  rect(x: number, y: number, w: number, h: number, fill: string): void {
+    this.parts.push(
+      `<rect${attrs({ x: num(x), y: num(y), width: num(Math.max(0, w)), height: num(Math.max(0, h)), fill: hex(fill) })}/>`,
+    );
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, color: string, width: number): void {
+    this.parts.push(
+      `<line${attrs({ x1: num(x1), y1: num(y1), x2: num(x2), y2: num(y2), stroke: hex(color), "stroke-width": num(width) })}/>`,
+    );
+  }
+
+  /** A path stroked as a chart series is (dashes, dots with round caps). */
+  strokePath(d: string, style: SeriesStyle): void {
+    const dotted = style.dash !== null && style.dash[0] <= 1.5;
+    this.parts.push(
+      `<path${attrs({
+        d,
+        fill: "none",
+        stroke: hex(style.color),
+        "stroke-width": num(style.width),
+        "stroke-linejoin": "round",
+        "stroke-linecap": dotted ? "round" : "butt",
+        "stroke-dasharray": style.dash ? style.dash.map(num).join(" ") : undefined,
+      })}/>`,
+    );
+  }
+
+  circle(cx: number, cy: number, r: number, fill: string, stroke: string, strokeWidth: number): void {
+    this.parts.push(
+      `<circle${attrs({ cx: num(cx), cy: num(cy), r: num(r), fill: hex(fill), stroke: hex(stroke), "stroke-width": num(strokeWidth) })}/>`,
+    );
+  }
+
+  /** Lines of text, the first line's box top at `rect.y`, aligned within `rect.w`. */
+  lines(lines: readonly string[], rect: Rect, style: LabelStyle, valign: "top" | "middle" = "top"): void {
+    const step = lineStep(style.sizePt);
+    const align = style.align ?? "left";
+    const x = align === "left" ? rect.x : align === "center" ? rect.x + rect.w / 2 : rect.x + rect.w;
+    let top = valign === "middle" ? rect.y + (rect.h - lines.length * step) / 2 : rect.y;
+    for (const line of lines) {
+      if (line.length > 0) {
+        this.parts.push(
+          `<text${attrs({
+            x: num(x),
+            y: num(top + this.baseline * style.sizePt),
+            "font-size": num(style.sizePt),
+            "font-weight": style.weight === "bold" ? 700 : undefined,
+            "text-anchor": align === "left" ? undefined : ANCHORS[align],
+            fill: hex(style.color),
+          })}>${escapeText(line)}</text>`,
+        );
+      }
+      top += step;
+    }
+  }
+
+  label(text: string, x: number, y: number, width: number, style: LabelStyle): void {
+    this.lines([text], { x, y, w: width, h: lineStep(style.sizePt) }, style);
+  }
+
+  toString(): string {
+    return this.parts.join("");
+  }
+}
