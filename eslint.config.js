@@ -51,6 +51,7 @@ export default tseslint.config(
       "src/analysis/**",
       "src/deck/**",
       "src/text/**",
+      "src/insights/**",
       "src/pipeline.ts",
       "src/dates.ts",
     ],

@@ -10,7 +10,7 @@ import { loadAccountWithWarnings } from "./input/load-account.js";
 import type { DeckSettings } from "./input/deck-settings.js";
 import { loadTemplates, readDeckSettings, readRules } from "./io/resources.js";
 import type { Io } from "./io/terminal.js";
-import { loadTheme } from "./io/theme-file.js";
+import { brandRenderOptions, loadTheme } from "./io/theme-file.js";
 import * as pipeline from "./pipeline.js";
 import type { AccountAnalyses } from "./pipeline.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "./render/renderer.js";
@@ -31,6 +31,7 @@ export type { DeckSettings } from "./input/deck-settings.js";
 export type { AccountAnalyses } from "./pipeline.js";
 export type { Audience, Block, Deck, DeckKind, ImageData, Slide, Theme } from "./deck/deck-model.js";
 export type { OutputFormat, RenderOptions } from "./render/renderer.js";
+export type { BrandFont, BrandFonts } from "./render/brand-fonts.js";
 export type { GenerateResult } from "./batch/generate.js";
 export type { Manifest, ManifestAccount } from "./batch/manifest.js";
 export type { Io } from "./io/terminal.js";
@@ -122,6 +123,11 @@ export function buildDecks(analyses: AccountAnalyses, options: BuildDecksOptions
 export interface RenderDeckOptions extends RenderOptions {
   /** Problems that did not stop rendering (a glyph the font lacks, say); default: ignored. */
   onWarning?: (message: string) => void;
+  /**
+   * The theme file given to buildDecks: its company template (PPTX) and brand font files (PDF)
+   * are read from it, as `qbr generate --theme` does.
+   */
+  theme?: string;
 }
 
 /** A deck's file bytes. The renderer (pptxgenjs, pdfkit or the HTML writer) is loaded on first use. */
@@ -130,7 +136,8 @@ export async function renderDeck(
   format: OutputFormat,
   options: RenderDeckOptions = {},
 ): Promise<Uint8Array> {
-  const { onWarning, ...renderOptions } = options;
+  const { onWarning, theme, ...given } = options;
+  const renderOptions = theme ? { ...brandRenderOptions(theme), ...given } : given;
   const result = await (await loadRenderer(format)).render(deck, renderOptions);
   for (const warning of result.warnings) onWarning?.(warning);
   return result.bytes;

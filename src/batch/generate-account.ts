@@ -19,7 +19,7 @@ import { newPdfPassword } from "./pdf-passwords.js";
 import { sha256 } from "../io/input-hash.js";
 import { outputName } from "../io/output-names.js";
 import { loadTemplates, readAccount, readDeckSettings, readInputFile, readRules } from "../io/resources.js";
-import { loadPptxTemplate, loadTheme, themeWarnings } from "../io/theme-file.js";
+import { brandRenderOptions, loadTheme, themeWarnings } from "../io/theme-file.js";
 
 /**
  * One account through the whole pipeline: read → analyse → build → render → write. Used as is
@@ -230,11 +230,13 @@ export async function generateAccount(
       `${source}: --compare-to ${settings.compareTo} is not before the account's as-of date ${asOf}; its decks have no "what changed" slide`,
     );
   }
-  const pptxTemplate = loadPptxTemplate(settings.themeFile, settings.templateFile);
   warnings.push(
     ...themeWarnings(settings.themeFile, settings.templateFile).map((warning) => `${source}: ${warning}`),
   );
-  const renderOptions = pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
+  const renderOptions = {
+    ...settings.render,
+    ...brandRenderOptions(settings.themeFile, settings.templateFile),
+  };
   const decks = buildDecks(analyses, {
     kinds: settings.kinds,
     audiences: settings.audiences,

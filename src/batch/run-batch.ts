@@ -29,7 +29,7 @@ import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
 import { loadTemplates, readDeckSettings, readRules } from "../io/resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
-import { loadPptxTemplate, loadTheme } from "../io/theme-file.js";
+import { brandRenderOptions, loadTheme } from "../io/theme-file.js";
 import type { RenderTaskResult } from "./worker.js";
 import { passwordsFileName, writePasswords, type AccountPassword } from "./pdf-passwords.js";
 
@@ -398,8 +398,7 @@ async function runLockedBatch(
   };
 }
 
-/** The render options with the company template, when the run has one (the portfolio deck too). */
+/** The render options with the company template and brand fonts, when the run has them (the portfolio deck too). */
 function withTemplate(settings: GenerateSettings): GenerateSettings["render"] {
-  const pptxTemplate = loadPptxTemplate(settings.themeFile, settings.templateFile);
-  return pptxTemplate ? { ...settings.render, pptxTemplate } : settings.render;
+  return { ...settings.render, ...brandRenderOptions(settings.themeFile, settings.templateFile) };
 }

@@ -48,6 +48,23 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     });
 
   program
+    .command("insights")
+    .description(
+      "check the risk rules against recorded renewal outcomes (contract.outcome); patterns across accounts (internal)",
+    )
+    .argument("<inputs...>", "account files, folders, globs or portfolio workbooks (.xlsx)")
+    .option("--lead-days <days>", "replay the rules this many days before each outcome", "120")
+    .option("--rules <file>", "YAML/JSON file overriding the finding thresholds")
+    .option("--templates <dir>", "folder of templates replacing the default wording")
+    .option("--theme <file>", "theme file for the insights deck")
+    .option("--json", "print the insights as JSON on stdout (no deck)")
+    .option("-o, --output <dir>", "folder for insights-internal.csv, .pdf and .pptx", "out")
+    .action(async (inputs: string[], options) => {
+      const { insightsCommand } = await import("./commands/insights.js");
+      exitCode = await insightsCommand(inputs, options, io);
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of the account file (for editor validation and completion)")
     .action(async () => {

@@ -51,6 +51,11 @@ export interface Theme {
   logo: {
     /** Where the account logo is drawn: on the title slide only, or in the corner of every slide. */
     placement: "title" | "every-slide" | "none";
+    /**
+     * The vendor's own logo (theme file `logo.file`), drawn on the cover beside the account's
+     * (without a company template; a template's master brings its own). Absent when none is set.
+     */
+    vendor?: ImageData;
   };
 }
 

@@ -38,10 +38,15 @@ export const FONT_SIZES = {
 /** The smallest size text may be shrunk to before it is cut with an ellipsis. */
 export const MIN_FONT_SIZE = 8;
 
-/** The cover ("title" layout): accent bar on the left, logo top left, large title and subtitle. */
+/**
+ * The cover ("title" layout): accent bar on the left, the account's logo top left, the vendor's
+ * (theme `logo.file`) top right, large title and subtitle. Each logo keeps its place whether the
+ * other is there or not; both boxes are as high and aligned alike, so two logos sit on one line.
+ */
 export const COVER = {
   bar: { x: 0, y: 0, w: 0.28, h: SLIDE_HEIGHT },
   logo: { x: 0.9, y: 0.7, w: 2.8, h: 1.2 },
+  vendorLogo: { x: SLIDE_WIDTH - 0.9 - 2.4, y: 0.7, w: 2.4, h: 1.2 },
   title: { x: 0.9, y: 2.2, w: SLIDE_WIDTH - 1.8, h: 1.7 },
   subtitle: { x: 0.9, y: 4.0, w: SLIDE_WIDTH - 1.8, h: 0.6 },
   /** Where the deck builder puts the cover's own blocks (meeting date, author, as-of). */

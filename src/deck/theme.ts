@@ -10,7 +10,20 @@ const color = z
   .transform((value) => value.replace(/^#/, "").toUpperCase())
   .refine((value) => /^[0-9A-F]{6}$/.test(value), "expected a hex colour such as 1F3A5F or #1F3A5F");
 
-const fontName = z.string().regex(/^[\w .-]{1,64}$/, "expected a font name such as Calibri");
+/**
+ * A font file named in the theme (`heading: ./fonts/Brand-Bold.ttf`), relative to the theme file.
+ * Collections and web fonts are recognised here so that the loader can say why it refuses them.
+ */
+export function isFontFile(value: string): boolean {
+  return /\.(ttf|otf|ttc|otc|woff2?)$/i.test(value);
+}
+
+const fontName = z
+  .string()
+  .refine(
+    (value) => isFontFile(value) || /^[\w .-]{1,64}$/.test(value),
+    "expected a font name such as Calibri, or a font file (.ttf or .otf) relative to the theme file",
+  );
 
 const colorKeys = [
   "primary",
@@ -46,7 +59,13 @@ export const themeFileSchema = z.strictObject({
   name: z.string().min(1).optional(),
   colors: z.strictObject(Object.fromEntries(colorKeys.map((key) => [key, color.optional()]))).optional(),
   fonts: z.strictObject({ heading: fontName.optional(), body: fontName.optional() }).optional(),
-  logo: z.strictObject({ placement: z.enum(["title", "every-slide", "none"]).optional() }).optional(),
+  logo: z
+    .strictObject({
+      placement: z.enum(["title", "every-slide", "none"]).optional(),
+      /** Your own (the vendor's) logo, PNG or JPEG, relative to the theme file: on the cover beside the customer's. */
+      file: z.string().min(1).optional(),
+    })
+    .optional(),
   template: templateReference.optional(),
 });
 

@@ -457,6 +457,30 @@ const statedReason = z.union(
   },
 );
 
+/** How a renewal ended (issue 17): kept (renewed, expanded) or lost (downsized, churned). */
+export const OUTCOME_RESULTS = ["renewed", "expanded", "downsized", "churned"] as const;
+export type OutcomeResult = (typeof OUTCOME_RESULTS)[number];
+
+/** What the team concluded afterwards: the root causes of stated reasons, or unknown. */
+export const ROOT_CAUSES = [...REASON_CATEGORIES, "unknown"] as const;
+export type RootCauseClass = (typeof ROOT_CAUSES)[number];
+
+/**
+ * The outcome of the last renewal: what `qbr insights` checks the rules against. Internal by
+ * nature (a churn and its reason): no deck reads it.
+ */
+const outcome = z
+  .strictObject({
+    result: z.enum(OUTCOME_RESULTS),
+    date: isoDate.describe("The day the renewal ended (renewed, expanded, downsized or churned)."),
+    statedReason: paragraph.optional().describe("What the customer said, e.g. Too expensive."),
+    rootCause: z
+      .enum(ROOT_CAUSES)
+      .optional()
+      .describe("What the team concluded afterwards: value-gap, adoption-gap, external or unknown."),
+  })
+  .describe("How the last renewal ended, for `qbr insights` (never shown in a deck; qbr-deck extension).");
+
 export const accountFileSchema = z
   .strictObject({
     schemaVersion: z.literal(1, { error: "expected schemaVersion: 1" }),
@@ -492,6 +516,7 @@ export const accountFileSchema = z
         .default("USD"),
       start: isoDate.optional(),
       renewal: isoDate,
+      outcome: outcome.optional(),
     }),
     review,
     stakeholders: limitedList(stakeholder, ACCOUNT_LIMITS.stakeholders, "stakeholders").default([]),
@@ -597,6 +622,7 @@ export type Review = Account["review"];
 export type Highlight = Review["highlights"][number];
 export type Action = Review["asks"][number];
 export type RoadmapItem = Account["roadmap"][number];
+export type Outcome = NonNullable<Account["contract"]["outcome"]>;
 
 /** The JSON Schema printed by `qbr schema` (the shape a user writes, before defaults). */
 export function accountJsonSchema(): Record<string, unknown> {

@@ -109,7 +109,9 @@ export function accountWarnings(
   }
   const asOf = options.asOf ?? account.review.asOf ?? options.today;
   const { renewal } = account.contract;
-  if (asOf !== undefined && renewal < asOf) {
+  // A renewal whose outcome is recorded (a churned account's file, kept for qbr insights) is history, not a date to update.
+  const settled = account.contract.outcome !== undefined && account.contract.outcome.date >= renewal;
+  if (asOf !== undefined && renewal < asOf && !settled) {
     const path = ["contract", "renewal"];
     warnings.push({
       file: source.file,

@@ -28,6 +28,13 @@ const IGNORED = [
   "**/*.schema.json",
 ];
 
+/**
+ * A folder holding this file is left out when a folder above it is searched, and read when it
+ * is named itself: samples/history/ (accounts with outcomes, for `qbr insights samples/history`)
+ * is no part of `qbr generate samples`.
+ */
+export const SKIP_MARKER = ".qbr-skip";
+
 export interface DiscoveryNote {
   /** The link or folder, as a path from the input the user named. */
   path: string;
@@ -115,15 +122,17 @@ class Search {
     const descends = pattern.includes("/");
     const shown = (absolute: string) => path.join(base, path.relative(root, absolute)) || base;
     const judge = (folder: string, entries: Dirent[]): Dirent[] =>
-      entries.filter((entry) => {
-        if (!entry.isSymbolicLink()) return true;
-        const link = path.resolve(folder, entry.name);
-        const verdict = this.judgeLink(link, root, base);
-        if (verdict.keep) this.keptLinks.add(link);
-        else if (verdict.reason && (descends || ACCOUNT_EXTENSIONS.test(entry.name)))
-          this.note(this.skippedLinks, link, shown(link), verdict.reason);
-        return verdict.keep;
-      });
+      folder !== root && entries.some((entry) => entry.name === SKIP_MARKER && !entry.isDirectory())
+        ? []
+        : entries.filter((entry) => {
+            if (!entry.isSymbolicLink()) return true;
+            const link = path.resolve(folder, entry.name);
+            const verdict = this.judgeLink(link, root, base);
+            if (verdict.keep) this.keptLinks.add(link);
+            else if (verdict.reason && (descends || ACCOUNT_EXTENSIONS.test(entry.name)))
+              this.note(this.skippedLinks, link, shown(link), verdict.reason);
+            return verdict.keep;
+          });
     const watchedReaddir = (
       folder: string,
       options: { withFileTypes: true },

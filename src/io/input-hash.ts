@@ -5,7 +5,7 @@ import type { IsoDate } from "../dates.js";
 import { VERSION } from "../version.js";
 import { locateAccountAsset } from "./assets.js";
 import { DEFAULT_TEMPLATES_DIR } from "./resources.js";
-import { templateFileOf } from "./theme-file.js";
+import { brandFilesOfTheme, templateFileOf } from "./theme-file.js";
 
 /**
  * The content hash behind incremental runs. An account's decks are up to date when the hash of
@@ -70,6 +70,7 @@ export interface RunSettings {
 export function runHash(settings: RunSettings): string {
   const { outDir: _outDir, today: _today, asOf: _asOf, render, ...outputSettings } = settings;
   const pptxTemplate = templateFileOf(settings.themeFile, settings.templateFile);
+  const brandFiles = brandFilesOfTheme(settings.themeFile);
   const { pdfUserPassword: _password, pdfOwnerPassword: _ownerPassword, ...renderOptions } = render;
   return sha256(
     JSON.stringify({
@@ -80,6 +81,8 @@ export function runHash(settings: RunSettings): string {
       templates: contentHash(settings.templatesDir),
       theme: contentHash(settings.themeFile),
       ...(pptxTemplate ? { template: contentHash(pptxTemplate) } : {}),
+      // Only when the theme names font or logo files, so other runs keep their hash.
+      ...(brandFiles.length > 0 ? { brand: brandFiles.map((file) => contentHash(file)) } : {}),
       rules: contentHash(settings.rulesFile),
       // Only with --deck, so the hash of ordinary runs is what it was before the option existed.
       ...(settings.deckFile ? { deck: contentHash(settings.deckFile) } : {}),

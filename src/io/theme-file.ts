@@ -2,12 +2,15 @@ import path from "node:path";
 import type { Theme } from "../deck/deck-model.js";
 import { contrastWarnings } from "../deck/contrast.js";
 import { mergeThemes, themeFileSchema, type ThemeFile } from "../deck/theme.js";
-import { parseSource } from "../input/parse-source.js";
+import { parseSource, type ParsedSource } from "../input/parse-source.js";
 import { validateSource } from "../input/validate-source.js";
+import type { BrandFonts } from "../render/brand-fonts.js";
+import type { RenderOptions } from "../render/renderer.js";
 import { readTemplate, MAX_TEMPLATE_BYTES } from "../render/pptx/template/read-template.js";
 import { chooseLayouts } from "../render/pptx/template/template-layouts.js";
 import type { AppliedTemplate, LayoutNames } from "../render/pptx/template/template-model.js";
 import { templateTheme } from "../render/pptx/template/template-theme.js";
+import { brandFilesOf, readBrandAssets } from "./brand-assets.js";
 import { DEFAULT_TEMPLATES_DIR, fileCacheKey, readInputFile } from "./resources.js";
 
 /**
@@ -19,14 +22,21 @@ import { DEFAULT_TEMPLATES_DIR, fileCacheKey, readInputFile } from "./resources.
 interface Brand {
   theme: Theme;
   template: AppliedTemplate | undefined;
+  /** The theme file's font files, read and checked (render options for the PDF and HTML). */
+  fonts: BrandFonts | undefined;
   /** Text colours of the template or theme file too close to their fill (WCAG AA). */
   warnings: string[];
 }
 
 const brands = new Map<string, Brand>();
 
+function readThemeSource(file: string): { source: ParsedSource; data: ThemeFile } {
+  const source = parseSource(file, readInputFile(file));
+  return { source, data: validateSource(source, themeFileSchema) };
+}
+
 function readThemeFile(file: string): ThemeFile {
-  return validateSource(parseSource(file, readInputFile(file)), themeFileSchema);
+  return readThemeSource(file).data;
 }
 
 interface TemplateReference {
@@ -57,7 +67,10 @@ function loadBrand(customFile?: string, templateFile?: string): Brand {
   ]);
   let brand = brands.get(key);
   if (!brand) {
-    const custom = customFile ? readThemeFile(customFile) : undefined;
+    const read = customFile ? readThemeSource(customFile) : undefined;
+    // Font files become the family names they hold; the vendor logo is read beside them.
+    const assets = read ? readBrandAssets(read.source, read.data) : undefined;
+    const custom = assets?.theme;
     const reference = templateReference(customFile, custom, templateFile);
     const template = reference
       ? chooseLayouts(
@@ -69,10 +82,13 @@ function loadBrand(customFile?: string, templateFile?: string): Brand {
     const defaults = mergeThemes(files);
     if (template) files.push(templateTheme(template.template));
     if (custom) files.push(custom);
-    const theme = mergeThemes(files);
+    const merged = mergeThemes(files);
+    const theme: Theme = assets?.vendorLogo
+      ? { ...merged, logo: { ...merged.logo, vendor: assets.vendorLogo } }
+      : merged;
     const source = [customFile, reference?.file].filter(Boolean).join(" + ");
     const warnings = contrastWarnings(theme, defaults).map((warning) => `${source}: ${warning}`);
-    brand = { theme, template, warnings };
+    brand = { theme, template, fonts: assets?.fonts, warnings };
     brands.set(key, brand);
   }
   return brand;
@@ -88,9 +104,33 @@ export function loadPptxTemplate(customFile?: string, templateFile?: string): Ap
   return loadBrand(customFile, templateFile).template;
 }
 
+/** The render options the brand brings: the company template (PPTX) and the brand fonts (PDF, HTML). */
+export function brandRenderOptions(
+  customFile?: string,
+  templateFile?: string,
+): Pick<RenderOptions, "pptxTemplate" | "brandFonts"> {
+  const { template, fonts } = loadBrand(customFile, templateFile);
+  return { ...(template ? { pptxTemplate: template } : {}), ...(fonts ? { brandFonts: fonts } : {}) };
+}
+
+/** The theme file's brand fonts, if it names font files (RenderOptions.brandFonts). */
+export function loadBrandFonts(customFile?: string, templateFile?: string): BrandFonts | undefined {
+  return loadBrand(customFile, templateFile).fonts;
+}
+
 /** Contrast warnings for the theme in use (none for the default theme). */
 export function themeWarnings(customFile?: string, templateFile?: string): string[] {
   return loadBrand(customFile, templateFile).warnings;
+}
+
+/** The font and logo files the theme file names (for the input hash), without reading them. */
+export function brandFilesOfTheme(customFile?: string): string[] {
+  if (!customFile) return [];
+  try {
+    return brandFilesOf(customFile, readThemeFile(customFile));
+  } catch {
+    return [];
+  }
 }
 
 /** The template file in use (for the input hash), without reading it. */

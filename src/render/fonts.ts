@@ -4,9 +4,11 @@ import path from "node:path";
 import * as fontkit from "fontkit";
 
 /**
- * The open fonts qbr-deck embeds in PDFs and measures text with (DejaVu Sans: Latin, Greek and
- * Cyrillic). Each file is read and parsed once per process and reused across documents; the
- * callers of `layout` cache what they shape (pdf/text-run.ts per word, text-fit.ts per character).
+ * The fonts qbr-deck measures text with and embeds in PDFs. DejaVu Sans (Latin, Greek and
+ * Cyrillic) is always there; a theme's brand fonts (brand-fonts.ts) go in front of it, with
+ * DejaVu drawing the characters a brand font has no glyph for. Each file is read and parsed once
+ * per process and reused across documents; the callers of `layout` cache what they shape
+ * (pdf/text-run.ts per word, text-fit.ts per character).
  */
 export type FontWeight = "regular" | "bold";
 
@@ -15,10 +17,27 @@ const FILES: Record<FontWeight, string> = {
   bold: "DejaVuSans-Bold.ttf",
 };
 
-export interface LoadedFont {
+/** The names the PDF registers DejaVu under (and its /BaseFont names). */
+export const DEJAVU_NAMES: Record<FontWeight, string> = { regular: "DejaVuSans", bold: "DejaVuSans-Bold" };
+
+/** A font text is measured and drawn with. */
+export interface Face {
+  /** The name a PDF document registers it under. */
+  name: string;
+  /** The family name shown to people (warnings) and written into the PPTX. */
+  family: string;
+  bytes: Uint8Array;
+  font: fontkit.Font;
+  /** Where the characters this face has no glyph for come from: DejaVu for brand faces, none for DejaVu. */
+  fallback: Face | null;
+}
+
+/** A face, or "regular" / "bold" for DejaVu Sans (what text is measured with unless a brand face is given). */
+export type TextFont = FontWeight | Face;
+
+export interface LoadedFont extends Face {
   weight: FontWeight;
   bytes: Buffer;
-  font: fontkit.Font;
 }
 
 const cache = new Map<FontWeight, LoadedFont>();
@@ -33,30 +52,50 @@ export function loadFont(weight: FontWeight): LoadedFont {
   if (!loaded) {
     const bytes = readFileSync(path.join(fontDirectory(), FILES[weight]));
     const font = fontkit.create(bytes);
-    loaded = { weight, bytes, font };
+    loaded = { weight, name: DEJAVU_NAMES[weight], family: "DejaVu Sans", bytes, font, fallback: null };
     cache.set(weight, loaded);
   }
   return loaded;
 }
 
-/** Per weight and BMP code point: 0 = not looked up yet, 1 = the font has a glyph, 2 = it has not. */
-const glyphStatus: Partial<Record<FontWeight, Uint8Array>> = {};
+export function faceOf(font: TextFont): Face {
+  return typeof font === "string" ? loadFont(font) : font;
+}
 
-function hasGlyph(font: fontkit.Font, weight: FontWeight, codePoint: number): boolean {
+/** Per font and BMP code point: 0 = not looked up yet, 1 = the font has a glyph, 2 = it has not. */
+const glyphStatus = new WeakMap<fontkit.Font, Uint8Array>();
+
+export function hasGlyph(face: Face, codePoint: number): boolean {
+  const { font } = face;
   if (codePoint > 0xffff) return font.hasGlyphForCodePoint(codePoint);
-  const status = (glyphStatus[weight] ??= new Uint8Array(0x10000));
+  let status = glyphStatus.get(font);
+  if (!status) {
+    status = new Uint8Array(0x10000);
+    glyphStatus.set(font, status);
+  }
   if (status[codePoint] === 0) status[codePoint] = font.hasGlyphForCodePoint(codePoint) ? 1 : 2;
   return status[codePoint] === 1;
 }
 
-/** Characters of `text` that the font has no glyph for (deduplicated, in order of appearance). */
-export function missingGlyphs(text: string, weight: FontWeight = "regular"): string[] {
-  const { font } = loadFont(weight);
+/** The face that draws `codePoint`: `face` itself, else its fallback when that has the glyph, else null. */
+export function faceFor(face: Face, codePoint: number): Face | null {
+  for (let candidate: Face | null = face; candidate; candidate = candidate.fallback) {
+    if (hasGlyph(candidate, codePoint)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Characters of `text` that neither the font nor its fallback has a glyph for (deduplicated, in
+ * order of appearance).
+ */
+export function missingGlyphs(text: string, font: TextFont = "regular"): string[] {
+  const face = faceOf(font);
   let missing: Set<string> | undefined;
   for (const char of text) {
     const codePoint = char.codePointAt(0);
     if (codePoint === undefined || codePoint < 0x20) continue;
-    if (!hasGlyph(font, weight, codePoint)) (missing ??= new Set()).add(char);
+    if (!faceFor(face, codePoint)) (missing ??= new Set()).add(char);
   }
   return missing ? [...missing] : [];
 }

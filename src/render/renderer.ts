@@ -1,4 +1,5 @@
 import type { Deck } from "../deck/deck-model.js";
+import type { BrandFonts } from "./brand-fonts.js";
 import type { AppliedTemplate } from "./pptx/template/template-model.js";
 
 export interface RenderOptions {
@@ -10,6 +11,11 @@ export interface RenderOptions {
   pdfStandard?: "pdfa-2b";
   /** PPTX: the company template (read by the caller, layouts chosen) the deck is built on. */
   pptxTemplate?: AppliedTemplate;
+  /**
+   * The theme's brand fonts (io/theme-file.ts loadBrandFonts): the PDF embeds and draws with them,
+   * the HTML can embed them with @font-face. The PPTX only names them, through Deck.theme.fonts.
+   */
+  brandFonts?: BrandFonts;
 }
 
 export interface RenderResult {

@@ -1,11 +1,12 @@
 import type { Box } from "../deck/deck-model.js";
 import { MIN_FONT_SIZE } from "../deck/geometry.js";
-import { loadFont, type FontWeight } from "./fonts.js";
+import { faceFor, faceOf, type Face, type TextFont } from "./fonts.js";
 
 /**
- * Text measurement and fitting shared by both renderers, using the metrics of the embedded PDF
- * font. DejaVu Sans is wider than the usual PPTX faces (Arial, Calibri), so a text that fits here
- * also fits in PowerPoint.
+ * Text measurement and fitting shared by both renderers, using the metrics of the font the PDF
+ * embeds: DejaVu Sans, or a theme's brand face with DejaVu measuring the characters it lacks (the
+ * PDF draws them so). DejaVu Sans is wider than the usual PPTX faces (Arial, Calibri), so a text
+ * that fits here also fits in PowerPoint.
  */
 export const LINE_HEIGHT = 1.2;
 const POINTS_PER_INCH = 72;
@@ -16,19 +17,22 @@ interface AdvanceTable {
   astral: Map<number, number>;
 }
 
-const advanceTables: Partial<Record<FontWeight, AdvanceTable>> = {};
+const advanceTables = new WeakMap<Face, AdvanceTable>();
 
-function advanceTable(weight: FontWeight): AdvanceTable {
-  let table = advanceTables[weight];
+function advanceTable(font: TextFont): AdvanceTable {
+  const face = faceOf(font);
+  let table = advanceTables.get(face);
   if (!table) {
     table = { bmp: new Float64Array(0x10000).fill(Number.NaN), astral: new Map() };
-    advanceTables[weight] = table;
+    advanceTables.set(face, table);
   }
   return table;
 }
 
-function measureCodePoint(codePoint: number, weight: FontWeight): number {
-  const { font } = loadFont(weight);
+function measureCodePoint(codePoint: number, weight: TextFont): number {
+  const face = faceOf(weight);
+  // The fallback's advance where the face has no glyph; DejaVu measures its own .notdef.
+  const { font } = (face.fallback ? faceFor(face, codePoint) : null) ?? face;
   return font.layout(String.fromCodePoint(codePoint)).advanceWidth / font.unitsPerEm;
 }
 
@@ -40,7 +44,7 @@ export function advanceLookupCount(): number {
 }
 
 /** Advance width of one character in em units, cached: layout() per call is far too slow for fitting. */
-function advanceEm(codePoint: number, weight: FontWeight, table = advanceTable(weight)): number {
+function advanceEm(codePoint: number, weight: TextFont, table = advanceTable(weight)): number {
   advanceLookups++;
   if (codePoint < 0x10000) {
     let advance = table.bmp[codePoint]!;
@@ -59,7 +63,7 @@ function advanceEm(codePoint: number, weight: FontWeight, table = advanceTable(w
 }
 
 /** `em` plus the advance of every character of text[from, to), added one by one in order. */
-function addRangeEm(em: number, text: string, from: number, to: number, weight: FontWeight): number {
+function addRangeEm(em: number, text: string, from: number, to: number, weight: TextFont): number {
   const table = advanceTable(weight);
   for (let index = from; index < to; index++) {
     const codePoint = text.codePointAt(index)!;
@@ -70,12 +74,12 @@ function addRangeEm(em: number, text: string, from: number, to: number, weight: 
 }
 
 /** `em` plus the advance of every character of `text`, added one by one in order. */
-function addTextEm(em: number, text: string, weight: FontWeight): number {
+function addTextEm(em: number, text: string, weight: TextFont): number {
   return addRangeEm(em, text, 0, text.length, weight);
 }
 
 /** Width of a single line of text in points (kerning ignored, which errs on the wide side). */
-export function textWidthPt(text: string, sizePt: number, weight: FontWeight = "regular"): number {
+export function textWidthPt(text: string, sizePt: number, weight: TextFont = "regular"): number {
   return addTextEm(0, text, weight) * sizePt;
 }
 
@@ -139,7 +143,7 @@ let lastClustered: { word: string; ends: readonly number[] } = { word: "", ends:
 function breakWord(
   word: string,
   fits: (em: number) => boolean,
-  weight: FontWeight,
+  weight: TextFont,
 ): { lines: string[]; rest: string; restEm: number } {
   const ends = clusterEnds(word);
   const table = advanceTable(weight);
@@ -184,7 +188,7 @@ export function wrapText(
   text: string,
   widthPt: number,
   sizePt: number,
-  weight: FontWeight = "regular",
+  weight: TextFont = "regular",
 ): string[] {
   const lines: string[] = [];
   const spaceEm = advanceEm(0x20, weight);
@@ -221,7 +225,7 @@ export function wrapText(
  * spaces dropped), found in one forward pass: each prefix's width is the previous one plus a
  * character, the sum textWidthPt(prefix + "…") would give.
  */
-export function withEllipsisPt(line: string, widthPt: number, sizePt: number, weight: FontWeight): string {
+export function withEllipsisPt(line: string, widthPt: number, sizePt: number, weight: TextFont): string {
   const ellipsisEm = advanceEm(0x2026, weight);
   let keptEnd = 0;
   let em = 0;
@@ -271,7 +275,7 @@ export function fitText(
   text: string,
   box: Pick<Box, "w" | "h">,
   maxSizePt: number,
-  weight: FontWeight = "regular",
+  weight: TextFont = "regular",
   minSizePt: number = MIN_FONT_SIZE,
 ): FittedText {
   const widthPt = box.w * POINTS_PER_INCH;

@@ -20,11 +20,20 @@ declare module "fontkit" {
     glyphs: Glyph[];
     positions: GlyphPosition[];
   }
+  /** OS/2 fsType, as fontkit decodes its bits. */
+  export interface EmbeddingPermissions {
+    noEmbedding: boolean;
+    viewOnly: boolean;
+    editable: boolean;
+    noSubsetting: boolean;
+  }
   export interface Font {
     unitsPerEm: number;
     ascent: number;
     descent: number;
-    familyName: string;
+    familyName: string | null;
+    /** The OS/2 table; absent from some old Mac fonts. */
+    "OS/2"?: { usWeightClass: number; fsType: EmbeddingPermissions };
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     createSubset(): Subset;

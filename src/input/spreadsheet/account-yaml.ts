@@ -17,6 +17,7 @@ const ONE_LINE_KEYS = new Set([
   "nps",
   "csat",
   "usage",
+  "outcome",
 ]);
 const ONE_LINE_ITEMS = new Set(["plan", "actuals", "tasks", "stakeholders"]);
 

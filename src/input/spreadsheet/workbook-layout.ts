@@ -1,4 +1,4 @@
-import { HEALTH_LABELS, STAKEHOLDER_ROLES } from "../account-schema.js";
+import { HEALTH_LABELS, OUTCOME_RESULTS, ROOT_CAUSES, STAKEHOLDER_ROLES } from "../account-schema.js";
 
 /**
  * The portfolio workbook: which sheets and columns hold which part of an account file. One table
@@ -145,6 +145,28 @@ export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [
         note: "The customer's mail domains, one per line (qbr send mails only addresses in them).",
         width: 24,
       },
+      // Last, so the columns before them keep the letters older workbooks and messages use.
+      choice(
+        "outcome",
+        ["contract", "outcome", "result"],
+        OUTCOME_RESULTS,
+        "Optional: how the last renewal ended — renewed, expanded, downsized or churned (qbr insights; never in a deck).",
+      ),
+      date("outcomeDate", ["contract", "outcome", "date"], "The day the last renewal ended (with outcome)."),
+      text(
+        "outcomeReason",
+        ["contract", "outcome", "statedReason"],
+        "Optional: what the customer said about it.",
+        {
+          width: 30,
+        },
+      ),
+      choice(
+        "rootCause",
+        ["contract", "outcome", "rootCause"],
+        ROOT_CAUSES,
+        "Optional: what the team concluded afterwards — value-gap, adoption-gap, external or unknown.",
+      ),
     ],
   },
   {

@@ -16,7 +16,7 @@ import { css, POINTS_PER_INCH, pt, rectOf } from "./units.js";
 /**
  * Slide chrome: everything on a slide that is not a block, placed like the PPTX renderer's.
  * Content slides get a thin primary bar on top, the title row, the corner logo and the footer;
- * the cover ("title" layout) a band on the left, the logo, a large title and the classification.
+ * the cover ("title" layout) a band on the left, the logos, a large title and the classification.
  */
 
 /** The accent rule between the cover title and subtitle (the rest of the cover is COVER in geometry.ts). */
@@ -54,6 +54,15 @@ export function drawCoverChrome(ctx: DrawContext, deck: Deck, slide: Slide): voi
       {
         alt,
       },
+    );
+  }
+  const vendor = theme.logo.vendor;
+  if (vendor) {
+    tagger.leaf(
+      ctx.section,
+      "Figure",
+      () => ctx.images.draw(vendor, rectOf(COVER.vendorLogo), { x: "right", y: "top" }),
+      { alt: "Logo" },
     );
   }
   tagger.leaf(ctx.section, "H1", () => {

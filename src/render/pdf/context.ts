@@ -1,4 +1,5 @@
 import type { DeckMeta, Theme } from "../../deck/deck-model.js";
+import type { Face, FontWeight } from "../fonts.js";
 import type { GlyphCollector } from "./glyphs.js";
 import type { ImageCache } from "./images.js";
 import type { StructElement, Tagger } from "./tagging.js";
@@ -12,6 +13,8 @@ export interface DrawContext {
   meta: DeckMeta;
   /** BCP 47 tag usable with Intl (meta.language, or "en" when it is not a valid tag). */
   locale: string;
+  /** What each weight is drawn with: DejaVu Sans, or the theme's brand faces with DejaVu behind them. */
+  fonts: Record<FontWeight, Face>;
   glyphs: GlyphCollector;
   tagger: Tagger;
   images: ImageCache;

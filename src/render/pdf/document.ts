@@ -3,12 +3,12 @@ import PDFDocument from "pdfkit";
 import type { Deck, DeckMeta } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../deck/geometry.js";
-import { loadFont, type FontWeight } from "../fonts.js";
+import { brandFace, type BrandFonts } from "../brand-fonts.js";
+import { loadFont, type Face, type FontWeight } from "../fonts.js";
 import { memoiseSubsetEncoding, seedSubsets } from "./font-subset.js";
 import type { RenderOptions } from "../renderer.js";
 import { markAudience } from "./audience-marker.js";
 import type { Doc } from "./context.js";
-import { FONT_NAMES } from "./text.js";
 import {
   attachInternals,
   catalogEntries,
@@ -149,7 +149,7 @@ function encryptionOptions(options: RenderOptions): Partial<PDFKit.PDFDocumentOp
  * (images.ts), so unencrypted output depends on the deck and options only. Encrypted output does
  * not: AES needs fresh random salts and IVs, and a fresh owner password when none is given.
  */
-export function createDocument(deck: Deck, options: RenderOptions): Doc {
+export function createDocument(deck: Deck, options: RenderOptions, fonts: Record<FontWeight, Face>): Doc {
   const info = documentInfo(deck.meta);
   const doc = new PDFDocument({
     size: [pt(SLIDE_WIDTH), pt(SLIDE_HEIGHT)],
@@ -171,18 +171,32 @@ export function createDocument(deck: Deck, options: RenderOptions): Doc {
   replaceInfoWriter(doc, () => doc.appendXML(xmpInfo(info, deck.meta.language)));
   const catalog = catalogEntries(doc);
   if (catalog) markAudience(catalog, deck.meta.audience);
-  registerFonts(doc);
-  seedSubsets(doc, Object.values(FONT_NAMES));
+  seedSubsets(doc, registerFonts(doc, fonts));
   return doc;
 }
 
-function registerFonts(doc: Doc): void {
-  for (const weight of ["regular", "bold"] as FontWeight[]) {
+const WEIGHTS: readonly FontWeight[] = ["regular", "bold"];
+
+/** What each weight is drawn with: the brand faces of `brand`, else DejaVu Sans. */
+export function documentFonts(brand: BrandFonts | undefined): Record<FontWeight, Face> {
+  return { regular: brandFace(brand, "regular"), bold: brandFace(brand, "bold") };
+}
+
+/**
+ * DejaVu first, always (the fallback, and the same font ids F1, F2 in every document), then the
+ * brand faces; pdfkit embeds only the fonts a page uses. Returns the registered names.
+ */
+function registerFonts(doc: Doc, fonts: Record<FontWeight, Face>): string[] {
+  const faces = [...WEIGHTS.map((weight) => loadFont(weight)), ...WEIGHTS.map((weight) => fonts[weight])];
+  const names: string[] = [];
+  for (const face of faces) {
+    if (names.includes(face.name)) continue;
     // Every document shares the one parse from fonts.ts (pdfkit-internals.ts fontSource()).
-    const loaded = loadFont(weight);
-    memoiseSubsetEncoding(loaded.font);
-    doc.registerFont(FONT_NAMES[weight], fontSource(doc, loaded));
+    memoiseSubsetEncoding(face.font);
+    doc.registerFont(face.name, fontSource(doc, face));
+    names.push(face.name);
   }
+  return names;
 }
 
 /** Ends the document and resolves with its bytes. Listens from the start: pdfkit emits eagerly. */

@@ -31,6 +31,7 @@ export class ImageCache {
    */
   async embedAll(deck: Deck): Promise<void> {
     if (deck.logo && deck.theme.logo.placement !== "none") await this.embed(deck.logo, "The logo");
+    if (deck.theme.logo.vendor) await this.embed(deck.theme.logo.vendor, "The theme's logo");
     for (const [index, slide] of deck.slides.entries()) {
       for (const block of slide.blocks) {
         if (block.kind === "image")

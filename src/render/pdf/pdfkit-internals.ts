@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type * as fontkit from "fontkit";
-import { loadFont, type LoadedFont } from "../fonts.js";
+import { loadFont, type Face } from "../fonts.js";
 import type { Doc } from "./context.js";
 
 /**
@@ -305,8 +305,8 @@ export function defaultFontOption(): { font?: string } {
  * Sharing needs the text internals too: pdfkit's own text() would take stale code points from
  * fontkit's glyph cache for the ToUnicode map (see codePointsOf() in text-run.ts).
  */
-export function fontSource(doc: Doc, loaded: LoadedFont): PDFKit.Mixins.PDFFontSource {
-  if (!uses(doc, "fonts") || !uses(doc, "text")) return loaded.bytes;
+export function fontSource(doc: Doc, loaded: Pick<Face, "bytes" | "font">): PDFKit.Mixins.PDFFontSource {
+  if (!uses(doc, "fonts") || !uses(doc, "text")) return Buffer.from(loaded.bytes);
   return loaded.font as unknown as PDFKit.Mixins.PDFFontSource;
 }
 

@@ -9,7 +9,7 @@ import { drawTextBlock } from "./blocks/text.js";
 import { intlLocale } from "./charts/format.js";
 import { drawBackground, drawContentChrome, drawCoverChrome } from "./chrome.js";
 import type { DrawContext } from "./context.js";
-import { checkOptions, collectBytes, createDocument } from "./document.js";
+import { checkOptions, collectBytes, createDocument, documentFonts } from "./document.js";
 import { GlyphCollector } from "./glyphs.js";
 import { ImageCache } from "./images.js";
 import { internalsWarning } from "./pdfkit-internals.js";
@@ -42,17 +42,19 @@ function drawSlide(ctx: DrawContext, deck: Deck, slide: Slide, pageNumber: numbe
 }
 
 /**
- * Draws a Deck as a PDF: one 16:9 page per slide, vector charts, embedded DejaVu Sans, tagged for
+ * Draws a Deck as a PDF: one 16:9 page per slide, vector charts, embedded DejaVu Sans (or the
+ * theme's brand fonts, DejaVu drawing what they lack), tagged for
  * screen readers. A PDF has no speaker notes: an internal deck (meta.printNotes) gets them as
  * "Preparation notes" pages after the slides (preparation.ts); a customer deck never does.
  */
 async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResult> {
   checkOptions(options);
   if (deck.slides.length === 0) throw new Error("Cannot render a PDF of a deck without slides");
-  const doc = createDocument(deck, options);
+  const fonts = documentFonts(options.brandFonts);
+  const doc = createDocument(deck, options, fonts);
   const output = collectBytes(doc);
   const tagger = new Tagger(doc);
-  const glyphs = new GlyphCollector();
+  const glyphs = new GlyphCollector(fonts);
   const warnings: string[] = [];
   const images = new ImageCache(doc, warnings);
   const locale = intlLocale(deck.meta.language);
@@ -63,6 +65,7 @@ async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResu
     const ctx: DrawContext = {
       doc,
       theme: deck.theme,
+      fonts,
       meta: deck.meta,
       locale,
       glyphs,
@@ -77,8 +80,8 @@ async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResu
   });
   tagger.finish();
   const bytes = await output.finish();
-  const first = [internalsWarning(doc), glyphs.warning()].filter((warning) => warning !== null);
-  return { bytes, warnings: [...first, ...warnings] };
+  const internals = internalsWarning(doc);
+  return { bytes, warnings: [...(internals ? [internals] : []), ...glyphs.warnings(), ...warnings] };
 }
 
 export const pdfRenderer: Renderer = { format: "pdf", render: renderPdf };

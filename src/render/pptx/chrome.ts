@@ -44,6 +44,15 @@ function drawCover(ctx: DrawContext, source: Slide, deck: Deck): void {
   if (deck.logo && deck.theme.logo.placement !== "none") {
     drawLogo(ctx, COVER.logo, "left", "Account logo");
   }
+  const vendor = deck.theme.logo.vendor;
+  if (vendor) {
+    ctx.slide.addImage({
+      data: imageDataUri(vendor),
+      ...containImage(vendor, COVER.vendorLogo, "right"),
+      altText: "Logo",
+      objectName: "Logo: vendor",
+    });
+  }
   drawFittedText(ctx, source.title, COVER_TITLE, {
     role: "cover title",
     name: TITLE_SHAPE,

@@ -51,7 +51,9 @@ export const pptxRenderer: Renderer = {
       }
       if (source.notes.trim() !== "") ctx.slide.addNotes(source.notes);
     });
-    const template = applied ? { template: applied.template, slideLayouts: layouts } : undefined;
+    const template = applied
+      ? { template: applied.template, slideLayouts: layouts, fonts: brandFamilies(applied, options) }
+      : undefined;
     const bytes = await postprocessPptx(await writeParts(pres), deck.meta, { placeholders, template });
     return { bytes, warnings: warnings.list() };
   },
@@ -73,4 +75,18 @@ function setDocumentProperties(pres: Presentation, deck: Deck, applied: AppliedT
   pres.author = deck.meta.author;
   pres.company = deck.meta.company;
   pres.theme = { headFontFace: deck.theme.fonts.heading, bodyFontFace: deck.theme.fonts.body };
+}
+
+/**
+ * The theme file's brand font families over the template's font scheme (a font *name* in the
+ * theme file only names runs' faces, as without brand fonts); undefined without brand fonts.
+ */
+function brandFamilies(
+  applied: AppliedTemplate,
+  options: RenderOptions,
+): { heading: string; body: string } | undefined {
+  const brand = options.brandFonts;
+  if (!brand) return undefined;
+  const { major, minor } = applied.template.fonts;
+  return { heading: brand.heading?.family ?? major, body: brand.body?.family ?? minor };
 }

@@ -1,5 +1,6 @@
 import type { BulletItem, BulletsBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES, MIN_FONT_SIZE } from "../../../deck/geometry.js";
+import type { Face } from "../../fonts.js";
 import { largestFittingSize, wrapText } from "../../text-fit.js";
 import type { DrawContext } from "../context.js";
 import { drawFitted, drawLines, lineStep } from "../text.js";
@@ -27,11 +28,17 @@ function itemHeight(lineCount: number, sizePt: number): number {
 }
 
 /** The largest size at which every item fits; at the minimum size, the items that fit. */
-function layOut(texts: string[], items: BulletItem[], width: number, height: number): BulletLayout {
+function layOut(
+  texts: string[],
+  items: BulletItem[],
+  width: number,
+  height: number,
+  face: Face,
+): BulletLayout {
   const wrapAll = (sizePt: number) =>
     items.map((item, index) => {
       const indent = TEXT_INDENT_EM[item.level ?? 0] * sizePt;
-      return { item, lines: wrapText(texts[index] ?? "", width - indent, sizePt) };
+      return { item, lines: wrapText(texts[index] ?? "", width - indent, sizePt, face) };
     });
   const wrapped = new Map<number, LaidOutItem[]>();
   const wrapOnce = (sizePt: number): LaidOutItem[] => {
@@ -75,7 +82,7 @@ export function drawBulletsBlock(ctx: DrawContext, block: BulletsBlock): void {
     top += used + HEADING_GAP;
   }
   const texts = block.items.map((item) => ctx.glyphs.clean(item.text, "regular"));
-  const layout = layOut(texts, block.items, area.w, area.y + area.h - top);
+  const layout = layOut(texts, block.items, area.w, area.y + area.h - top, ctx.fonts.regular);
   if (layout.dropped > 0) {
     const first = block.heading ?? block.items[0]?.text ?? "";
     const excerpt = first.length <= 40 ? first : `${first.slice(0, 39)}…`;

@@ -1,5 +1,6 @@
 import type { Kpi, KpisBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES } from "../../../deck/geometry.js";
+import type { Face } from "../../fonts.js";
 import { fitText, textWidthPt, type FittedText } from "../../text-fit.js";
 import type { DrawContext } from "../context.js";
 import { drawLines, fitInRect, lineStep } from "../text.js";
@@ -38,8 +39,8 @@ const MIN_VALUE_SIZE = 10;
  * One value size for all tiles, so that the row reads as a set: the largest (0.5 pt steps) at
  * which every value fits its tile on one line. Values too wide even then are cut with "…".
  */
-function valueSize(values: string[], inner: Rect): number {
-  const widest = Math.max(...values.map((value) => textWidthPt(value, 1, "bold")));
+function valueSize(values: string[], inner: Rect, face: Face): number {
+  const widest = Math.max(...values.map((value) => textWidthPt(value, 1, face)));
   const fitting = widest > 0 ? Math.floor((inner.w / widest) * 2) / 2 : FONT_SIZES.kpiValue;
   const tallest = Math.floor((inner.h / 2.4) * 2) / 2;
   return Math.max(MIN_VALUE_SIZE, Math.min(FONT_SIZES.kpiValue, tallest, fitting));
@@ -57,7 +58,7 @@ function layOutTile(ctx: DrawContext, kpi: Kpi, value: string, inner: Rect, valu
     value,
     { w: inner.w / POINTS_PER_INCH, h: (valueSizePt * 1.3) / POINTS_PER_INCH },
     valueSizePt,
-    "bold",
+    ctx.fonts.bold,
     valueSizePt,
   );
   const free = inner.h - lineStep(valueSizePt) - LINE_GAP;
@@ -85,7 +86,7 @@ export function drawKpisBlock(ctx: DrawContext, block: KpisBlock): void {
   const tiles = tileRects(rectOf(block.box), block.items.length);
   const inners = tiles.map(innerRect);
   const values = block.items.map((kpi) => ctx.glyphs.clean(kpi.value, "bold"));
-  const valueSizePt = valueSize(values, inners[0] ?? rectOf(block.box));
+  const valueSizePt = valueSize(values, inners[0] ?? rectOf(block.box), ctx.fonts.bold);
   const texts = block.items.map((kpi, index) =>
     layOutTile(ctx, kpi, values[index] ?? "", inners[index] ?? rectOf(block.box), valueSizePt),
   );

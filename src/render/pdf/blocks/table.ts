@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell } from "../../../deck/deck-model.js";
 import { FONT_SIZES, MIN_FONT_SIZE } from "../../../deck/geometry.js";
-import type { FontWeight } from "../../fonts.js";
+import type { Face, FontWeight } from "../../fonts.js";
 import { largestFittingSize, wrapText } from "../../text-fit.js";
 import type { DrawContext } from "../context.js";
 import { drawLines, lineStep } from "../text.js";
@@ -41,11 +41,12 @@ function layOut(
   body: PreparedCell[][],
   widths: number[],
   height: number,
+  fonts: Record<FontWeight, Face>,
 ): TableLayout {
   const wrapRow = (cells: PreparedCell[], sizePt: number) =>
     widths.map((width, index) => {
       const cell = cells[index];
-      return cell ? wrapText(cell.text, Math.max(1, width - 2 * PAD_X), sizePt, cell.weight) : [""];
+      return cell ? wrapText(cell.text, Math.max(1, width - 2 * PAD_X), sizePt, fonts[cell.weight]) : [""];
     });
   const attempt = (sizePt: number): TableLayout => {
     const headerLines = wrapRow(header, sizePt);
@@ -109,7 +110,7 @@ export function drawTableBlock(ctx: DrawContext, block: TableBlock): void {
   const body = block.rows.map((row) =>
     block.columns.map((_, index) => prepare(row[index], "regular", toneColor(theme, row[index]?.tone))),
   );
-  const layout = layOut(header, body, widths, area.h);
+  const layout = layOut(header, body, widths, area.h, ctx.fonts);
   if (layout.hidden > 0) {
     ctx.warnings.push(
       `${ctx.slideLabel}: table shows ${layout.rows.length} of ${block.rows.length} rows; ${layout.hidden} did not fit its box`,

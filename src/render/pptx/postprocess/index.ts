@@ -27,7 +27,12 @@ export interface SlideStructure {
   /** Per slide, in deck order: which of its shapes become placeholders, and how. */
   placeholders: readonly SlidePlaceholders[];
   /** The company template and the layout part of each slide, when the deck is built on one. */
-  template?: { template: PptxTemplate; slideLayouts: readonly string[] };
+  template?: {
+    template: PptxTemplate;
+    slideLayouts: readonly string[];
+    /** The deck's fonts (a theme file's brand fonts may replace the template's). */
+    fonts?: { heading: string; body: string };
+  };
 }
 
 export async function postprocessPptx(
@@ -39,7 +44,10 @@ export async function postprocessPptx(
   const files = renumberCharts(pptx instanceof Map ? pptx : await readPackage(pptx));
   fixCharts(files);
   fixSlides(files, structure.placeholders);
-  if (structure.template) applyTemplate(files, structure.template.template, structure.template.slideLayouts);
+  if (structure.template) {
+    const { template, slideLayouts, fonts } = structure.template;
+    applyTemplate(files, template, slideLayouts, fonts);
+  }
   await fixWorkbooks(files, date);
   const presentation = textPart(files, "ppt/presentation.xml");
   if (presentation !== undefined) {

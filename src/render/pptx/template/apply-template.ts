@@ -13,11 +13,13 @@ export function applyTemplate(
   files: PackageFiles,
   template: PptxTemplate,
   slideLayouts: readonly string[],
+  fonts?: { heading: string; body: string },
 ): void {
   for (const name of [...files.keys()]) {
     if (isReplaced(name)) files.delete(name);
   }
   for (const [name, content] of template.parts) files.set(name, content);
+  if (fonts) renameFonts(files, template, fonts);
   slideLayouts.forEach((layout, index) => {
     const slide = `ppt/slides/slide${index + 1}.xml`;
     const relsName = `ppt/slides/_rels/slide${index + 1}.xml.rels`;
@@ -36,6 +38,31 @@ export function applyTemplate(
   const contentTypes = textPart(files, "[Content_Types].xml");
   if (contentTypes !== undefined)
     files.set("[Content_Types].xml", templateContentTypes(contentTypes, template));
+}
+
+/**
+ * A theme file's brand fonts over the template's font scheme: the major (headings) and minor
+ * (body) Latin faces of the deck's theme become the brand's, so PowerPoint's font picker and
+ * every run without a face of its own show them. Untouched when the fonts are the template's.
+ */
+function renameFonts(
+  files: PackageFiles,
+  template: PptxTemplate,
+  fonts: { heading: string; body: string },
+): void {
+  if (fonts.heading === template.fonts.major && fonts.body === template.fonts.minor) return;
+  const theme = textPart(files, DECK_THEME);
+  if (theme === undefined) return;
+  const rename = (xml: string, which: "major" | "minor", face: string) =>
+    xml.replace(
+      new RegExp(`(<a:${which}Font>\\s*<a:latin\\s[^>]*?typeface=")[^"]*"`),
+      `$1${escapeAttribute(face)}"`,
+    );
+  files.set(DECK_THEME, rename(rename(theme, "major", fonts.heading), "minor", fonts.body));
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
 
 function isReplaced(name: string): boolean {
