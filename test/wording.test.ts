@@ -88,6 +88,12 @@ describe("a renewal date in the past", () => {
       roi: null,
       topFinding: "No outcome measured",
       watermelon: false,
+      riskScore: 80,
+      sponsor: "engaged",
+      csm: null,
+      segment: null,
+      asOf: "2025-09-30",
+      decks: [],
     };
     const portfolio: Portfolio = {
       asOf: "2025-09-30",
