@@ -178,7 +178,7 @@ export function portfolioOverviewSlide(text: PortfolioText, portfolio: Portfolio
             values: riskCategories.map(byRisk),
           },
         ],
-        { style: "number", decimals: 0 },
+        { style: "number", decimals: 0, counts: true },
         (value) => text("portfolio.overview.chart.label", { value }),
       ),
       {
