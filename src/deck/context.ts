@@ -59,6 +59,8 @@ export interface TextExtras {
   task?: Task;
   /** The goal's status in the audience's words. */
   statusLabel?: string;
+  /** The goal reached its target (its status label says so to both audiences). */
+  achieved?: boolean;
   /** The previous review date, formatted. */
   since?: string;
   asOf?: IsoDate;
@@ -144,6 +146,7 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
           ...(extra.goal ? { goal: customerGoalContext(extra.goal, departed) } : {}),
           ...(extra.task ? { task: customerTask(extra.task, departed) } : {}),
           ...(extra.statusLabel !== undefined ? { statusLabel: extra.statusLabel } : {}),
+          ...(extra.achieved !== undefined ? { achieved: extra.achieved } : {}),
           ...(extra.since !== undefined ? { since: extra.since } : {}),
           ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
           ...(extra.count !== undefined ? { count: extra.count } : {}),
