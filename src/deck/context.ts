@@ -68,6 +68,8 @@ export interface TextExtras {
   count?: number;
   /** Internal decks only: the goal's owner is a stakeholder who has left (an orphaned goal). */
   ownerLeft?: boolean;
+  /** Plain strings a slide has already worded (the appendix's provenance and thresholds): customer-safe. */
+  facts?: Record<string, string>;
   /** Goal titles a text lists ("No money value set: …"): customer-safe, so both audiences get them. */
   names?: string[];
   /** Internal decks only: the evidence of the finding the text is about. */
@@ -151,6 +153,7 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
           ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
           ...(extra.count !== undefined ? { count: extra.count } : {}),
           ...(extra.names !== undefined ? { names: extra.names } : {}),
+          ...(extra.facts !== undefined ? { facts: extra.facts } : {}),
         };
   return {
     analysis,
