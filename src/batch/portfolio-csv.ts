@@ -33,8 +33,8 @@ export const PORTFOLIO_CSV_COLUMNS = [
   "roi",
   "top_finding",
   "watermelon",
-  "source",
   "decks",
+  "source",
 ] as const;
 
 /**
@@ -78,8 +78,8 @@ export function portfolioCsv(portfolio: Portfolio): string {
     round(account.roi, 4),
     safeText(account.topFinding),
     account.watermelon ? "yes" : "no",
-    safeText(account.source),
     safeText(account.decks.join(DECKS_SEPARATOR)),
+    safeText(account.source),
   ]);
   return stringify([[...PORTFOLIO_CSV_COLUMNS], ...rows], { record_delimiter: "\n" });
 }
