@@ -262,3 +262,21 @@ describe("buildPortfolioDeck", () => {
     expect(rows).toHaveLength(40);
   });
 });
+
+describe("the portfolio's chart of accounts by risk", () => {
+  // The PDF's axis takes its ticks from the same valueScale (test/chart-numbers.test.ts).
+  it("is marked as counts and steps by whole accounts in the PPTX (major unit 1)", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const { loadRenderer } = await import("../src/render/renderer.js");
+    const deck = buildPortfolioDeck(buildPortfolio(manifest), portfolioDeckOptions());
+    const chart = deck.slides[1]!.blocks.find((block) => block.kind === "chart");
+    expect(chart?.kind === "chart" && chart.chart.format).toMatchObject({ style: "number", counts: true });
+    const pptx = await (await loadRenderer("pptx")).render(deck, {});
+    const parts = unzipSync(pptx.bytes);
+    const xml = Object.entries(parts)
+      .filter(([name]) => name.startsWith("ppt/charts/chart"))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join("");
+    expect(xml).toContain('<c:majorUnit val="1"/>');
+  });
+});
