@@ -76,6 +76,8 @@ describe("the manifest of a run without the internal audience", () => {
     riskLevel: "high",
     topFinding: "A goal is behind plan",
     watermelon: true,
+    riskScore: 80,
+    sponsor: "out-of-contact",
     error: undefined,
   };
   delete written.error;
@@ -87,10 +89,12 @@ describe("the manifest of a run without the internal audience", () => {
   it("is written in two parts and read back whole", () => {
     const file = path.join(tempDir("qbr-split-"), "manifest.json");
     writeManifest(file, manifest);
-    expect(readFileSync(file, "utf8")).not.toMatch(/riskLevel|topFinding|watermelon/);
+    expect(readFileSync(file, "utf8")).not.toMatch(/riskLevel|topFinding|watermelon|riskScore|sponsor/);
     expect(readJson(riskSummaryFile(file)).accounts[0]).toMatchObject({
       source: "a.yaml",
       riskLevel: "high",
+      riskScore: 80,
+      sponsor: "out-of-contact",
     });
     expect(readManifest(file)).toEqual(manifest);
   });

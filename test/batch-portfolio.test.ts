@@ -10,6 +10,10 @@ import { portfolioCsv } from "../src/batch/portfolio-csv.js";
 import { buildPortfolioDeck } from "../src/deck/kinds/portfolio.js";
 import { loadTemplates } from "../src/io/resources.js";
 import { loadTheme } from "../src/io/theme-file.js";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { writePortfolio } from "../src/batch/write-portfolio.js";
 import { csvRecords } from "./helpers/batch.js";
 
 const portfolioDeckOptions = () => ({
@@ -39,6 +43,10 @@ function entry(name: string, fields: Partial<ManifestAccount>): ManifestAccount 
     roi: 0.5,
     topFinding: null,
     watermelon: false,
+    riskScore: null,
+    sponsor: null,
+    csm: null,
+    segment: null,
     files: [],
     inputHash: "0".repeat(64),
     ...fields,
@@ -81,7 +89,122 @@ describe("buildPortfolio", () => {
   });
 });
 
+describe("the portfolio's one as-of date", () => {
+  // Each account's own as-of differs; days to renewal must count from one date, so a later
+  // renewal never shows fewer days than an earlier one (issue 12 §4).
+  const mixed = newManifest("2025-12-01", settings, [
+    entry("Early Review", { asOf: "2025-09-30", renewal: "2026-01-01", daysToRenewal: 93 }),
+    entry("Late Review", { asOf: "2025-11-15", renewal: "2026-01-31", daysToRenewal: 77 }),
+  ]);
+
+  it("is the latest account as-of when the run has none, and days to renewal count from it", () => {
+    const portfolio = buildPortfolio(mixed);
+    expect(portfolio.asOf).toBe("2025-11-15");
+    expect(portfolio.accounts.map((account) => [account.name, account.daysToRenewal])).toEqual([
+      ["Early Review", 47],
+      ["Late Review", 77],
+    ]);
+    // Each account keeps its own figures' date beside the portfolio's.
+    expect(portfolio.accounts.map((account) => account.asOf)).toEqual(["2025-09-30", "2025-11-15"]);
+  });
+
+  it("is the run's --as-of when given", () => {
+    const portfolio = buildPortfolio(mixed, "2025-12-01");
+    expect(portfolio.asOf).toBe("2025-12-01");
+    expect(portfolio.accounts.map((account) => account.daysToRenewal)).toEqual([31, 61]);
+  });
+
+  it("is passed from the run's settings when the portfolio is written", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qbr-portfolio-"));
+    try {
+      const run = { ...mixed, settings: { ...settings, asOf: "2025-12-01" } as ManifestSettings };
+      await writePortfolio(dir, run, { formats: [], ...portfolioDeckOptions(), render: {} });
+      const rows = csvRecords(readFileSync(path.join(dir, "portfolio-internal.csv"), "utf8"));
+      expect(rows.map((row) => row.days_to_renewal)).toEqual(["31", "61"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("ranks by days to renewal, the same order as the renewal dates", () => {
+    const days = buildPortfolio(manifest).accounts.map((account) => account.daysToRenewal);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+  });
+});
+
+describe("the unedited qbr init starter", () => {
+  const withStarter = newManifest("2025-10-31", settings, [
+    entry("Real Customer", {}),
+    entry("Example Customer Inc.", { starter: true, riskLevel: "high" }),
+  ]);
+
+  it("is reported on the overview and the last slide, never ranked", () => {
+    const portfolio = buildPortfolio(withStarter);
+    expect(portfolio.accounts.map((account) => account.name)).toEqual(["Real Customer"]);
+    expect(portfolio.starters).toEqual(["accounts/example-customer-inc-.yaml"]);
+    const deck = buildPortfolioDeck(portfolio, portfolioDeckOptions());
+    const text = JSON.stringify(deck.slides);
+    expect(text).toContain("1 unedited qbr init starter file left out (last slide)");
+    const last = deck.slides.at(-1)!;
+    expect(last.id).toBe("not-included");
+    const table = last.blocks.find((block) => block.kind === "table");
+    expect(table?.kind === "table" && table.rows[0]![0]!.text).toBe("accounts/example-customer-inc-.yaml");
+    expect(csvRecords(portfolioCsv(portfolio)).map((row) => row.name)).toEqual(["Real Customer"]);
+  });
+});
+
 describe("portfolioCsv", () => {
+  it("adds CSM, segment, as-of, risk score, ARR at risk, sponsor status and the decks' paths", () => {
+    const detailed = newManifest("2025-10-31", settings, [
+      entry("Detailed", {
+        riskLevel: "high",
+        riskScore: 87,
+        sponsor: "out-of-contact",
+        csm: "Dana Reyes",
+        segment: "Enterprise",
+        asOf: "2025-10-15",
+        topFinding: "Sponsor out of contact",
+        files: [
+          { path: "nw-qbr.pdf", format: "pdf", audience: "customer", kind: "qbr", bytes: 1, sha256: "" },
+          {
+            path: "nw-qbr-internal.pdf",
+            format: "pdf",
+            audience: "internal",
+            kind: "qbr",
+            bytes: 1,
+            sha256: "",
+          },
+        ],
+      }),
+    ]);
+    const [row] = csvRecords(portfolioCsv(buildPortfolio(detailed)));
+    expect(row).toMatchObject({
+      csm: "Dana Reyes",
+      segment: "Enterprise",
+      as_of: "2025-10-15",
+      arr_at_risk: "100000",
+      risk_score: "87",
+      sponsor: "out-of-contact",
+      top_finding: "Sponsor out of contact",
+      decks: "nw-qbr.pdf; nw-qbr-internal.pdf",
+    });
+    const deck = buildPortfolioDeck(buildPortfolio(detailed), portfolioDeckOptions());
+    const owners = deck.slides.find((slide) => slide.id === "owners")!;
+    const table = owners.blocks.find((block) => block.kind === "table");
+    expect(table?.kind === "table" && table.rows[0]!.map((cell) => cell.text)).toEqual([
+      "1",
+      "Detailed",
+      "Dana Reyes",
+      "Enterprise",
+      "15 Oct 2025",
+      "Out of contact",
+      "$100,000",
+      "nw-qbr* (2 files)",
+    ]);
+    const ranking = deck.slides.find((slide) => slide.id === "ranking")!;
+    expect(JSON.stringify(ranking.blocks)).toContain("High · 87");
+  });
+
   it("writes numbers as numbers and defuses text a spreadsheet would run as a formula", () => {
     const rows = csvRecords(portfolioCsv(buildPortfolio(manifest)));
     expect(rows[0]).toMatchObject({
@@ -106,6 +229,7 @@ describe("buildPortfolioDeck", () => {
       "overview",
       "watermelons",
       "ranking",
+      "owners",
       "not-included",
     ]);
     expect(deck.meta.audience).toBe("internal");
@@ -136,5 +260,23 @@ describe("buildPortfolioDeck", () => {
       slide.blocks.flatMap((block) => (block.kind === "table" ? block.rows : [])),
     );
     expect(rows).toHaveLength(40);
+  });
+});
+
+describe("the portfolio's chart of accounts by risk", () => {
+  // The PDF's axis takes its ticks from the same valueScale (test/chart-numbers.test.ts).
+  it("is marked as counts and steps by whole accounts in the PPTX (major unit 1)", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const { loadRenderer } = await import("../src/render/renderer.js");
+    const deck = buildPortfolioDeck(buildPortfolio(manifest), portfolioDeckOptions());
+    const chart = deck.slides[1]!.blocks.find((block) => block.kind === "chart");
+    expect(chart?.kind === "chart" && chart.chart.format).toMatchObject({ style: "number", counts: true });
+    const pptx = await (await loadRenderer("pptx")).render(deck, {});
+    const parts = unzipSync(pptx.bytes);
+    const xml = Object.entries(parts)
+      .filter(([name]) => name.startsWith("ppt/charts/chart"))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join("");
+    expect(xml).toContain('<c:majorUnit val="1"/>');
   });
 });

@@ -29,12 +29,13 @@ describe("number formats for charts", () => {
     expect(excelFormatCode({ style: "number", decimals: 0, unit: 'say "hi"' })).toBe('#,##0" say hi"');
   });
 
-  it("labels value axes with the decimals their step needs, in thousands or millions from 10,000", () => {
+  it("labels value axes with the decimals their step needs, numbers in thousands or millions from 10,000", () => {
     const euros = { style: "currency", currency: "EUR", decimals: 0 } as const;
     expect(axisFormatCode(euros, [0, 2_000, 4_000, 6_000])).toBe('"€"#,##0');
-    expect(axisFormatCode(euros, [0, 200_000, 400_000, 600_000])).toBe('"€"#,##0,"K";-"€"#,##0,"K";"€"#,##0');
+    // Money by the decks' one rule: in full below a million, in millions with a decimal from it.
+    expect(axisFormatCode(euros, [0, 200_000, 400_000, 600_000])).toBe('"€"#,##0');
     expect(axisFormatCode(euros, [0, 500_000, 1_000_000, 1_500_000])).toBe(
-      '"€"#,##0.0,,"M";-"€"#,##0.0,,"M";"€"#,##0',
+      '[>=999950]"€"#,##0.0,,"M";"€"#,##0',
     );
     const share = { style: "number", decimals: 1, unit: "%" } as const;
     expect(axisFormatCode(share, [0, 20, 40, 60, 80, 100])).toBe('#,##0"%"');

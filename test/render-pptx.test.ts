@@ -183,14 +183,14 @@ describe("pptx renderer", () => {
     const horizontal = await output.text("ppt/charts/chart3.xml");
     expect(vertical).toContain('<c:barDir val="col"/>');
     expect(vertical).toContain('<c:grouping val="clustered"/>');
-    // Axis ticks in thousands as the PDF writes them ("€200K", "€0"), data labels in full.
+    // Axis ticks in full below a million as the PDF and the slide text write them ("€200,000").
     const valueAxis = /<c:valAx>[\s\S]*?<\/c:valAx>/.exec(vertical)?.[0] ?? "";
-    expect(valueAxis).toContain(
-      'formatCode="&quot;€&quot;#,##0,&quot;K&quot;;-&quot;€&quot;#,##0,&quot;K&quot;;&quot;€&quot;#,##0"',
-    );
+    expect(valueAxis).toContain('formatCode="&quot;€&quot;#,##0"');
     expect(valueAxis).toMatch(/<c:min val="0"\/>/);
     expect(valueAxis).toMatch(/<c:majorUnit val="(100000|200000)"\/>/);
-    expect(vertical).toMatch(/<c:dLbls><c:numFmt formatCode="&quot;€&quot;#,##0" sourceLinked="0"\/>/);
+    expect(vertical).toMatch(
+      /<c:dLbls><c:numFmt formatCode="\[&gt;=999950\]&quot;€&quot;#,##0\.0,,&quot;M&quot;;&quot;€&quot;#,##0" sourceLinked="0"\/>/,
+    );
     expect(vertical).toContain('<c:formatCode>"€"#,##0</c:formatCode>');
     expect(vertical).toContain("<c:legend>");
     expect(vertical).toContain('<c:legendPos val="t"/>');

@@ -5,7 +5,7 @@ import { loadTemplates } from "../src/io/resources.js";
 import type { Portfolio, PortfolioAccount } from "../src/batch/portfolio.js";
 import { formatAnalysisReport } from "../src/cli/analysis-report.js";
 import type { Deck } from "../src/deck/deck-model.js";
-import { analyse, baseAccountData, makeAccount } from "./helpers/accounts.js";
+import { analyse, baseAccountData, loadSample, makeAccount } from "./helpers/accounts.js";
 import { deckFor, deckText } from "./helpers/decks.js";
 
 const portfolioDeckOptions = () => ({
@@ -88,6 +88,12 @@ describe("a renewal date in the past", () => {
       roi: null,
       topFinding: "No outcome measured",
       watermelon: false,
+      riskScore: 80,
+      sponsor: "engaged",
+      csm: null,
+      segment: null,
+      asOf: "2025-09-30",
+      decks: [],
     };
     const portfolio: Portfolio = {
       asOf: "2025-09-30",
@@ -184,3 +190,27 @@ function drawn(block: Deck["slides"][number]["blocks"][number]): unknown {
   if (block.kind !== "chart") return block;
   return { title: block.chart.title };
 }
+
+describe("prompts about a goal's owner and an achieved goal (issue 12)", () => {
+  it("asks who owns a goal now when its owner has left, never whether they have the time and mandate", () => {
+    const analysis = analyse(loadSample("maple-and-finch.yaml"));
+    const prompts = analysis.findings.flatMap((finding) => finding.prompts).join("\n");
+    expect(prompts).toContain("who owns the goal now that Harriet Cole has left");
+    expect(prompts).not.toMatch(/whether Harriet Cole still has the time and mandate/);
+  });
+
+  it("still asks a goal's present owner about their time and mandate", () => {
+    const analysis = analyse(loadSample("northwind-logistics.yaml"));
+    const prompts = analysis.findings.flatMap((finding) => finding.prompts).join("\n");
+    expect(prompts).toMatch(/whether \w+ \w+ still has the time and mandate/);
+  });
+
+  it("says an achieved goal plainly, in both audiences", () => {
+    const analysis = analyse(loadSample("alpine-health-clinics.yaml"));
+    for (const audience of ["internal", "customer"] as const) {
+      const text = deckText(deckFor(analysis, audience, "qbr"));
+      expect(text).toContain("Bill insurers within a week — Achieved: 104% of the planned improvement");
+      expect(text).not.toMatch(/Achieved \(\d+% of the way to target\)/);
+    }
+  });
+});

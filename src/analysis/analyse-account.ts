@@ -113,7 +113,7 @@ function wordFinding(
   if (!voice) {
     return { ...finding, title: finding.rule, summary: "", play: "", prompts: [], customerPrompts: [] };
   }
-  const context = findingTextContext(finding, base, goals);
+  const context = findingTextContext(finding, base, goals, departed);
   if (wording === "titles") {
     return {
       ...finding,

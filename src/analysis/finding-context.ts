@@ -1,4 +1,5 @@
 import type { IsoDate } from "../dates.js";
+import { hasLeft, NOBODY_DEPARTED, type DepartedPeople } from "./departed.js";
 import type { Account } from "../input/account-schema.js";
 import type { GoalAnalysis, RuleFinding } from "./rules/rule.js";
 
@@ -41,12 +42,14 @@ export function accountTextContext(
   };
 }
 
-export function goalTextContext({ goal, figures }: GoalAnalysis) {
+/** `ownerLeft`: the goal's owner is a stakeholder who has left, so prompts ask who owns it now. */
+export function goalTextContext({ goal, figures }: GoalAnalysis, departed: DepartedPeople = NOBODY_DEPARTED) {
   return {
     id: goal.id,
     title: goal.title,
     why: goal.why ?? null,
     owner: goal.owner ?? null,
+    ownerLeft: hasLeft(goal.owner, departed),
     metric: goal.metric.name,
     unit: goal.metric.unit ?? "",
     baseline: goal.baseline,
@@ -78,10 +81,12 @@ export type GoalTextContext = ReturnType<typeof goalTextContext>;
 export function findingGoals(
   finding: RuleFinding,
   goals: readonly GoalAnalysis[],
+  departed: DepartedPeople = NOBODY_DEPARTED,
 ): { goal: GoalTextContext | null; goalsBehind: GoalTextContext[] } {
   const goalEntry = finding.goal ? goals.find((entry) => entry.goal.id === finding.goal) : undefined;
   const behind = goals.filter(({ figures }) => ["at-risk", "off-track", "no-data"].includes(figures.status));
-  return { goal: goalEntry ? goalTextContext(goalEntry) : null, goalsBehind: behind.map(goalTextContext) };
+  const context = (entry: GoalAnalysis) => goalTextContext(entry, departed);
+  return { goal: goalEntry ? context(goalEntry) : null, goalsBehind: behind.map(context) };
 }
 
 /** What a finding's internal-voice templates (title, summary, internal prompts) can print. */
@@ -89,10 +94,11 @@ export function findingTextContext(
   finding: RuleFinding,
   base: AccountTextContext,
   goals: readonly GoalAnalysis[],
+  departed: DepartedPeople = NOBODY_DEPARTED,
 ) {
   return {
     ...base,
-    ...findingGoals(finding, goals),
+    ...findingGoals(finding, goals, departed),
     evidence: finding.evidence,
     variant: finding.variant ?? null,
     goalsCount: goals.length,

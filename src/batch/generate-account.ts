@@ -4,6 +4,7 @@ import { formatIssue, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
 import type { LoadAccountOptions } from "../input/load-account.js";
 import { isUneditedStarter } from "../input/starter.js";
+import { sponsorStatus, type SponsorStatus } from "../analysis/sponsor-status.js";
 import { DEFAULT_THRESHOLDS } from "../analysis/thresholds.js";
 import { isWithinDays } from "../analysis/rules/rule.js";
 import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
@@ -82,6 +83,10 @@ export interface AccountSummary {
   goals: Analysis["valueRealization"];
   topFinding: string | null;
   watermelon: boolean;
+  riskScore: number;
+  sponsor: SponsorStatus;
+  csm: string | null;
+  segment: string | null;
   /** The unedited `qbr init` starter (input/starter.ts): reported, never ranked. */
   starter: boolean;
 }
@@ -182,6 +187,10 @@ export function summarise(analysis: Analysis, slug: string): AccountSummary {
     goals: analysis.valueRealization,
     topFinding: analysis.findings[0]?.title ?? null,
     watermelon: analysis.findings.some((finding) => finding.rule === "watermelon"),
+    riskScore: analysis.riskScore,
+    sponsor: sponsorStatus(account, analysis.asOf, analysis.thresholds),
+    csm: account.account.csm ?? null,
+    segment: account.account.segment ?? null,
     starter: isUneditedStarter(account),
   };
 }

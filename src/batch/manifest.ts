@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Severity } from "../analysis/rules/rule.js";
+import type { SponsorStatus } from "../analysis/sponsor-status.js";
 import type { IsoDate } from "../dates.js";
 import type { OutputFormat, RenderOptions } from "../render/renderer.js";
 import { VERSION } from "../version.js";
@@ -50,6 +51,11 @@ export interface ManifestAccount {
   roi: number | null;
   topFinding: string | null;
   watermelon: boolean | null;
+  /** 0–100 (analysis/risk-score.ts). These four are absent from manifests of earlier versions. */
+  riskScore: number | null;
+  sponsor: SponsorStatus | null;
+  csm: string | null;
+  segment: string | null;
   /** Set on the unedited `qbr init` starter: the portfolio reports it and never ranks it. */
   starter?: true;
   files: ManifestFile[];
@@ -139,6 +145,10 @@ export function summaryFields(
     roi: goals.roi,
     topFinding: summary.topFinding,
     watermelon: summary.watermelon,
+    riskScore: summary.riskScore,
+    sponsor: summary.sponsor,
+    csm: summary.csm,
+    segment: summary.segment,
   };
 }
 
@@ -165,6 +175,10 @@ export function failedEntry(
     roi: null,
     topFinding: null,
     watermelon: null,
+    riskScore: null,
+    sponsor: null,
+    csm: null,
+    segment: null,
     files: [],
     error,
     inputHash: known.inputHash ?? null,

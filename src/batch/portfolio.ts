@@ -41,15 +41,22 @@ function toAccount(entry: ManifestAccount, asOf: IsoDate): Omit<PortfolioAccount
     roi: entry.roi,
     topFinding: entry.topFinding,
     watermelon: entry.watermelon === true,
+    riskScore: entry.riskScore ?? null,
+    sponsor: entry.sponsor ?? null,
+    csm: entry.csm ?? null,
+    segment: entry.segment ?? null,
+    asOf: entry.asOf,
+    decks: entry.files.map((file) => file.path),
   };
 }
 
-/** Soonest renewal first; on the same day, more ARR at risk, then higher risk, then more ARR. */
+/** Soonest renewal first; on the same day, more ARR at risk, then higher risk (level, then score), then more ARR. */
 function compareAccounts(a: Omit<PortfolioAccount, "rank">, b: Omit<PortfolioAccount, "rank">): number {
   if (a.renewal !== b.renewal) return a.renewal < b.renewal ? -1 : 1;
   return (
     b.arrAtRisk - a.arrAtRisk ||
     RISK_ORDER[a.riskLevel] - RISK_ORDER[b.riskLevel] ||
+    (b.riskScore ?? 0) - (a.riskScore ?? 0) ||
     b.arr - a.arr ||
     a.name.localeCompare(b.name, "en") ||
     (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)

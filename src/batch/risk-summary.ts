@@ -8,14 +8,14 @@ import type { Manifest, ManifestAccount } from "./manifest.js";
  * The audience rule for output folders (SPEC §7): a run without the internal audience writes no
  * findings, risk levels or signals into a file whose name does not say `internal`, because a
  * folder of customer decks is what a CSM zips and sends. Such a run's manifest.json therefore
- * leaves out each account's risk level, top finding and watermelon flag, and keeps them in
- * `manifest-internal.json` beside it (`manifest-shard-K-of-N-internal.json` for a shard).
+ * leaves out each account's risk level and score, top finding, sponsor status and watermelon
+ * flag, and keeps them in `manifest-internal.json` beside it (`manifest-shard-K-of-N-internal.json` for a shard).
  * Reading a manifest joins the two again, so incremental runs, the portfolio and
  * `qbr merge-manifests` see one shape whichever run wrote it.
  */
 
 /** The fields of a manifest entry that are internal material. */
-type RiskField = "riskLevel" | "topFinding" | "watermelon";
+type RiskField = "riskLevel" | "topFinding" | "watermelon" | "riskScore" | "sponsor";
 type RiskEntry = { source: string } & Pick<ManifestAccount, RiskField>;
 
 /** A manifest entry as a customer-only run writes it. */
@@ -41,7 +41,14 @@ export function holdsRisk(manifest: Manifest): boolean {
 }
 
 function withoutRisk(entry: ManifestAccount): SharedEntry {
-  const { riskLevel: _risk, topFinding: _finding, watermelon: _watermelon, ...shared } = entry;
+  const {
+    riskLevel: _risk,
+    topFinding: _finding,
+    watermelon: _watermelon,
+    riskScore: _score,
+    sponsor: _sponsor,
+    ...shared
+  } = entry;
   return shared;
 }
 
@@ -70,6 +77,8 @@ export function writeManifestFiles(file: string, manifest: Manifest, inline: boo
       riskLevel: entry.riskLevel,
       topFinding: entry.topFinding,
       watermelon: entry.watermelon,
+      riskScore: entry.riskScore ?? null,
+      sponsor: entry.sponsor ?? null,
     })),
   };
   writeFileAtomic(summaryFile, json(summary));
@@ -111,6 +120,8 @@ export function joinRiskSummary(manifest: Manifest, manifestFile: string): Manif
         riskLevel: risk?.riskLevel ?? null,
         topFinding: risk?.topFinding ?? null,
         watermelon: risk?.watermelon ?? null,
+        riskScore: risk?.riskScore ?? null,
+        sponsor: risk?.sponsor ?? null,
       };
     }),
   };

@@ -54,7 +54,7 @@ export async function writePortfolio(
     previous?: PortfolioRecord;
   },
 ): Promise<PortfolioResult> {
-  const portfolio = buildPortfolio(manifest);
+  const portfolio = buildPortfolio(manifest, manifest.settings.asOf ?? undefined);
   const deck = buildPortfolioDeck(portfolio, {
     theme: options.theme,
     templates: options.templates,

@@ -1,7 +1,7 @@
 import { planCurvePoints } from "../analysis/figures.js";
 import { daysBetween } from "../dates.js";
 import type { GoalAnalysis } from "../analysis/rules/rule.js";
-import { formatDate, formatValue, isCurrencyCode, percentCrossesGuard } from "../text/format.js";
+import { formatDate, formatMoney, formatValue, isCurrencyCode, percentCrossesGuard } from "../text/format.js";
 import type { Box, ChartBlock, NumberFormat, TimelineChart, TimePoint } from "./deck-model.js";
 import type { DeckContext } from "./context.js";
 
@@ -149,4 +149,49 @@ export function barChart(
 /** Category labels on bar charts stay readable: long goal titles are shortened. */
 export function shortLabel(text: string, max = 34): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Bar categories shortened to `max` and kept apart: a renderer groups bars by their label, so two
+ * goals whose titles shorten alike would share one row. The second and later get " (2)", " (3)".
+ */
+export function categoryLabels(texts: readonly string[], max = 34): string[] {
+  const seen = new Map<string, number>();
+  return texts.map((text) => {
+    const label = shortLabel(text, max);
+    const count = (seen.get(label) ?? 0) + 1;
+    seen.set(label, count);
+    return count === 1 ? label : `${shortLabel(text, max - 4)} (${count})`;
+  });
+}
+
+/** Value realized vs planned per goal, in the account's currency: the value slide's and the one-pager's chart. */
+export function valueChart(
+  context: DeckContext,
+  box: Box,
+  goals: readonly GoalAnalysis[],
+  options: { title: string; labelMax?: number },
+): ChartBlock {
+  return barChart(
+    box,
+    options.title,
+    categoryLabels(
+      goals.map(({ goal }) => goal.title),
+      options.labelMax,
+    ),
+    [
+      {
+        name: context.text("value.series.realized"),
+        role: "value",
+        values: goals.map(({ figures }) => figures.realizedValue ?? 0),
+      },
+      {
+        name: context.text("value.series.planned"),
+        role: "planned",
+        values: goals.map(({ figures }) => figures.plannedValue ?? 0),
+      },
+    ],
+    { style: "currency", currency: context.currency, decimals: 0 },
+    (value) => formatMoney(value, context.currency),
+  );
 }

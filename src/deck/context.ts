@@ -59,6 +59,8 @@ export interface TextExtras {
   task?: Task;
   /** The goal's status in the audience's words. */
   statusLabel?: string;
+  /** The goal reached its target (its status label says so to both audiences). */
+  achieved?: boolean;
   /** The previous review date, formatted. */
   since?: string;
   asOf?: IsoDate;
@@ -66,6 +68,8 @@ export interface TextExtras {
   count?: number;
   /** Internal decks only: the goal's owner is a stakeholder who has left (an orphaned goal). */
   ownerLeft?: boolean;
+  /** Plain strings a slide has already worded (the appendix's provenance and thresholds): customer-safe. */
+  facts?: Record<string, string>;
   /** Goal titles a text lists ("No money value set: …"): customer-safe, so both audiences get them. */
   names?: string[];
   /** Internal decks only: the evidence of the finding the text is about. */
@@ -144,10 +148,12 @@ export function createDeckContext(analysis: Analysis, options: BuildDeckOptions)
           ...(extra.goal ? { goal: customerGoalContext(extra.goal, departed) } : {}),
           ...(extra.task ? { task: customerTask(extra.task, departed) } : {}),
           ...(extra.statusLabel !== undefined ? { statusLabel: extra.statusLabel } : {}),
+          ...(extra.achieved !== undefined ? { achieved: extra.achieved } : {}),
           ...(extra.since !== undefined ? { since: extra.since } : {}),
           ...(extra.asOf !== undefined ? { asOf: extra.asOf } : {}),
           ...(extra.count !== undefined ? { count: extra.count } : {}),
           ...(extra.names !== undefined ? { names: extra.names } : {}),
+          ...(extra.facts !== undefined ? { facts: extra.facts } : {}),
         };
   return {
     analysis,

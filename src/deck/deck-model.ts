@@ -22,7 +22,8 @@ export interface Box {
 
 /** How a number on a chart axis or label is written. Renderers turn this into Intl / Excel formats. */
 export type NumberFormat =
-  | { style: "number"; decimals: number; unit?: string }
+  /** `counts`: the values are things counted (accounts): axes step by whole numbers, never 0.5. */
+  | { style: "number"; decimals: number; unit?: string; counts?: true }
   | { style: "currency"; currency: string; decimals: number }
   | { style: "percent"; decimals: number };
 

@@ -1,5 +1,6 @@
 import type { Severity } from "../analysis/rules/rule.js";
 import type { IsoDate } from "../dates.js";
+import type { SponsorStatus } from "../analysis/sponsor-status.js";
 
 /**
  * What the portfolio deck is built from (types only): the accounts of a run ranked for CS
@@ -30,8 +31,18 @@ export interface PortfolioAccount {
   goals: GoalCounts;
   valueRealized: number | null;
   roi: number | null;
+  /** The top-ranked finding's title (findings are ranked by analysis/risk-score.ts). */
   topFinding: string | null;
   watermelon: boolean;
+  /** 0–100; null when the manifest predates it. */
+  riskScore: number | null;
+  sponsor: SponsorStatus | null;
+  csm: string | null;
+  segment: string | null;
+  /** The account's own as-of date (its figures' date), beside the portfolio's one as-of. */
+  asOf: IsoDate | null;
+  /** The account's decks, relative to the manifest's folder, "/"-separated. */
+  decks: string[];
 }
 
 export interface CurrencyTotals {

@@ -103,8 +103,10 @@ export function formatMultiple(
   return show((below ? Math.floor : Math.ceil)(ratio * scale) / scale, digits);
 }
 
+/** Money in a deck's text: in full below a million ("£735,000"), in millions from it on ("£1.2M"). */
 export function formatMoney(amount: number | null | undefined, currency: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "n/a";
+  if (Math.abs(amount) >= MONEY_IN_MILLIONS_FROM) return formatMoneyCompact(amount, currency);
   const decimals = Math.abs(amount) < 100 && !Number.isInteger(amount) ? 2 : 0;
   return numberFormat(`money-${currency}-${decimals}`, {
     style: "currency",
@@ -115,20 +117,32 @@ export function formatMoney(amount: number | null | undefined, currency: string)
 }
 
 /**
+ * From this amount on, money reads in millions ("£1.0M"): the amounts that round to a million
+ * with one decimal. The one rule of every deck's money — slide text, tiles, chart axes and
+ * labels in both formats (render/pdf/charts/format.ts, render/pptx/number-format.ts).
+ */
+export const MONEY_IN_MILLIONS_FROM = 999_950;
+
+/**
  * Money for tiles, where space is short — by the same rule as everywhere else in a deck: in full
  * below a million ("£735,000", as formatMoney writes it), in millions with one decimal from a
  * million on ("£1.0M", "$12.5M"). One amount never reads "£96K" on one slide and "£96,000" on the
- * next.
+ * next. `millionDecimals` (at least one) is for axis ticks a finer step apart ("£1.25M").
  */
-export function formatMoneyCompact(amount: number | null | undefined, currency: string): string {
+export function formatMoneyCompact(
+  amount: number | null | undefined,
+  currency: string,
+  millionDecimals = 1,
+): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "n/a";
-  if (Math.abs(amount) < 999_950) return formatMoney(amount, currency);
-  return numberFormat(`moneyc-${currency}`, {
+  if (Math.abs(amount) < MONEY_IN_MILLIONS_FROM) return formatMoney(amount, currency);
+  const decimals = Math.max(1, millionDecimals);
+  return numberFormat(`moneyc-${currency}-${decimals}`, {
     style: "currency",
     currency,
     notation: "compact",
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
   }).format(amount);
 }
 

@@ -6,6 +6,7 @@ import type { Deck, Theme } from "../deck-model.js";
 import type { Portfolio } from "../portfolio-model.js";
 import {
   failedSlides,
+  ownerSlides,
   portfolioCoverSlide,
   portfolioOverviewSlide,
   rankingSlides,
@@ -58,6 +59,7 @@ export function buildPortfolioDeck(portfolio: Portfolio, options: PortfolioDeckO
       portfolioOverviewSlide(text, portfolio),
       ...watermelonSlides(text, portfolio),
       ...rankingSlides(text, portfolio),
+      ...ownerSlides(text, portfolio),
       ...failedSlides(text, portfolio),
     ],
   });

@@ -1,6 +1,6 @@
 import type { ValueBasis } from "../../analysis/figures.js";
 import type { GoalAnalysis } from "../../analysis/rules/rule.js";
-import type { Account, ValuePeriod } from "../../input/account-schema.js";
+import type { Account } from "../../input/account-schema.js";
 import { formatExact } from "../../text/format.js";
 import type { DeckContext } from "../context.js";
 import type { Slide, TableCell } from "../deck-model.js";
@@ -20,38 +20,21 @@ export interface Provenance {
   toolVersion: string;
 }
 
-const FORMULAS = [
-  "progress(v) = (v − baseline) / (target − baseline)",
-  "Plan curve P(d): straight lines through baseline, plan points and target; baseline before, target after",
-  "Latest actual A: the measurement with the latest date on or before the as-of date",
-  "attainment = progress(A); expected = progress(P(A.date)); pace = attainment / expected (when expected > 0)",
-  "Status: achieved if attainment ≥ 1; on track if pace is empty or ≥ {{onTrack}}; at risk if ≥ {{atRisk}}; else off track",
-  "Forecast: least-squares line through the baseline and all actuals (x in days), read at the target date",
-  "Realized value = max(0, (A − baseline) × sign(target − baseline)) × value per unit × periods a year; planned = |target − baseline| × value per unit × periods a year",
-  "Periods a year: a one-off value (per: once, the default) counts once; a value earned per week, month, quarter or year counts 52, 12, 4 or 1 times, so that value and ARR both cover a year",
-  "Value ÷ ARR = Σ realized value / ARR: a multiple of the annual contract (1× = the contract's worth)",
-];
+/** deck.yaml's `appendix.formula.<n>`, in this order (the SPEC §2 formulas, worded for the reader). */
+const FORMULA_COUNT = 9;
 
 const number = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : formatExact(value);
 const points = (list: { date: string; value: number }[]) =>
   list.length === 0 ? "—" : list.map((point) => `${point.date}: ${number(point.value)}`).join("\n");
 
-const PERIOD_NAMES: Record<Exclude<ValuePeriod, "once">, string> = {
-  week: "a week × 52",
-  month: "a month × 12",
-  quarter: "a quarter × 4",
-  year: "a year × 1",
-};
-
 /** "150 per unit" for a one-off value; "25 per unit a week × 52" for a rate, so the factor is visible. */
-function basisText(basis: ValueBasis | null): string {
+function basisText(context: DeckContext, basis: ValueBasis | null): string {
   if (!basis) return "—";
-  const perUnit = `${number(basis.perUnit)} per unit`;
-  return basis.per === "once" ? perUnit : `${perUnit} ${PERIOD_NAMES[basis.per]}`;
+  return context.text(`appendix.basis.${basis.per}`, { facts: { perUnit: number(basis.perUnit) } });
 }
 
-function goalRow({ goal, figures }: GoalAnalysis): TableCell[] {
+function goalRow(context: DeckContext, { goal, figures }: GoalAnalysis): TableCell[] {
   const b = goal.baseline.value;
   const t = goal.target.value;
   const latest = figures.latestActual;
@@ -62,12 +45,21 @@ function goalRow({ goal, figures }: GoalAnalysis): TableCell[] {
         `pace = ${number(figures.pace)}; forecast ${number(figures.forecast?.projected)} → ${number(figures.projectedAttainment)}`,
         figures.plannedValue === null
           ? ""
-          : `value = ${number(figures.realizedValue)} of ${number(figures.plannedValue)} (${basisText(figures.valueBasis)})`,
+          : `value = ${number(figures.realizedValue)} of ${number(figures.plannedValue)} (${basisText(context, figures.valueBasis)})`,
       ]
-    : ["no actual on or before the as-of date: figures are empty"];
+    : [context.text("appendix.working.none")];
   return [
     { text: `${goal.title}\n(${goal.id})`, bold: true },
-    { text: `baseline ${goal.baseline.date}: ${number(b)}\ntarget ${goal.target.date}: ${number(t)}` },
+    {
+      text: context.text("appendix.ends", {
+        facts: {
+          baselineDate: goal.baseline.date,
+          baseline: number(b),
+          targetDate: goal.target.date,
+          target: number(t),
+        },
+      }),
+    },
     { text: points(goal.plan) },
     { text: points(figures.actualsUsed) },
     { text: working.filter(Boolean).join("\n") },
@@ -82,37 +74,71 @@ const LISTED_WHEN: Readonly<Record<string, (account: Account) => boolean>> = {
   npsScoreGreenAtLeast: (account) => typeof account.signals.nps === "object",
 };
 
-function thresholdLines(context: DeckContext): string[] {
+const paceFacts = (status: { onTrackPace: number; atRiskPace: number }) => ({
+  onTrack: String(status.onTrackPace),
+  atRisk: String(status.atRiskPace),
+});
+
+function statusThresholdLine(context: DeckContext): string {
+  const { status } = context.analysis.thresholds;
+  return context.text("appendix.thresholds.status", { facts: paceFacts(status) });
+}
+
+/** One line per rule: its settings as the --rules file names them (internal decks only). */
+function ruleThresholdLines(context: DeckContext): string[] {
   const { thresholds, account } = context.analysis;
-  const lines = [
-    `status: on track at pace ≥ ${thresholds.status.onTrackPace}, at risk at pace ≥ ${thresholds.status.atRiskPace}`,
-  ];
-  if (!context.isInternal) return lines;
+  const lines: string[] = [];
   for (const [rule, settings] of Object.entries(thresholds.rules)) {
     const { enabled, ...values } = settings as { enabled: boolean } & Record<string, unknown>;
     const detail = Object.entries(values)
       .filter(([key]) => LISTED_WHEN[key]?.(account) ?? true)
       .map(([key, value]) => `${key} ${String(value)}`)
       .join(", ");
-    lines.push(`${rule}: ${enabled ? detail || "on" : "off"}`);
+    const state = enabled
+      ? detail || context.text("appendix.thresholds.on")
+      : context.text("appendix.thresholds.off");
+    lines.push(`${rule}: ${state}`);
   }
   return lines;
 }
 
+/** The rule lines in two columns on a slide of their own, so they read at body size. */
+function thresholdsSlide(context: DeckContext): Slide {
+  const lines = [statusThresholdLine(context), ...ruleThresholdLines(context)];
+  const half = Math.ceil(lines.length / 2);
+  const [left, right] = columns(CONTENT_BOX, [1, 1]);
+  const column = (box: typeof left, items: string[]) => ({
+    kind: "bullets" as const,
+    box: box!,
+    items: items.map((text) => ({ text })),
+  });
+  return {
+    id: "appendix",
+    layout: "content",
+    title: context.text("appendix.thresholds.title"),
+    subtitle: context.text("appendix.thresholds.subtitle"),
+    blocks: [column(left, lines.slice(0, half)), column(right, lines.slice(half))],
+    notes: lines.join("\n"),
+  };
+}
+
 export function appendixSlides(context: DeckContext, provenance: Provenance): Slide[] {
-  const { thresholds } = context.analysis;
+  const { thresholds, asOf } = context.analysis;
   const [left, right] = columns(CONTENT_BOX, [1.25, 1]);
-  const formulas = FORMULAS.map((text) =>
-    text
-      .replace("{{onTrack}}", String(thresholds.status.onTrackPace))
-      .replace("{{atRisk}}", String(thresholds.status.atRiskPace)),
+  const formulas = Array.from({ length: FORMULA_COUNT }, (_, index) =>
+    context.text(`appendix.formula.${index + 1}`, { facts: paceFacts(thresholds.status) }),
   );
   const facts = [
-    `As of: ${context.analysis.asOf}`,
-    `Input: ${provenance.sourceName}`,
+    context.text("appendix.fact.asof", { facts: { asOf } }),
+    context.text("appendix.fact.input", { facts: { input: provenance.sourceName } }),
     `sha256: ${provenance.sha256}`,
-    `Tool: qbr-deck ${provenance.toolVersion}`,
+    context.text("appendix.fact.tool", { facts: { version: provenance.toolVersion } }),
   ];
+  // Customer decks state the one threshold their figures use; internal decks list every rule's
+  // on a slide of their own (a dozen lines would not fit beside the formulas at a readable size).
+  const thresholdLines = context.isInternal
+    ? [context.text("appendix.thresholds.next")]
+    : [statusThresholdLine(context)];
   const overview: Slide = {
     id: "appendix",
     layout: "content",
@@ -135,7 +161,7 @@ export function appendixSlides(context: DeckContext, provenance: Provenance): Sl
         kind: "bullets",
         box: { ...right!, y: right!.y + 2.1, h: right!.h - 2.1 },
         heading: context.text("appendix.thresholds.heading"),
-        items: thresholdLines(context).map((text) => ({ text, tone: "muted" as const })),
+        items: thresholdLines.map((text) => ({ text, tone: "muted" as const })),
       },
     ],
     notes: [...facts, ...formulas].join("\n"),
@@ -143,7 +169,7 @@ export function appendixSlides(context: DeckContext, provenance: Provenance): Sl
   const data = tablePages(context, {
     id: "appendix",
     title: context.text("appendix.data.title"),
-    subtitle: context.text("appendix.data.subtitle", { asOf: context.analysis.asOf }),
+    subtitle: context.text("appendix.data.subtitle", { asOf }),
     columns: [
       { header: context.text("scorecard.col.goal"), align: "left", width: 2.6 },
       { header: context.text("appendix.col.ends"), align: "left", width: 2.0 },
@@ -151,9 +177,9 @@ export function appendixSlides(context: DeckContext, provenance: Provenance): Sl
       { header: context.text("appendix.col.actuals"), align: "left", width: 1.9 },
       { header: context.text("appendix.col.working"), align: "left", width: 4.4 },
     ],
-    rows: context.analysis.goals.map(goalRow),
+    rows: context.analysis.goals.map((entry) => goalRow(context, entry)),
     notes: context.text("appendix.data.notes"),
     rowsPerSlide: 3,
   });
-  return [overview, ...data];
+  return [overview, ...(context.isInternal ? [thresholdsSlide(context)] : []), ...data];
 }

@@ -127,21 +127,31 @@ export function milestonesSlide(context: DeckContext): Slide {
   };
 }
 
-/** Every open task with its goal, owner and due date, earliest first. */
+/**
+ * Every open task with its goal, owner and due date, earliest first — so the tasks already past
+ * due on the as-of date lead, each marked overdue as on the next-steps slide.
+ */
 export function workSlides(context: DeckContext): Slide[] {
+  const { asOf } = context.analysis;
   const tasks = context.analysis.goals.flatMap(({ goal }) =>
     goal.tasks.filter((task) => !task.done).map((task) => ({ task, goal })),
   );
   tasks.sort((a, b) => (a.task.due ?? "9999").localeCompare(b.task.due ?? "9999"));
-  const rows = tasks.map(({ task, goal }): TableCell[] => [
-    { text: task.title, bold: true },
-    { text: goal.title },
-    {
-      text: context.ownerShown(task.owner) ?? context.text("kickoff.owner.none"),
-      tone: context.ownerShown(task.owner) ? undefined : "muted",
-    },
-    { text: task.due ? formatDate(task.due) : "—" },
-  ]);
+  const rows = tasks.map(({ task, goal }): TableCell[] => {
+    const overdue = task.due !== undefined && task.due < asOf;
+    return [
+      { text: task.title, bold: true },
+      { text: goal.title },
+      {
+        text: context.ownerShown(task.owner) ?? context.text("kickoff.owner.none"),
+        tone: context.ownerShown(task.owner) ? undefined : "muted",
+      },
+      { text: task.due ? formatDate(task.due) : "—", ...(overdue ? { tone: "bad" as const } : {}) },
+      overdue
+        ? { text: context.text("next.state.overdue"), tone: "bad", bold: true }
+        : { text: context.text("next.state.open"), tone: "neutral" },
+    ];
+  });
   if (rows.length === 0) {
     return [
       {
@@ -166,10 +176,11 @@ export function workSlides(context: DeckContext): Slide[] {
     title: context.text("kickoff.work.title"),
     subtitle: context.text("kickoff.work.subtitle"),
     columns: [
-      { header: context.text("next.col.task"), align: "left", width: 4.2 },
-      { header: context.text("next.col.goal"), align: "left", width: 3.4 },
-      { header: context.text("next.col.owner"), align: "left", width: 2.2 },
-      { header: context.text("next.col.due"), align: "right", width: 1.5 },
+      { header: context.text("next.col.task"), align: "left", width: 3.9 },
+      { header: context.text("next.col.goal"), align: "left", width: 3.1 },
+      { header: context.text("next.col.owner"), align: "left", width: 2.1 },
+      { header: context.text("next.col.due"), align: "right", width: 1.4 },
+      { header: context.text("next.col.state"), align: "center", width: 1.1 },
     ],
     rows,
     notes: context.text("kickoff.work.notes"),

@@ -1,12 +1,12 @@
 import { EPSILON } from "../../analysis/figures.js";
 import type { GoalAnalysis } from "../../analysis/rules/rule.js";
-import { barChart, percentChartFormat, shortLabel } from "../charts.js";
+import { barChart, categoryLabels, percentChartFormat, valueChart } from "../charts.js";
 import type { DeckContext } from "../context.js";
 import { SEVERITY_TONE, STATUS_TONE } from "../context.js";
 import type { Block, Box, Kpi, Slide, TableCell } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
-import { formatList, formatMoney, formatMultiple } from "../../text/format.js";
+import { formatList, formatMultiple } from "../../text/format.js";
 import { summaryKpis } from "./summary.js";
 
 /**
@@ -41,7 +41,7 @@ export function onePagerSlide(context: DeckContext): Slide {
   const blocks: Block[] = [
     { kind: "text", box: headlineRow!, text: headline(context), style: "lead" },
     { kind: "kpis", box: kpiBox, items: kpis(context) },
-    valueChart(context, chartBox),
+    onepagerChart(context, chartBox),
     goalTable(context, tableBox),
     { kind: "text", box: focusBox!, text: focus(context), style: "body", tone: "accent" },
   ];
@@ -91,36 +91,23 @@ function kpis(context: DeckContext): Kpi[] {
   return [value!, ratio, { ...goals!, label: context.text("onepager.kpi.goals") }];
 }
 
-function valueChart(context: DeckContext, box: Box): Block {
+function onepagerChart(context: DeckContext, box: Box): Block {
   const valued = context.analysis.goals.filter(({ goal }) => goal.value !== undefined);
   if (valued.length > 0) {
-    const shown = byValue(valued).slice(0, MAX_BARS);
-    return barChart(
-      box,
-      context.text("onepager.chart.title"),
-      shown.map(({ goal }) => shortLabel(goal.title, 24)),
-      [
-        {
-          name: context.text("value.series.realized"),
-          role: "value",
-          values: shown.map(({ figures }) => figures.realizedValue ?? 0),
-        },
-        {
-          name: context.text("value.series.planned"),
-          role: "planned",
-          values: shown.map(({ figures }) => figures.plannedValue ?? 0),
-        },
-      ],
-      { style: "currency", currency: context.currency, decimals: 0 },
-      (value) => formatMoney(value, context.currency),
-    );
+    return valueChart(context, box, byValue(valued).slice(0, MAX_BARS), {
+      title: context.text("onepager.chart.title"),
+      labelMax: 24,
+    });
   }
   const measured = context.analysis.goals.filter(({ figures }) => figures.attainment !== null);
   const shown = measured.slice(0, MAX_BARS);
   return barChart(
     box,
     context.text("value.progress.chart.title"),
-    shown.map(({ goal }) => shortLabel(goal.title, 24)),
+    categoryLabels(
+      shown.map(({ goal }) => goal.title),
+      24,
+    ),
     [
       {
         name: context.text("value.progress.series.actual"),

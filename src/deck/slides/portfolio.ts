@@ -26,6 +26,7 @@ const RISK_TONE: Record<Severity, Tone> = { high: "bad", medium: "warn", low: "g
 const RANKING_ROWS_PER_SLIDE = 9;
 const WATERMELON_ROWS_PER_SLIDE = 8;
 const FAILED_ROWS_PER_SLIDE = 10;
+const OWNER_ROWS_PER_SLIDE = 9;
 /** "Renewing soon" on the overview; the same horizon as the renewal-at-risk rule's default. */
 const RENEWAL_HORIZON_DAYS = 120;
 
@@ -104,6 +105,12 @@ function notIncludedLines(text: PortfolioText, portfolio: Portfolio): { text: st
   if (portfolio.failed.length > 0) {
     lines.push({ text: text("portfolio.overview.failed", { count: portfolio.failed.length }), tone: "warn" });
   }
+  if (portfolio.starters.length > 0) {
+    lines.push({
+      text: text("portfolio.overview.starters", { count: portfolio.starters.length }),
+      tone: "warn",
+    });
+  }
   if (portfolio.filtered > 0) {
     lines.push({ text: text("portfolio.overview.filtered", { count: portfolio.filtered }), tone: "muted" });
   }
@@ -171,7 +178,7 @@ export function portfolioOverviewSlide(text: PortfolioText, portfolio: Portfolio
             values: riskCategories.map(byRisk),
           },
         ],
-        { style: "number", decimals: 0 },
+        { style: "number", decimals: 0, counts: true },
         (value) => text("portfolio.overview.chart.label", { value }),
       ),
       {
@@ -247,7 +254,12 @@ function rankingRow(text: PortfolioText, account: PortfolioAccount): TableCell[]
     { text: `${formatDate(account.renewal)}\n${formatRelativeDays(account.daysToRenewal)}` },
     { text: formatMoneyCompact(account.arr, account.currency) },
     {
-      text: account.watermelon ? `${risk}\n${text("portfolio.ranking.watermelon")}` : risk,
+      text: [
+        account.riskScore === null
+          ? risk
+          : text("portfolio.ranking.risk", { risk, score: account.riskScore }),
+        ...(account.watermelon ? [text("portfolio.ranking.watermelon")] : []),
+      ].join("\n"),
       tone: RISK_TONE[account.riskLevel],
       bold: true,
     },
@@ -283,8 +295,66 @@ export function rankingSlides(text: PortfolioText, portfolio: Portfolio): Slide[
   );
 }
 
+/**
+ * What a deck cell can hold of an account's decks: the file names' shared beginning (they share
+ * the account's output name) and how many; the CSV lists every path.
+ */
+export function decksCell(text: PortfolioText, decks: readonly string[]): string {
+  if (decks.length === 0) return "—";
+  if (decks.length === 1) return decks[0]!;
+  let prefix = decks[0]!;
+  for (const deck of decks) {
+    while (!deck.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  }
+  // A whole name part, so "nw-1042-" rather than "nw-1042-q" when one deck is a renewal.
+  const whole = decks.every((deck) => /^[-./]?$/.test(deck.charAt(prefix.length)));
+  const cut = whole ? prefix.length : Math.max(prefix.lastIndexOf("-"), prefix.lastIndexOf("/")) + 1;
+  return text("portfolio.owners.decks", { prefix: prefix.slice(0, cut), count: decks.length });
+}
+
+function ownerRow(text: PortfolioText, account: PortfolioAccount): TableCell[] {
+  return [
+    { text: String(account.rank) },
+    { text: account.name, bold: true },
+    { text: account.csm ?? "—" },
+    { text: account.segment ?? "—" },
+    { text: formatDate(account.asOf) },
+    {
+      text: account.sponsor === null ? "—" : text(`portfolio.sponsor.${account.sponsor}`),
+      ...(account.sponsor !== null && account.sponsor !== "engaged" ? { tone: "bad" as Tone } : {}),
+    },
+    {
+      text: account.arrAtRisk > 0 ? formatMoneyCompact(account.arrAtRisk, account.currency) : "—",
+      ...(account.arrAtRisk > 0 ? { tone: "bad" as Tone } : {}),
+    },
+    { text: decksCell(text, account.decks) },
+  ];
+}
+
+/** The ranking's accounts again, with who owns them, their sponsor and where their decks are. */
+export function ownerSlides(text: PortfolioText, portfolio: Portfolio): Slide[] {
+  return portfolioTable(
+    text,
+    { slide: "owners", wording: "portfolio.owners" },
+    {
+      columns: tableColumns(text, "portfolio.owners.col", [
+        ["rank", "right", 0.5],
+        ["account", "left", 2.6],
+        ["csm", "left", 1.8],
+        ["segment", "left", 1.4],
+        ["asof", "right", 1.6],
+        ["sponsor", "left", 1.9],
+        ["atrisk", "right", 1.3],
+        ["decks", "left", 2.2],
+      ]),
+      rows: portfolio.accounts.map((account) => ownerRow(text, account)),
+      rowsPerSlide: OWNER_ROWS_PER_SLIDE,
+    },
+  );
+}
+
 export function failedSlides(text: PortfolioText, portfolio: Portfolio): Slide[] {
-  if (portfolio.failed.length === 0) return [];
+  if (portfolio.failed.length === 0 && portfolio.starters.length === 0) return [];
   return portfolioTable(
     text,
     { slide: "not-included", wording: "portfolio.failed" },
@@ -293,10 +363,13 @@ export function failedSlides(text: PortfolioText, portfolio: Portfolio): Slide[]
         ["file", "left", 3],
         ["reason", "left", 7],
       ]),
-      rows: portfolio.failed.map((failure) => [
-        { text: failure.source },
-        { text: shortLabel(failure.reason, 160) },
-      ]),
+      rows: [
+        ...portfolio.failed.map((failure) => [
+          { text: failure.source },
+          { text: shortLabel(failure.reason, 160) },
+        ]),
+        ...portfolio.starters.map((source) => [{ text: source }, { text: text("portfolio.failed.starter") }]),
+      ],
       rowsPerSlide: FAILED_ROWS_PER_SLIDE,
     },
   );

@@ -63,6 +63,7 @@ function goalBullets(context: DeckContext): BulletItem[] {
     text: context.text("summary.goal", {
       goal: context.goalText(entry),
       statusLabel: context.statusLabel(entry.figures.status),
+      achieved: entry.figures.status === "achieved",
     }),
     tone: STATUS_TONE[entry.figures.status],
   }));

@@ -1,9 +1,8 @@
-import { barChart, percentChartFormat, shortLabel } from "../charts.js";
+import { barChart, categoryLabels, percentChartFormat, valueChart } from "../charts.js";
 import type { DeckContext } from "../context.js";
 import type { Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
-import { formatMoney } from "../../text/format.js";
 import { summaryKpis } from "./summary.js";
 
 /** Charts hold at most this many categories; the rest are summed in the totals. */
@@ -33,25 +32,7 @@ export function valueSlide(
       title: context.text(options.titleKey ?? "value.title"),
       subtitle: context.text(options.subtitleKey ?? "value.subtitle"),
       blocks: [
-        barChart(
-          chartBox!,
-          context.text("value.chart.title"),
-          shown.map(({ goal }) => shortLabel(goal.title)),
-          [
-            {
-              name: context.text("value.series.realized"),
-              role: "value",
-              values: shown.map(({ figures }) => figures.realizedValue ?? 0),
-            },
-            {
-              name: context.text("value.series.planned"),
-              role: "planned",
-              values: shown.map(({ figures }) => figures.plannedValue ?? 0),
-            },
-          ],
-          { style: "currency", currency: context.currency, decimals: 0 },
-          (value) => formatMoney(value, context.currency),
-        ),
+        valueChart(context, chartBox!, shown, { title: context.text("value.chart.title") }),
         { kind: "kpis", box: kpiBox!, items: kpis },
         { kind: "text", box: summaryBox!, text: context.text("value.summary"), style: "body" },
         ...(unvaluedBox
@@ -79,7 +60,7 @@ export function valueSlide(
       barChart(
         { ...CONTENT_BOX, w: chartBox!.w },
         context.text("value.progress.chart.title"),
-        measured.map(({ goal }) => shortLabel(goal.title)),
+        categoryLabels(measured.map(({ goal }) => goal.title)),
         [
           {
             name: context.text("value.progress.series.actual"),

@@ -1,4 +1,5 @@
 import type { NumberFormat } from "../../deck/deck-model.js";
+import { MONEY_IN_MILLIONS_FROM } from "../../text/format.js";
 import { stepDecimals } from "../chart-scale.js";
 
 /**
@@ -15,12 +16,18 @@ export interface FormatCodeOptions {
   decimals?: number;
   /** Divide by this power of 1,000 and add the language's compact suffix ("K", "M", "B"). */
   thousands?: 0 | 1 | 2 | 3;
+  /**
+   * Money only, for what a reader sees (axes, data labels): the decks' money rule with this many
+   * decimals (at least one) in millions ("£1.0M"). Without it, amounts are written in full (the
+   * cached data and the chart's workbook keep every digit).
+   */
+  millionDecimals?: number;
 }
 
 export function excelFormatCode(
   format: NumberFormat,
   language = "en",
-  { decimals = format.decimals, thousands = 0 }: FormatCodeOptions = {},
+  { decimals = format.decimals, thousands = 0, millionDecimals }: FormatCodeOptions = {},
 ): string {
   const digits = Math.max(0, Math.min(10, Math.trunc(decimals)));
   const integer = format.style === "percent" ? "0" : "#,##0";
@@ -31,20 +38,38 @@ export function excelFormatCode(
       return `${number}${suffix}${format.unit ? quoted(unitText(format.unit)) : ""}`;
     case "percent":
       return `${number}%`;
-    case "currency":
-      return currencyPattern(language, format.currency)
-        .map((part) => (part === NUMBER ? `${number}${suffix}` : quoted(part)))
-        .join("");
+    case "currency": {
+      const money = (code: string) =>
+        currencyPattern(language, format.currency)
+          .map((part) => (part === NUMBER ? code : quoted(part)))
+          .join("");
+      if (thousands > 0 || millionDecimals === undefined) return money(`${number}${suffix}`);
+      // The decks' one money rule (text/format.ts): in full below a million, in millions with at
+      // least one decimal from it on — a condition section, so each value picks its own.
+      const millionDigits = Math.max(1, Math.min(10, Math.trunc(millionDecimals)));
+      const millions = money(`#,##0.${"0".repeat(millionDigits)},,${quoted(compactSuffix(language, 2))}`);
+      // Negative money is never charted (value is at least zero), so the rest reads in full.
+      return `[>=${MONEY_IN_MILLIONS_FROM}]${millions};${money(number)}`;
+    }
   }
 }
 
 /**
  * The format of a value axis with these ticks: as many decimals as the step needs, and — as the
- * PDF writes its ticks — thousands or millions ("$50K", "1.5M") once the ticks reach 10,000.
+ * PDF writes its ticks — plain numbers in thousands or millions ("12K", "1.5M") once the ticks
+ * reach 10,000, money by the decks' money rule ("$500,000", "$1.5M").
  */
 export function axisFormatCode(format: NumberFormat, ticks: readonly number[], language = "en"): string {
   const step = ticks.length > 1 ? Math.abs((ticks[1] ?? 0) - (ticks[0] ?? 0)) : 1;
   const largest = Math.max(0, ...ticks.map(Math.abs));
+  if (format.style === "currency") {
+    const decimals = stepDecimals(format, step);
+    if (largest < MONEY_IN_MILLIONS_FROM) return excelFormatCode(format, language, { decimals });
+    return excelFormatCode(format, language, {
+      decimals,
+      millionDecimals: stepDecimals({ style: "number", decimals: 0 }, step / 1e6),
+    });
+  }
   if (format.style === "percent" || largest < 10_000) {
     return excelFormatCode(format, language, { decimals: stepDecimals(format, step) });
   }
@@ -56,6 +81,11 @@ export function axisFormatCode(format: NumberFormat, ticks: readonly number[], l
   });
   // Sections for positive; negative; zero: the zero tick reads "$0" rather than "$0K".
   return `${scaled};-${scaled};${excelFormatCode(format, language, { decimals: 0 })}`;
+}
+
+/** The format code of what a reader sees of a value: money by the decks' rule, the rest as excelFormatCode. */
+export function labelFormatCode(format: NumberFormat, language = "en", decimals = format.decimals): string {
+  return excelFormatCode(format, language, { decimals, millionDecimals: 1 });
 }
 
 /** "%" and "pp" follow the number as the slide text writes them ("71%"); other units after a space. */

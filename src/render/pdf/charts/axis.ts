@@ -1,6 +1,6 @@
-import { scaleLinear, type ScaleLinear } from "d3-scale";
+import type { ScaleLinear } from "d3-scale";
 import type { NumberFormat } from "../../../deck/deck-model.js";
-import { valueDomain } from "../../chart-scale.js";
+import { valueScale } from "../../chart-scale.js";
 import type { DrawContext } from "../context.js";
 import { drawLabel, lineStep, measure } from "../text.js";
 import { css, mix, type Rect } from "../units.js";
@@ -29,10 +29,8 @@ export function valueAxis(
   tickCount: number,
   horizontalLength?: number,
 ): ValueAxis {
-  const domain = valueDomain(values);
   for (let count = Math.max(2, tickCount); ; count--) {
-    const scale = scaleLinear().domain(domain).nice(count);
-    const ticks = scale.ticks(count);
+    const { scale, ticks } = valueScale(values, count, format);
     const labels = tickLabels(format, ctx.locale, ticks).map((label) => ctx.glyphs.clean(label, "regular"));
     const labelWidth = Math.max(0, ...labels.map((label) => measure(ctx, label, CHART_FONT.tick, "regular")));
     const fits =

@@ -1,4 +1,5 @@
 import type { NumberFormat } from "../../../deck/deck-model.js";
+import { MONEY_IN_MILLIONS_FROM } from "../../../text/format.js";
 import { stepDecimals } from "../../chart-scale.js";
 
 type Formatter = (value: number) => string;
@@ -33,12 +34,17 @@ function withUnit(text: string, unit: string | undefined): string {
 /**
  * `decimals` overrides the format's own (axis ticks need as many as their step, no more);
  * `compact` writes 1.2M / 12K for narrow places. Percent values are fractions (0.42 → 42%), as in
- * Intl and Excel number formats.
+ * Intl and Excel number formats. Money always follows the decks' one rule (text/format.ts): in
+ * full below a million, in millions with `millionDecimals` (at least one) from a million on.
  */
 export function formatter(
   format: NumberFormat,
   locale: string,
-  { decimals = format.decimals, compact = false }: { decimals?: number; compact?: boolean } = {},
+  {
+    decimals = format.decimals,
+    compact = false,
+    millionDecimals = 1,
+  }: { decimals?: number; compact?: boolean; millionDecimals?: number } = {},
 ): Formatter {
   const digits = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
   const notation: Intl.NumberFormatOptions = compact
@@ -50,8 +56,17 @@ export function formatter(
       return (value) => withUnit(number.format(value), format.unit);
     }
     case "currency": {
-      const currency = intl(locale, { style: "currency", currency: format.currency, ...notation });
-      return (value) => currency.format(value);
+      const full = intl(locale, { style: "currency", currency: format.currency, ...digits });
+      const inMillions = Math.max(1, millionDecimals);
+      const millions = intl(locale, {
+        style: "currency",
+        currency: format.currency,
+        notation: "compact",
+        minimumFractionDigits: inMillions,
+        maximumFractionDigits: inMillions,
+      });
+      return (value) =>
+        Math.abs(value) >= MONEY_IN_MILLIONS_FROM ? millions.format(value) : full.format(value);
     }
     case "percent": {
       const percent = intl(locale, { style: "percent", ...digits });
@@ -67,10 +82,16 @@ export function formatter(
 export function tickLabels(format: NumberFormat, locale: string, ticks: number[]): string[] {
   const step = ticks.length > 1 ? Math.abs((ticks[1] ?? 0) - (ticks[0] ?? 0)) : 1;
   const largest = Math.max(0, ...ticks.map(Math.abs));
-  const compact = format.style !== "percent" && largest >= 10_000;
+  // Money has its own rule (full below a million), so only plain numbers go compact.
+  const compact = format.style === "number" && largest >= 10_000;
   const base = compact ? 0 : stepDecimals(format, step);
-  for (let decimals = base; decimals <= base + 3; decimals++) {
-    const format_ = formatter(format, locale, { decimals, compact });
+  const millionBase = stepDecimals({ style: "number", decimals: 0 }, step / 1e6);
+  for (let extra = 0; extra <= 3; extra++) {
+    const format_ = formatter(format, locale, {
+      decimals: base + extra,
+      compact,
+      millionDecimals: millionBase + extra,
+    });
     const labels = ticks.map(format_);
     if (new Set(labels).size === labels.length) return labels;
   }

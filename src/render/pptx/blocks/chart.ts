@@ -4,7 +4,7 @@ import { valueTicks } from "../../chart-scale.js";
 import { isDotted, seriesStyle, type SeriesStyle } from "../../chart-style.js";
 import { alignTimeline, roundForChart } from "../chart-data.js";
 import { shapeName, warnOnSlide, type DrawContext } from "../context.js";
-import { axisFormatCode, excelFormatCode } from "../number-format.js";
+import { axisFormatCode, excelFormatCode, labelFormatCode } from "../number-format.js";
 import type { ChartData, ChartMulti, ChartOptions } from "../pptxgen.js";
 import { drawFittedText } from "../text-box.js";
 import { hex } from "../theme.js";
@@ -72,9 +72,11 @@ function drawTimeline(ctx: DrawContext, block: ChartBlock, chart: TimelineChart)
               showSerName: true,
               showValue: true,
               dataLabelPosition: "r" as const,
-              dataLabelFormatCode: excelFormatCode(chart.format, language, {
-                decimals: series.labelDecimals ?? chart.format.decimals,
-              }),
+              dataLabelFormatCode: labelFormatCode(
+                chart.format,
+                language,
+                series.labelDecimals ?? chart.format.decimals,
+              ),
               dataLabelFontBold: true,
               dataLabelFontSize: 9,
               dataLabelFontFace: ctx.theme.fonts.body,
@@ -135,7 +137,7 @@ function drawBars(ctx: DrawContext, block: ChartBlock, chart: BarChart): void {
     chartColors: chart.series.map((series) => hex(seriesStyle(ctx.theme, series.role).color)),
     valLabelFormatCode: xmlText(fullFormat),
     showValue: true,
-    dataLabelFormatCode: fullFormat,
+    dataLabelFormatCode: labelFormatCode(chart.format, language),
     dataLabelPosition: "outEnd",
     dataLabelFontSize: 9,
     dataLabelFontFace: ctx.theme.fonts.body,
@@ -206,7 +208,7 @@ function valueAxisOptions(
   tickCount: number,
   language: string,
 ): Partial<ChartOptions> {
-  const ticks = valueTicks(values, Math.max(2, tickCount));
+  const ticks = valueTicks(values, Math.max(2, tickCount), format);
   const step = ticks.length > 1 ? (ticks[1] ?? 0) - (ticks[0] ?? 0) : 0;
   return {
     valAxisLabelFormatCode: axisFormatCode(format, ticks, language),
