@@ -17,7 +17,8 @@ import { tableSlides } from "./table-pages.js";
 /** deck.yaml's template `key` with the insights' context plus `extra`. */
 export type InsightsText = (key: string, extra?: object) => string;
 
-const RULE_ROWS_PER_SLIDE = 8;
+// Every rule and the risk level on one slide: short single-line rows, read best side by side.
+const RULE_ROWS_PER_SLIDE = 14;
 /** Bar roles give each series its own theme colour; they mean nothing more here. */
 const CAUSE_ROLES: BarSeries["role"][] = ["value", "planned", "actual", "plan"];
 
@@ -222,7 +223,7 @@ export function rootCauseSlide(text: InsightsText, insights: Insights): Slide {
           role: CAUSE_ROLES[index]!,
           values: segments.map((segment) => bySegment[segment]![cause]),
         })),
-        { style: "number", decimals: 0 },
+        { style: "number", decimals: 0, counts: true },
         (value) => text("insights.causes.chart.label", { value }),
       ),
       {

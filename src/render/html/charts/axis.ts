@@ -1,6 +1,6 @@
-import { scaleLinear, type ScaleLinear } from "d3-scale";
+import type { ScaleLinear } from "d3-scale";
 import type { NumberFormat, Theme } from "../../../deck/deck-model.js";
-import { valueDomain } from "../../chart-scale.js";
+import { valueScale } from "../../chart-scale.js";
 import { tickLabels } from "../../pdf/charts/format.js";
 import { CHART_FONT } from "../../pdf/charts/style.js";
 import { mix } from "../../pdf/units.js";
@@ -24,10 +24,8 @@ export function valueAxis(
   tickCount: number,
   horizontalLength?: number,
 ): ValueAxis {
-  const domain = valueDomain(values);
   for (let count = Math.max(2, tickCount); ; count--) {
-    const scale = scaleLinear().domain(domain).nice(count);
-    const ticks = scale.ticks(count);
+    const { scale, ticks } = valueScale(values, count, format);
     const labels = tickLabels(format, locale, ticks);
     const labelWidth = Math.max(0, ...labels.map((label) => measure(label, CHART_FONT.tick, "regular")));
     const fits =
