@@ -7,12 +7,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as fontkit from "fontkit";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deck } from "../src/deck/deck-model.js";
+import type { Deck, DeckKind } from "../src/deck/deck-model.js";
 import { readBrandFont, type BrandFont, type BrandFonts } from "../src/render/brand-fonts.js";
 import { renderHtml } from "../src/render/html/render-html.js";
 import { ROOT } from "./helpers/accounts.js";
+import { SAMPLE_FILES } from "./helpers/batch.js";
 import { sampleDeck } from "./helpers/decks.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
 
@@ -177,6 +178,42 @@ describe.skipIf(missing.length > 0)(`brand fonts in Chromium${skipReason(missing
     await browser?.close();
   });
 
+  /** Opens a deck's page with `fonts`; the problems list fills with console errors and requests. */
+  async function open(deck: Deck, fonts: BrandFonts, name: string) {
+    const file = path.join(work, `${name}.html`);
+    writeFileSync(file, await page(deck, fonts));
+    const url = pathToFileURL(file).href;
+    const tab = await browser.newPage({ viewport: { width: 1328, height: 800 } });
+    const problems: string[] = [];
+    tab.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+    });
+    tab.on("pageerror", (error) => problems.push(error.message));
+    tab.on("request", (request) => {
+      if (request.url() !== url && !request.url().startsWith("data:"))
+        problems.push(`request: ${request.url()}`);
+    });
+    await tab.goto(url, { waitUntil: "load" });
+    await tab.evaluate(() => document.fonts.ready);
+    return { tab, problems };
+  }
+
+  /** Blocks whose content is larger than their box (as render-html-browser.test.ts checks). */
+  async function spills(tab: Page): Promise<string[]> {
+    return tab.evaluate(() => {
+      const found: string[] = [];
+      document.querySelectorAll<HTMLElement>("section.slide").forEach((slide, index) => {
+        for (const element of Array.from(slide.children) as HTMLElement[]) {
+          const what = `${index + 1}: ${(element.textContent ?? "").trim().slice(0, 40)}`;
+          if (element.style.height && element.scrollHeight > element.clientHeight + 1)
+            found.push(`${what} down`);
+          if (element.scrollWidth > element.clientWidth + 1) found.push(`${what} across`);
+        }
+      });
+      return found;
+    });
+  }
+
   const cases: [string, () => BrandFonts][] = [
     ["carlito", () => CARLITO],
     ...(existsSync(OTF)
@@ -186,22 +223,7 @@ describe.skipIf(missing.length > 0)(`brand fonts in Chromium${skipReason(missing
   it.each(cases)(
     "%s: the brand faces load, ✓ falls back to DejaVu, nothing spills, no console error",
     async (name, fonts) => {
-      const deck = deckWithChecks();
-      const file = path.join(work, `${name}.html`);
-      writeFileSync(file, await page(deck, fonts()));
-      const url = pathToFileURL(file).href;
-      const tab = await browser.newPage({ viewport: { width: 1328, height: 800 } });
-      const problems: string[] = [];
-      tab.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-      });
-      tab.on("pageerror", (error) => problems.push(error.message));
-      tab.on("request", (request) => {
-        if (request.url() !== url && !request.url().startsWith("data:"))
-          problems.push(`request: ${request.url()}`);
-      });
-      await tab.goto(url, { waitUntil: "load" });
-      await tab.evaluate(() => document.fonts.ready);
+      const { tab, problems } = await open(deckWithChecks(), fonts(), `checks-${name}`);
       const loaded = await tab.evaluate(() => {
         const list: string[] = [];
         document.fonts.forEach((font) => list.push(`${font.family} ${font.weight} ${font.status}`));
@@ -219,23 +241,30 @@ describe.skipIf(missing.length > 0)(`brand fonts in Chromium${skipReason(missing
       const families = used.map((font) => font.familyName);
       expect(families).toEqual(expect.arrayContaining([fonts().heading!.family, "DejaVu Sans"]));
       expect(used.find((font) => font.familyName === "DejaVu Sans")!.glyphCount).toBe(1);
-
-      const spilled = await tab.evaluate(() => {
-        const found: string[] = [];
-        document.querySelectorAll<HTMLElement>("section.slide").forEach((slide, index) => {
-          for (const element of Array.from(slide.children) as HTMLElement[]) {
-            const what = `${index + 1}: ${(element.textContent ?? "").trim().slice(0, 40)}`;
-            if (element.style.height && element.scrollHeight > element.clientHeight + 1)
-              found.push(`${what} down`);
-            if (element.scrollWidth > element.clientWidth + 1) found.push(`${what} across`);
-          }
-        });
-        return found;
-      });
-      expect(spilled).toEqual([]);
+      expect(await spills(tab)).toEqual([]);
       const slides = tab.locator("section.slide");
       for (const index of [0, 1]) {
         await slides.nth(index).screenshot({ path: path.join(shots, `brand-${name}-${index + 1}.png`) });
+      }
+      expect(problems).toEqual([]);
+      await tab.close();
+    },
+    120_000,
+  );
+
+  const KINDS: DeckKind[] = ["qbr", "renewal", "kickoff", "onepager"];
+  it.each(SAMPLE_FILES.flatMap((sample) => KINDS.map((kind) => [sample, kind] as const)))(
+    "%s %s with Carlito: measured with the brand faces, nothing spills out of its box",
+    async (sample, kind) => {
+      const name = `${path.basename(sample, ".yaml")}-${kind}`;
+      const deck = sampleDeck(sample, "internal", kind);
+      const { tab, problems } = await open(deck, CARLITO, name);
+      expect(await spills(tab)).toEqual([]);
+      if (sample === "northwind-logistics.yaml" && kind === "qbr") {
+        const slides = tab.locator("section.slide");
+        for (let index = 0; index < deck.slides.length; index++) {
+          await slides.nth(index).screenshot({ path: path.join(shots, `brand-${name}-${index + 1}.png`) });
+        }
       }
       expect(problems).toEqual([]);
       await tab.close();
