@@ -1,7 +1,16 @@
 /// <reference lib="dom" />
 // page.evaluate() callbacks run in the browser: their DOM types come from lib.dom.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deck, DeckKind } from "../src/deck/deck-model.js";
 import { readBrandFont, type BrandFont, type BrandFonts } from "../src/render/brand-fonts.js";
 import { renderHtml } from "../src/render/html/render-html.js";
-import { ROOT } from "./helpers/accounts.js";
+import type { RenderOptions } from "../src/render/renderer.js";
+import { buildPreview } from "../src/preview/build.js";
+import { ROOT, SAMPLES_DIR } from "./helpers/accounts.js";
+import { qbr } from "./helpers/cli.js";
 import { SAMPLE_FILES } from "./helpers/batch.js";
 import { sampleDeck } from "./helpers/decks.js";
 import { missingTools, skipReason } from "./helpers/tools.js";
@@ -156,6 +168,76 @@ describe("brand fonts in the HTML page", () => {
     expect(body.format).toBe("opentype");
     expect(body.font.familyName).toBe("Nimbus Sans");
     expect(body.font.numGlyphs).toBe(fontkit.create(Buffer.from(otf.bytes)).numGlyphs);
+  });
+});
+
+describe("the brand fonts reach the HTML from a theme file", () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "qbr-html-brand-theme-"));
+  const theme = path.join(folder, "theme.yaml");
+  beforeAll(() => {
+    mkdirSync(path.join(folder, "fonts"));
+    for (const name of ["Carlito-Bold.ttf", "Carlito-Regular.ttf"]) {
+      copyFileSync(path.join(FONTS, name), path.join(folder, "fonts", name));
+    }
+    writeFileSync(
+      theme,
+      "fonts:\n  heading: ./fonts/Carlito-Bold.ttf\n  body: ./fonts/Carlito-Regular.ttf\n",
+    );
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("qbr preview --theme: the page embeds them, and the font files are among the watched inputs", async () => {
+    const given: RenderOptions[] = [];
+    const build = await buildPreview(
+      {
+        source: path.join(SAMPLES_DIR, "northwind-logistics.yaml"),
+        audience: "customer",
+        kind: "qbr",
+        themeFile: theme,
+      },
+      async (deck, options) => {
+        given.push(options);
+        return renderHtml(deck, options);
+      },
+    );
+    expect(build.ok).toBe(true);
+    expect(
+      given.map((options) => [options.brandFonts?.heading?.family, options.brandFonts?.body?.family]),
+    ).toEqual([["Carlito", "Carlito"]]);
+    if (!build.ok) return;
+    expect(new TextDecoder().decode(build.html)).toContain(
+      `@font-face{font-family:"QBR Brand";font-weight:700`,
+    );
+    expect(build.inputs.map((file) => path.resolve(file))).toEqual(
+      expect.arrayContaining([
+        path.join(folder, "fonts/Carlito-Bold.ttf"),
+        path.join(folder, "fonts/Carlito-Regular.ttf"),
+      ]),
+    );
+  });
+
+  it("qbr generate -f html --theme (the built CLI): the page embeds them", () => {
+    const out = path.join(folder, "out");
+    const run = qbr([
+      "generate",
+      path.join(SAMPLES_DIR, "maple-and-finch.yaml"),
+      "-f",
+      "html",
+      "--kind",
+      "onepager",
+      "--theme",
+      theme,
+      "-o",
+      out,
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const [file] = readdirSync(out).filter((name) => name.endsWith(".html"));
+    const rules = faceRules(styleSheet(readFileSync(path.join(out, file!), "utf8")));
+    expect(rules.map((rule) => `${rule.family} ${rule.weight} ${rule.font.familyName}`)).toEqual([
+      "QBR Brand 400 Carlito",
+      "QBR Brand 700 Carlito",
+    ]);
   });
 });
 
