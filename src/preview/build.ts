@@ -7,9 +7,15 @@ import { formatIssue, InvalidInputError, isQbrError } from "../errors.js";
 import { locateAccountAsset } from "../io/assets.js";
 import { sha256 } from "../io/input-hash.js";
 import { loadTemplates, readAccount, readDeckSettings, readRules } from "../io/resources.js";
-import { loadTheme, templateFileOf, themeWarnings } from "../io/theme-file.js";
+import {
+  brandFilesOfTheme,
+  loadBrandFonts,
+  loadTheme,
+  templateFileOf,
+  themeWarnings,
+} from "../io/theme-file.js";
 import { analyzeAccount, buildDecks } from "../pipeline.js";
-import type { RenderResult } from "../render/renderer.js";
+import type { RenderOptions, RenderResult } from "../render/renderer.js";
 import { VERSION } from "../version.js";
 
 /**
@@ -37,7 +43,7 @@ export interface PreviewSettings {
 }
 
 /** Draws a deck as one HTML page: the "html" renderer, or a stand-in in tests. */
-export type RenderHtml = (deck: Deck) => Promise<RenderResult>;
+export type RenderHtml = (deck: Deck, options: RenderOptions) => Promise<RenderResult>;
 
 export type PreviewBuild =
   | { ok: true; html: Uint8Array; title: string; warnings: string[]; inputs: string[] }
@@ -55,7 +61,8 @@ export function problemLines(error: unknown): string[] {
 
 /**
  * The files a build reads, known before reading any: the account and the files named on the
- * command line, and the company template a theme file names (when it can be read).
+ * command line, and the company template and font and logo files a theme file names (when it
+ * can be read), so that saving a new version of the brand font shows it.
  */
 function namedInputs(settings: PreviewSettings): string[] {
   const template = templateFileOf(settings.themeFile, settings.templateFile);
@@ -66,6 +73,7 @@ function namedInputs(settings: PreviewSettings): string[] {
     settings.templatesDir,
     settings.rulesFile,
     settings.deckFile,
+    ...brandFilesOfTheme(settings.themeFile),
   ].filter((file): file is string => file !== undefined);
 }
 
@@ -104,7 +112,9 @@ export async function buildPreview(settings: PreviewSettings, render: RenderHtml
     });
     // One kind × one audience: exactly one deck.
     if (!deck) throw new Error("no deck was built");
-    const result = await render(deck);
+    // The theme's brand fonts, as `qbr generate -f html` embeds them (batch/generate-account.ts).
+    const brandFonts = loadBrandFonts(settings.themeFile, settings.templateFile);
+    const result = await render(deck, brandFonts ? { brandFonts } : {});
     warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
     return { ok: true, html: result.bytes, title: deck.meta.title, warnings: [...new Set(warnings)], inputs };
   } catch (error) {

@@ -115,6 +115,11 @@ const ROLE_OF: Record<FontWeight, keyof BrandFonts> = { bold: "heading", regular
 
 const faces = new WeakMap<Uint8Array, Partial<Record<FontWeight, Face>>>();
 
+/** What each text weight is drawn with: the brand faces of `brand`, else DejaVu Sans (PDF and HTML). */
+export function brandFaces(brand: BrandFonts | undefined): Record<FontWeight, Face> {
+  return { regular: brandFace(brand, "regular"), bold: brandFace(brand, "bold") };
+}
+
 /** The face for a text weight: the brand font of its role with DejaVu behind it, or DejaVu alone. */
 export function brandFace(brand: BrandFonts | undefined, weight: FontWeight): Face {
   const font = brand?.[ROLE_OF[weight]];

@@ -32,6 +32,9 @@ declare module "fontkit" {
     ascent: number;
     descent: number;
     familyName: string | null;
+    /** "Regular", "Bold" (the tests tell embedded faces apart by it). */
+    subfamilyName: string | null;
+    numGlyphs: number;
     /** The OS/2 table; absent from some old Mac fonts. */
     "OS/2"?: { usWeightClass: number; fsType: EmbeddingPermissions };
     hasGlyphForCodePoint(codePoint: number): boolean;

@@ -9,7 +9,8 @@ import {
   TITLE_BOX,
 } from "../../deck/geometry.js";
 import { fitText, LINE_HEIGHT } from "../text-fit.js";
-import type { FontWeight } from "../fonts.js";
+import type { Face } from "../fonts.js";
+import type { PageFonts } from "./font-face.js";
 import { fittedContent } from "./blocks/text.js";
 import { dataUri } from "./blocks/image.js";
 import { boxStyle, element, inches, pt, voidElement } from "./markup.js";
@@ -32,12 +33,12 @@ function fittedText(
   text: string,
   box: Box,
   sizes: { max: number; min?: number },
-  weight: FontWeight,
+  face: Face,
   classes: string,
   valign: VAlign,
   id?: string,
 ): string {
-  const fitted = fitText(text, box, sizes.max, weight, sizes.min);
+  const fitted = fitText(text, box, sizes.max, face, sizes.min);
   return element(
     tag,
     { id, class: `stack ${valign} ${classes}`, style: `${boxStyle(box)};font-size:${pt(fitted.sizePt)}` },
@@ -49,7 +50,7 @@ function fill(box: Box, color: "primary" | "accent"): string {
   return element("div", { "aria-hidden": "true", style: `${boxStyle(box)};background:var(--${color})` }, "");
 }
 
-export function coverChrome(deck: Deck, slide: Slide, titleId: string): string {
+export function coverChrome(deck: Deck, slide: Slide, titleId: string, fonts: PageFonts): string {
   const parts = [fill(COVER.bar, "primary"), fill(COVER_RULE, "accent")];
   if (deck.logo && deck.theme.logo.placement !== "none") {
     parts.push(
@@ -62,11 +63,28 @@ export function coverChrome(deck: Deck, slide: Slide, titleId: string): string {
     );
   }
   parts.push(
-    fittedText("h1", slide.title, COVER.title, { max: COVER.titleSize }, "bold", "title", "bottom", titleId),
+    fittedText(
+      "h1",
+      slide.title,
+      COVER.title,
+      { max: COVER.titleSize },
+      fonts.bold,
+      "title",
+      "bottom",
+      titleId,
+    ),
   );
   if (slide.subtitle) {
     parts.push(
-      fittedText("p", slide.subtitle, COVER.subtitle, { max: COVER.subtitleSize }, "regular", "muted", "top"),
+      fittedText(
+        "p",
+        slide.subtitle,
+        COVER.subtitle,
+        { max: COVER.subtitleSize },
+        fonts.regular,
+        "muted",
+        "top",
+      ),
     );
   }
   if (deck.meta.classification) {
@@ -76,7 +94,7 @@ export function coverChrome(deck: Deck, slide: Slide, titleId: string): string {
         deck.meta.classification,
         COVER.classification,
         { max: FONT_SIZES.small },
-        "bold",
+        fonts.bold,
         "muted",
         "bottom",
       ),
@@ -85,7 +103,13 @@ export function coverChrome(deck: Deck, slide: Slide, titleId: string): string {
   return parts.join("");
 }
 
-export function contentChrome(deck: Deck, slide: Slide, pageNumber: number, titleId: string): string {
+export function contentChrome(
+  deck: Deck,
+  slide: Slide,
+  pageNumber: number,
+  titleId: string,
+  fonts: PageFonts,
+): string {
   const parts = [fill({ x: 0, y: 0, w: SLIDE_WIDTH, h: TOP_BAR_HEIGHT }, "primary")];
   const title = { max: FONT_SIZES.title, min: FONT_SIZES.subtitle };
   parts.push(
@@ -94,7 +118,7 @@ export function contentChrome(deck: Deck, slide: Slide, pageNumber: number, titl
       slide.title,
       TITLE_BOX,
       title,
-      "bold",
+      fonts.bold,
       "title",
       slide.subtitle ? "bottom" : "middle",
       titleId,
@@ -107,7 +131,7 @@ export function contentChrome(deck: Deck, slide: Slide, pageNumber: number, titl
         slide.subtitle,
         SUBTITLE_BOX,
         { max: FONT_SIZES.subtitle },
-        "regular",
+        fonts.regular,
         "muted",
         "middle",
       ),
@@ -119,14 +143,14 @@ export function contentChrome(deck: Deck, slide: Slide, pageNumber: number, titl
       element("div", { class: "corner-logo", "aria-hidden": "true", style: boxStyle(LOGO_CORNER_BOX) }, ""),
     );
   }
-  parts.push(footer(deck, pageNumber));
+  parts.push(footer(deck, pageNumber, fonts));
   return parts.join("");
 }
 
 /** One line each, shrunk down to 6 pt and then cut, as the PDF's footer. */
-function footerPart(text: string, widthIn: number, weight: FontWeight, className: string): string {
+function footerPart(text: string, widthIn: number, face: Face, className: string): string {
   const height = (FONT_SIZES.footer * LINE_HEIGHT * 1.05) / 72;
-  const fitted = fitText(text, { w: widthIn, h: height }, FONT_SIZES.footer, weight, 6);
+  const fitted = fitText(text, { w: widthIn, h: height }, FONT_SIZES.footer, face, 6);
   return element(
     "span",
     { class: className, style: `width:${inches(widthIn)};font-size:${pt(fitted.sizePt)}` },
@@ -134,14 +158,14 @@ function footerPart(text: string, widthIn: number, weight: FontWeight, className
   );
 }
 
-function footer(deck: Deck, pageNumber: number): string {
+function footer(deck: Deck, pageNumber: number, fonts: PageFonts): string {
   const box = FOOTER_BOX;
   const textWidth = (box.w - PAGE_NUMBER_WIDTH) * FOOTER_TEXT_SHARE;
   const classificationWidth = box.w - textWidth - PAGE_NUMBER_WIDTH - 0.2;
   const parts = [
-    footerPart(deck.meta.footer, textWidth - 0.2, "regular", "text"),
+    footerPart(deck.meta.footer, textWidth - 0.2, fonts.regular, "text"),
     deck.meta.classification
-      ? footerPart(deck.meta.classification, classificationWidth, "bold", "classification")
+      ? footerPart(deck.meta.classification, classificationWidth, fonts.bold, "classification")
       : element("span", { style: `width:${inches(classificationWidth)}` }, ""),
     element(
       "span",

@@ -1,4 +1,5 @@
 import type { Deck, Theme } from "../../deck/deck-model.js";
+import type { PageFonts } from "./font-face.js";
 
 /** What a block needs to write its markup. */
 export interface HtmlContext {
@@ -12,4 +13,6 @@ export interface HtmlContext {
   slideLabel: string;
   /** Prefix of the element ids of the current slide ("s3"): ids stay unique and reproducible. */
   idPrefix: string;
+  /** The faces text is measured with per weight: the theme's brand faces, else DejaVu Sans. */
+  fonts: PageFonts;
 }

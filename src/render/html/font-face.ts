@@ -1,4 +1,4 @@
-import { loadFont, type FontWeight } from "../fonts.js";
+import { faceOf, hasGlyph, type Face, type FontWeight } from "../fonts.js";
 import { readTables, toWoff, type Tables } from "./sfnt.js";
 
 /**
@@ -13,6 +13,13 @@ import { readTables, toWoff, type Tables } from "./sfnt.js";
  * without kerning or ligatures, so a line wraps where the fitter measured it.
  */
 export const FONT_FAMILY = "QBR DejaVu Sans";
+
+/**
+ * A theme's brand faces (brand-fonts.ts), one family whose regular weight is the body face and
+ * bold weight the heading face: every bold text (titles, headings, KPI values, table headers) is
+ * drawn in the heading face, as in the PDF.
+ */
+export const BRAND_FAMILY = "QBR Brand";
 
 /** Every printable ASCII character is always there (numbers typed into a later edit, say). */
 const BASE_CHARS = Array.from({ length: 0x7f - 0x20 }, (_, index) => 0x20 + index);
@@ -78,9 +85,9 @@ function postTable(original: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The font of `weight` cut down to `codePoints`, as WOFF bytes. */
-export function subsetWoff(weight: FontWeight, codePoints: readonly number[]): Uint8Array {
-  const { font, bytes } = loadFont(weight);
+/** The font of `face` (DejaVu Sans of `weight`, or a brand face) cut down to `codePoints`, as WOFF bytes. */
+export function subsetWoff(face: FontWeight | Face, codePoints: readonly number[]): Uint8Array {
+  const { font, bytes } = faceOf(face);
   const subset = font.createSubset();
   const mappings: Mapping[] = [];
   for (const codePoint of codePoints) {
@@ -98,33 +105,104 @@ export function subsetWoff(weight: FontWeight, codePoints: readonly number[]): U
 
 /**
  * Subsetting and compressing both weights takes ~100 ms; decks of one batch (and the pages of a
- * live preview) mostly use the same characters, so the rules are kept per character set.
+ * live preview) mostly use the same characters, so the rules are kept per fonts and character set.
  */
 const FACES_CACHE_SIZE = 32;
 const facesCache = new Map<string, string>();
 
-/** The @font-face rules of both weights, for `text` (what the page shows). */
-export function fontFaces(text: string): string {
+/** A number per font file, for the cache key: brand faces are told apart by their bytes. */
+const fontIds = new WeakMap<Uint8Array, number>();
+let nextFontId = 0;
+
+function fontId(face: Face): number {
+  let id = fontIds.get(face.bytes);
+  if (id === undefined) {
+    id = nextFontId++;
+    fontIds.set(face.bytes, id);
+  }
+  return id;
+}
+
+/** What the page's text is drawn with, per weight: DejaVu Sans, or a brand face (brandFaces()). */
+export type PageFonts = Record<FontWeight, Face>;
+
+const WEIGHTS: readonly [FontWeight, number][] = [
+  ["regular", 400],
+  ["bold", 700],
+];
+
+function hasBrandFace(fonts: PageFonts): boolean {
+  return WEIGHTS.some(([weight]) => fonts[weight].fallback !== null);
+}
+
+/**
+ * The CSS font-family of the page's text: the brand family (a brand face per weight) in front of
+ * DejaVu, so that the browser takes each character the brand face lacks from DejaVu, as the PDF
+ * draws it and text-fit.ts measures it.
+ */
+export function fontStack(fonts: PageFonts): string {
+  return hasBrandFace(fonts)
+    ? `"${BRAND_FAMILY}","${FONT_FAMILY}",sans-serif`
+    : `"${FONT_FAMILY}",sans-serif`;
+}
+
+/** The @font-face rules of the page's fonts, for `text` (what the page shows). */
+export function fontFaces(text: string, fonts: PageFonts): string {
   const codePoints = codePointsOf(text);
-  const key = String.fromCodePoint(...codePoints);
+  const key = `${fontId(fonts.regular)},${fontId(fonts.bold)}:${String.fromCodePoint(...codePoints)}`;
   let faces = facesCache.get(key);
   if (faces === undefined) {
-    faces = encodeFaces(codePoints);
+    faces = hasBrandFace(fonts) ? encodeBrandFaces(codePoints, fonts) : encodeFaces(codePoints);
     if (facesCache.size >= FACES_CACHE_SIZE) facesCache.clear();
     facesCache.set(key, faces);
   }
   return faces;
 }
 
+function faceRule(family: string, cssWeight: number, source: string): string {
+  return `@font-face{font-family:"${family}";font-weight:${cssWeight};font-style:normal;src:${source}}`;
+}
+
+function woffSource(woff: Uint8Array): string {
+  return `url(data:font/woff;base64,${Buffer.from(woff).toString("base64")}) format("woff")`;
+}
+
 function encodeFaces(codePoints: readonly number[]): string {
-  const weights: [FontWeight, number][] = [
-    ["regular", 400],
-    ["bold", 700],
-  ];
-  return weights
-    .map(([weight, cssWeight]) => {
-      const data = Buffer.from(subsetWoff(weight, codePoints)).toString("base64");
-      return `@font-face{font-family:"${FONT_FAMILY}";font-weight:${cssWeight};font-style:normal;src:url(data:font/woff;base64,${data}) format("woff")}`;
-    })
-    .join("\n");
+  return WEIGHTS.map(([weight, cssWeight]) =>
+    faceRule(FONT_FAMILY, cssWeight, woffSource(subsetWoff(weight, codePoints))),
+  ).join("\n");
+}
+
+/**
+ * A brand face as the page embeds it: TrueType fonts cut down to the page's characters like
+ * DejaVu; CFF-flavoured OpenType (.otf) whole, as fontkit's subsetter writes CFF outlines only as
+ * the bare table a PDF embeds, not as a font a browser loads.
+ */
+function brandSource(face: Face, codePoints: readonly number[]): string {
+  const tables = readTables(face.bytes);
+  if (tables.has("CFF ") || tables.has("CFF2")) {
+    return `url(data:font/otf;base64,${Buffer.from(face.bytes).toString("base64")}) format("opentype")`;
+  }
+  return woffSource(subsetWoff(face, codePoints));
+}
+
+/**
+ * With brand fonts: the brand family's two weights (a weight without a brand face gets DejaVu's,
+ * so that it never borrows the other weight's face), then DejaVu with only the characters the
+ * brand face of its weight has no glyph for — none at all for a weight without one.
+ */
+function encodeBrandFaces(codePoints: readonly number[], fonts: PageFonts): string {
+  const rules: string[] = [];
+  for (const [weight, cssWeight] of WEIGHTS) {
+    const face = fonts[weight];
+    rules.push(faceRule(BRAND_FAMILY, cssWeight, brandSource(face, codePoints)));
+  }
+  for (const [weight, cssWeight] of WEIGHTS) {
+    const face = fonts[weight];
+    if (!face.fallback) continue;
+    const lacking = codePoints.filter((codePoint) => !hasGlyph(face, codePoint));
+    if (lacking.length > 0)
+      rules.push(faceRule(FONT_FAMILY, cssWeight, woffSource(subsetWoff(weight, lacking))));
+  }
+  return rules.join("\n");
 }

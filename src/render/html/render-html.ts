@@ -1,4 +1,5 @@
 import type { Block, Deck, Slide } from "../../deck/deck-model.js";
+import { brandFaces } from "../brand-fonts.js";
 import { intlLocale } from "../pdf/charts/format.js";
 import type { RenderOptions, RenderResult, Renderer } from "../renderer.js";
 import { bulletsBlock } from "./blocks/bullets.js";
@@ -9,7 +10,7 @@ import { tableBlock } from "./blocks/table.js";
 import { textBlock } from "./blocks/text.js";
 import { contentChrome, coverChrome } from "./chrome.js";
 import type { HtmlContext } from "./context.js";
-import { fontFaces } from "./font-face.js";
+import { fontFaces, fontStack } from "./font-face.js";
 import { attrs, element, escapeText } from "./markup.js";
 import { speakerNotes } from "./notes.js";
 import { styles } from "./styles.js";
@@ -35,8 +36,8 @@ function slideMarkup(ctx: HtmlContext, slide: Slide, pageNumber: number): string
   const titleId = `${ctx.idPrefix}-title`;
   const chrome =
     slide.layout === "title"
-      ? coverChrome(ctx.deck, slide, titleId)
-      : contentChrome(ctx.deck, slide, pageNumber, titleId);
+      ? coverChrome(ctx.deck, slide, titleId, ctx.fonts)
+      : contentChrome(ctx.deck, slide, pageNumber, titleId, ctx.fonts);
   const blocks = slide.blocks.map((block, index) => blockMarkup(ctx, block, index)).join("");
   return element(
     "section",
@@ -71,14 +72,15 @@ function head(deck: Deck, css: string): string {
 /**
  * Draws a Deck as one self-contained web page: a <section> per slide at 16:9 (one printed page
  * each), blocks placed on the deck's boxes with the sizes the PDF's fitter chose, SVG charts on
- * the PDF's scales, DejaVu Sans embedded as a subset, images as data: URIs; no script, nothing
+ * the PDF's scales, the fonts (DejaVu Sans, or the theme's brand faces in front of it) embedded as subsets, images as data: URIs; no script, nothing
  * loaded from anywhere. An internal deck that prints its notes (meta.printNotes) shows each
  * slide's notes in a collapsible panel below it; a customer deck never has any.
  */
-export async function renderHtml(deck: Deck, _options: RenderOptions = {}): Promise<RenderResult> {
+export async function renderHtml(deck: Deck, options: RenderOptions = {}): Promise<RenderResult> {
   if (deck.slides.length === 0) throw new Error("Cannot render a web page of a deck without slides");
   const warnings: string[] = [];
   const locale = intlLocale(deck.meta.language);
+  const fonts = brandFaces(options.brandFonts);
   const sections = deck.slides.map((slide, index) => {
     const ctx: HtmlContext = {
       deck,
@@ -87,13 +89,14 @@ export async function renderHtml(deck: Deck, _options: RenderOptions = {}): Prom
       warnings,
       slideLabel: `html slide ${index + 1} ("${slide.id}")`,
       idPrefix: `s${index + 1}`,
+      fonts,
     };
     return slideMarkup(ctx, slide, index + 1) + speakerNotes(deck, slide, index + 1);
   });
   const hasCover = deck.slides.some((slide) => slide.layout === "title");
   const deckTitle = hasCover ? "" : element("h1", { class: "deck-title" }, escapeText(deck.meta.title));
   const body = element("body", {}, element("main", {}, deckTitle + sections.join("\n")));
-  const css = `${fontFaces(body)}\n${styles(deck)}`;
+  const css = `${fontFaces(body, fonts)}\n${styles(deck, fontStack(fonts))}`;
   const html = `<!DOCTYPE html>\n${element("html", { lang: deck.meta.language }, `${head(deck, css)}\n${body}`)}\n`;
   return { bytes: new TextEncoder().encode(html), warnings };
 }

@@ -1,6 +1,5 @@
 import type { Deck } from "../../deck/deck-model.js";
 import { dataUri } from "./blocks/image.js";
-import { FONT_FAMILY } from "./font-face.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../deck/geometry.js";
 import { LINE_HEIGHT } from "../text-fit.js";
 import { mix } from "../pdf/units.js";
@@ -22,7 +21,8 @@ function cornerLogo(deck: Deck): string {
   return `\n.corner-logo{background:url(${dataUri(deck.logo)}) right center/contain no-repeat}`;
 }
 
-export function styles(deck: Deck): string {
+/** `fontStack`: the CSS font-family of all text (font-face.ts fontStack()). */
+export function styles(deck: Deck, fontStack: string): string {
   const theme = deck.theme;
   const c = theme.colors;
   const variables = Object.entries(c)
@@ -32,7 +32,7 @@ export function styles(deck: Deck): string {
     `
 :root{${variables};--grid:#${mix(c.muted, "FFFFFF", 0.75)};--pt:calc(100cqw/${SLIDE_WIDTH_PT})}
 *{box-sizing:border-box}
-html{background:#${mix(c.muted, "FFFFFF", 0.85)};color:var(--text);font-family:"${FONT_FAMILY}",sans-serif;line-height:${LINE_HEIGHT};font-kerning:none;font-variant-ligatures:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+html{background:#${mix(c.muted, "FFFFFF", 0.85)};color:var(--text);font-family:${fontStack};line-height:${LINE_HEIGHT};font-kerning:none;font-variant-ligatures:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0}
 main{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px 16px}
 .deck-title,.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
@@ -73,7 +73,7 @@ tbody th{font-weight:inherit}
 tbody tr:nth-child(even){background:var(--surface)}
 .a-left{text-align:left}.a-right{text-align:right}.a-center{text-align:center}
 .more{color:var(--muted)}
-figure.chart svg{display:block;width:100%;height:100%;overflow:visible;font-family:"${FONT_FAMILY}",sans-serif}
+figure.chart svg{display:block;width:100%;height:100%;overflow:visible;font-family:${fontStack}}
 .notes{width:min(100%,1280px);background:var(--background);border-left:4px solid var(--accent);padding:8px 16px;font-size:14px}
 .notes summary{cursor:pointer;font-weight:700;color:var(--primary)}
 .notes p{margin:.4em 0}

@@ -3,7 +3,7 @@ import PDFDocument from "pdfkit";
 import type { Deck, DeckMeta } from "../../deck/deck-model.js";
 import { UsageError } from "../../errors.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../deck/geometry.js";
-import { brandFace, type BrandFonts } from "../brand-fonts.js";
+import { brandFaces, type BrandFonts } from "../brand-fonts.js";
 import { loadFont, type Face, type FontWeight } from "../fonts.js";
 import { memoiseSubsetEncoding, seedSubsets } from "./font-subset.js";
 import type { RenderOptions } from "../renderer.js";
@@ -179,7 +179,7 @@ const WEIGHTS: readonly FontWeight[] = ["regular", "bold"];
 
 /** What each weight is drawn with: the brand faces of `brand`, else DejaVu Sans. */
 export function documentFonts(brand: BrandFonts | undefined): Record<FontWeight, Face> {
-  return { regular: brandFace(brand, "regular"), bold: brandFace(brand, "bold") };
+  return brandFaces(brand);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BulletItem, BulletsBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES, MIN_FONT_SIZE } from "../../../deck/geometry.js";
 import { fitText, largestFittingSize, LINE_HEIGHT, wrapText } from "../../text-fit.js";
+import type { Face } from "../../fonts.js";
 import type { HtmlContext } from "../context.js";
 import { boxStyle, element, escapeText, pt } from "../markup.js";
 import { toneClass } from "./text.js";
@@ -16,10 +17,20 @@ function itemHeight(lines: number, sizePt: number): number {
 }
 
 /** The largest size at which every item fits; at the minimum size, how many items fit. */
-function layOut(items: BulletItem[], width: number, height: number): { sizePt: number; kept: number } {
+function layOut(
+  items: BulletItem[],
+  width: number,
+  height: number,
+  face: Face,
+): { sizePt: number; kept: number } {
   const total = (sizePt: number, list: BulletItem[]) =>
     list.reduce((sum, item) => {
-      const lines = wrapText(item.text, width - TEXT_INDENT_EM[item.level ?? 0] * sizePt, sizePt).length;
+      const lines = wrapText(
+        item.text,
+        width - TEXT_INDENT_EM[item.level ?? 0] * sizePt,
+        sizePt,
+        face,
+      ).length;
       return sum + itemHeight(lines, sizePt);
     }, 0) -
     ITEM_GAP_EM * sizePt;
@@ -40,7 +51,7 @@ export function bulletsBlock(ctx: HtmlContext, block: BulletsBlock): string {
       w: block.box.w,
       h: Math.min(height, FONT_SIZES.heading * LINE_HEIGHT * 2) / POINTS_PER_INCH,
     };
-    const fitted = fitText(block.heading, box, FONT_SIZES.heading, "bold");
+    const fitted = fitText(block.heading, box, FONT_SIZES.heading, ctx.fonts.bold);
     heading = element(
       "h3",
       { class: "heading", style: `font-size:${pt(fitted.sizePt)};margin-bottom:${pt(HEADING_GAP)}` },
@@ -48,7 +59,7 @@ export function bulletsBlock(ctx: HtmlContext, block: BulletsBlock): string {
     );
     height -= fitted.lines.length * fitted.sizePt * LINE_HEIGHT + HEADING_GAP;
   }
-  const { sizePt, kept } = layOut(block.items, width, height);
+  const { sizePt, kept } = layOut(block.items, width, height, ctx.fonts.regular);
   if (kept < block.items.length) {
     const first = block.heading ?? block.items[0]?.text ?? "";
     const excerpt = first.length <= 40 ? first : `${first.slice(0, 39)}…`;

@@ -14,7 +14,7 @@ const POINTS_PER_INCH = 72;
 export function chartBlock(ctx: HtmlContext, block: ChartBlock, index: number): string {
   const w = block.box.w * POINTS_PER_INCH;
   const h = block.box.h * POINTS_PER_INCH;
-  const svg = new SvgCanvas();
+  const svg = new SvgCanvas(ctx.fonts);
   const area = { x: 0, y: 0, w, h };
   if (block.chart.type === "timeline") drawTimeline(svg, ctx.theme, ctx.locale, block.chart, area);
   else drawBarChart(svg, ctx.theme, ctx.locale, block.chart, area);

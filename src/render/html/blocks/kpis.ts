@@ -2,6 +2,7 @@ import type { Kpi, KpisBlock } from "../../../deck/deck-model.js";
 import { FONT_SIZES } from "../../../deck/geometry.js";
 import { fitText, LINE_HEIGHT, textWidthPt } from "../../text-fit.js";
 import { accentColor, toneColor } from "../../pdf/units.js";
+import type { Face } from "../../fonts.js";
 import type { HtmlContext } from "../context.js";
 import { boxStyle, element, escapeText, hex, pt } from "../markup.js";
 import { fittedContent } from "./text.js";
@@ -18,8 +19,8 @@ const POINTS_PER_INCH = 72;
 const lineStep = (sizePt: number) => sizePt * LINE_HEIGHT;
 
 /** One value size for the row: the largest (0.5 pt steps) at which every value fits on one line. */
-function valueSize(values: string[], inner: { w: number; h: number }): number {
-  const widest = Math.max(...values.map((value) => textWidthPt(value, 1, "bold")));
+function valueSize(values: string[], inner: { w: number; h: number }, face: Face): number {
+  const widest = Math.max(...values.map((value) => textWidthPt(value, 1, face)));
   const fitting = widest > 0 ? Math.floor((inner.w / widest) * 2) / 2 : FONT_SIZES.kpiValue;
   const tallest = Math.floor((inner.h / 2.4) * 2) / 2;
   return Math.max(MIN_VALUE_SIZE, Math.min(FONT_SIZES.kpiValue, tallest, fitting));
@@ -36,11 +37,11 @@ function tile(ctx: HtmlContext, kpi: Kpi, inner: { w: number; h: number }, value
   const box = (h: number) => ({ w: inner.w / POINTS_PER_INCH, h: h / POINTS_PER_INCH });
   const free = inner.h - lineStep(valueSizePt) - LINE_GAP;
   const labelHeight = Math.max(lineStep(8), Math.min(free, lineStep(FONT_SIZES.kpiLabel) * 2));
-  const label = fitText(kpi.label, box(labelHeight), FONT_SIZES.kpiLabel, "bold");
+  const label = fitText(kpi.label, box(labelHeight), FONT_SIZES.kpiLabel, ctx.fonts.bold);
   const left = free - label.lines.length * lineStep(label.sizePt) - LINE_GAP;
   const detail =
     kpi.detail && left >= lineStep(MIN_DETAIL_SIZE)
-      ? fitText(kpi.detail, box(left), DETAIL_SIZE, "regular", MIN_DETAIL_SIZE)
+      ? fitText(kpi.detail, box(left), DETAIL_SIZE, ctx.fonts.regular, MIN_DETAIL_SIZE)
       : null;
   const toned = kpi.tone && kpi.tone !== "neutral";
   const parts = [
@@ -94,6 +95,7 @@ export function kpisBlock(ctx: HtmlContext, block: KpisBlock): string {
   const size = valueSize(
     block.items.map((kpi) => kpi.value),
     inner,
+    ctx.fonts.bold,
   );
   const tiles = block.items.map((kpi) => tile(ctx, kpi, inner, size));
   // The same top offset in every tile, so that values line up across the row (as in the PDF).

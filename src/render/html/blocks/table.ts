@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell } from "../../../deck/deck-model.js";
 import { FONT_SIZES, MIN_FONT_SIZE } from "../../../deck/geometry.js";
-import type { FontWeight } from "../../fonts.js";
+import type { Face } from "../../fonts.js";
 import { largestFittingSize, LINE_HEIGHT, wrapText } from "../../text-fit.js";
 import type { HtmlContext } from "../context.js";
 import { boxStyle, element, escapeText, num, pt, voidElement } from "../markup.js";
@@ -13,13 +13,13 @@ const POINTS_PER_INCH = 72;
 
 interface Cell {
   text: string;
-  weight: FontWeight;
+  face: Face;
 }
 
 function rowHeight(cells: Cell[], widths: number[], sizePt: number): number {
   const lines = cells.map(
     (cell, index) =>
-      wrapText(cell.text, Math.max(1, (widths[index] ?? 0) - 2 * PAD_X), sizePt, cell.weight).length,
+      wrapText(cell.text, Math.max(1, (widths[index] ?? 0) - 2 * PAD_X), sizePt, cell.face).length,
   );
   return Math.max(1, ...lines) * sizePt * LINE_HEIGHT + 2 * PAD_Y;
 }
@@ -57,11 +57,11 @@ export function tableBlock(ctx: HtmlContext, block: TableBlock): string {
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   const shares = weights.map((weight) => (totalWeight > 0 ? weight / totalWeight : 1 / block.columns.length));
   const widths = shares.map((share) => share * width);
-  const header = block.columns.map((column): Cell => ({ text: column.header, weight: "bold" }));
+  const header = block.columns.map((column): Cell => ({ text: column.header, face: ctx.fonts.bold }));
   const rows = block.rows.map((row) =>
     block.columns.map((_, index): Cell => ({
       text: row[index]?.text ?? "",
-      weight: row[index]?.bold ? "bold" : "regular",
+      face: ctx.fonts[row[index]?.bold ? "bold" : "regular"],
     })),
   );
   const { sizePt, shown } = layOut(header, rows, widths, block.box.h * POINTS_PER_INCH);

@@ -32,7 +32,7 @@ export function textBlock(ctx: HtmlContext, block: TextBlock): string {
         h: block.box.h - (2 * CALLOUT_PADDING.y) / POINTS_PER_INCH,
       }
     : block.box;
-  const fitted = fitText(block.text, inner, FONT_SIZES[block.style], heading ? "bold" : "regular");
+  const fitted = fitText(block.text, inner, FONT_SIZES[block.style], ctx.fonts[heading ? "bold" : "regular"]);
   const classes = [
     "stack",
     heading ? "heading" : undefined,

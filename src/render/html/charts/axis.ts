@@ -4,7 +4,7 @@ import { valueScale } from "../../chart-scale.js";
 import { tickLabels } from "../../pdf/charts/format.js";
 import { CHART_FONT } from "../../pdf/charts/style.js";
 import { mix } from "../../pdf/units.js";
-import { lineStep, measure, type Rect, type SvgCanvas } from "./svg.js";
+import { lineStep, type Rect, type SvgCanvas } from "./svg.js";
 
 /** The value axis as render/pdf/charts/axis.ts computes it: same domain, ticks and label widths. */
 export interface ValueAxis {
@@ -18,6 +18,7 @@ const MIN_LABEL_SPACING = 12;
 export const AXIS_GAP = 6;
 
 export function valueAxis(
+  svg: SvgCanvas,
   format: NumberFormat,
   locale: string,
   values: number[],
@@ -27,7 +28,7 @@ export function valueAxis(
   for (let count = Math.max(2, tickCount); ; count--) {
     const { scale, ticks } = valueScale(values, count, format);
     const labels = tickLabels(format, locale, ticks);
-    const labelWidth = Math.max(0, ...labels.map((label) => measure(label, CHART_FONT.tick, "regular")));
+    const labelWidth = Math.max(0, ...labels.map((label) => svg.measure(label, CHART_FONT.tick, "regular")));
     const fits =
       horizontalLength === undefined || ticks.length * (labelWidth + MIN_LABEL_SPACING) <= horizontalLength;
     if (fits || count <= 2) return { scale, ticks, labels, labelWidth };
@@ -66,7 +67,7 @@ export function drawValueTicks(
       const x = plot.x - axis.labelWidth - AXIS_GAP;
       svg.label(label, x, at - lineStep(style.sizePt) / 2, axis.labelWidth, { ...style, align: "right" });
     } else {
-      const width = measure(label, style.sizePt, "regular");
+      const width = svg.measure(label, style.sizePt, "regular");
       svg.label(label, at - width / 2, plot.y + plot.h + AXIS_GAP, width, style);
     }
   });

@@ -1,13 +1,12 @@
 import { scaleBand } from "d3-scale";
 import type { BarChart, Theme } from "../../../deck/deck-model.js";
 import { seriesStyle, type SeriesStyle } from "../../chart-style.js";
-import { fitText } from "../../text-fit.js";
 import { formatter } from "../../pdf/charts/format.js";
 import { CHART_FONT } from "../../pdf/charts/style.js";
 import { mix } from "../../pdf/units.js";
 import { AXIS_GAP, drawValueGrid, drawValueTicks, valueAxis } from "./axis.js";
 import { drawFrame } from "./frame.js";
-import { lineStep, measure, type Rect, type SvgCanvas } from "./svg.js";
+import { lineStep, type Rect, type SvgCanvas } from "./svg.js";
 
 /**
  * Grouped bars, laid out as render/pdf/charts/bar.ts lays them out (the same bands, bar caps,
@@ -54,15 +53,15 @@ function valueLabels(ctx: ChartContext, chart: BarChart, series: BarSeries[], ro
   for (const { compact, sizePt } of LABEL_CANDIDATES) {
     const format = formatter(chart.format, ctx.locale, { compact });
     const texts = series.map((entry) => entry.values.map((value) => format(value)));
-    const widest = Math.max(0, ...texts.flat().map((text) => measure(text, sizePt, "regular")));
+    const widest = Math.max(0, ...texts.flat().map((text) => ctx.svg.measure(text, sizePt, "regular")));
     if (widest <= room) return { texts, sizePt };
   }
   return null;
 }
 
-function fitLabel(text: string, rect: Rect) {
+function fitLabel(svg: SvgCanvas, text: string, rect: Rect) {
   const box = { w: rect.w / POINTS_PER_INCH, h: rect.h / POINTS_PER_INCH };
-  return fitText(text, box, CATEGORY_SIZE, "regular", MIN_LABEL_SIZE);
+  return svg.fit(text, box, CATEGORY_SIZE, "regular", MIN_LABEL_SIZE);
 }
 
 function bands(
@@ -112,7 +111,7 @@ function drawVertical(
   const { svg, theme } = ctx;
   const categoryHeight = lineStep(CATEGORY_SIZE) * 2 + AXIS_GAP;
   const valueHeight = lineStep(CHART_FONT.value) + 2;
-  const axis = valueAxis(chart.format, ctx.locale, values, Math.floor((area.h - categoryHeight) / 42));
+  const axis = valueAxis(svg, chart.format, ctx.locale, values, Math.floor((area.h - categoryHeight) / 42));
   const plot: Rect = {
     x: area.x + axis.labelWidth + AXIS_GAP,
     y: area.y + valueHeight,
@@ -155,7 +154,7 @@ function drawVertical(
       w: outer.step(),
       h: categoryHeight - AXIS_GAP,
     };
-    const fitted = fitLabel(category, labelBox);
+    const fitted = fitLabel(svg, category, labelBox);
     svg.lines(fitted.lines, labelBox, {
       sizePt: fitted.sizePt,
       weight: "regular",
@@ -176,16 +175,16 @@ function drawHorizontal(
   const { svg, theme } = ctx;
   const tickHeight = lineStep(CHART_FONT.tick) + AXIS_GAP;
   const natural = Math.max(
-    ...chart.categories.map((category) => measure(category, CATEGORY_SIZE, "regular")),
+    ...chart.categories.map((category) => svg.measure(category, CATEGORY_SIZE, "regular")),
   );
   const categoryWidth = Math.min(area.w * 0.3, natural + 2);
   const labels = valueLabels(ctx, chart, series, area.w * 0.15);
   const labelRoom = labels
-    ? Math.max(0, ...labels.texts.flat().map((text) => measure(text, labels.sizePt, "regular"))) + 4
+    ? Math.max(0, ...labels.texts.flat().map((text) => svg.measure(text, labels.sizePt, "regular"))) + 4
     : 0;
   const leftRoom = values.some((value) => value < 0) ? labelRoom : 0;
   const plotWidth = area.w - categoryWidth - AXIS_GAP - leftRoom - labelRoom;
-  const axis = valueAxis(chart.format, ctx.locale, values, Math.floor(plotWidth / 70), plotWidth);
+  const axis = valueAxis(svg, chart.format, ctx.locale, values, Math.floor(plotWidth / 70), plotWidth);
   const plot: Rect = {
     x: area.x + categoryWidth + AXIS_GAP + leftRoom,
     y: area.y,
@@ -212,7 +211,7 @@ function drawHorizontal(
       svg.rect(Math.min(zero, end), offset, Math.abs(end - zero), thickness, entry.style.color);
       const text = labels?.texts[seriesIndex]?.[categoryIndex];
       if (labels && text) {
-        const width = measure(text, labels.sizePt, "regular");
+        const width = svg.measure(text, labels.sizePt, "regular");
         const x = value >= 0 ? end + 3 : end - width - 3;
         svg.label(text, x, offset + thickness / 2 - lineStep(labels.sizePt) / 2, width, {
           sizePt: labels.sizePt,
@@ -222,7 +221,10 @@ function drawHorizontal(
       }
     });
     const labelBox: Rect = { x: area.x, y: top, w: categoryWidth, h: outer.bandwidth() };
-    const fitted = fitLabel(category, { ...labelBox, h: Math.max(labelBox.h, lineStep(MIN_LABEL_SIZE)) });
+    const fitted = fitLabel(svg, category, {
+      ...labelBox,
+      h: Math.max(labelBox.h, lineStep(MIN_LABEL_SIZE)),
+    });
     svg.lines(
       fitted.lines,
       labelBox,

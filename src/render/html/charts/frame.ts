@@ -1,9 +1,8 @@
 import type { Theme } from "../../../deck/deck-model.js";
 import type { SeriesStyle } from "../../chart-style.js";
-import { fitText } from "../../text-fit.js";
 import { CHART_FONT } from "../../pdf/charts/style.js";
 import { num } from "../markup.js";
-import { lineStep, measure, type Rect, type SvgCanvas } from "./svg.js";
+import { lineStep, type Rect, type SvgCanvas } from "./svg.js";
 
 /** Title and legend as render/pdf/charts/frame.ts draws them. */
 export interface LegendEntry {
@@ -32,7 +31,7 @@ export function drawFrame(
       w: area.w / POINTS_PER_INCH,
       h: Math.min(area.h / 4, lineStep(CHART_FONT.title) * 2) / POINTS_PER_INCH,
     };
-    const fitted = fitText(title, box, CHART_FONT.title, "bold", 9);
+    const fitted = svg.fit(title, box, CHART_FONT.title, "bold", 9);
     svg.lines(
       fitted.lines,
       { ...area, h: box.h * POINTS_PER_INCH },
@@ -55,7 +54,7 @@ function drawLegend(svg: SvgCanvas, theme: Theme, entries: LegendEntry[], area: 
   let y = area.y;
   for (const entry of entries) {
     const swatch = entry.swatch === "line" ? SWATCH_LINE : SWATCH_BOX;
-    const width = swatch + SWATCH_GAP + measure(entry.label, size, "regular");
+    const width = swatch + SWATCH_GAP + svg.measure(entry.label, size, "regular");
     if (x > area.x && x + width > area.x + area.w) {
       x = area.x;
       y += rowHeight;

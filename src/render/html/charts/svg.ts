@@ -1,5 +1,7 @@
-import { loadFont, type FontWeight } from "../../fonts.js";
-import { LINE_HEIGHT, textWidthPt } from "../../text-fit.js";
+import type { Box } from "../../../deck/deck-model.js";
+import { loadFont, type Face, type FontWeight } from "../../fonts.js";
+import { fitText, LINE_HEIGHT, textWidthPt, type FittedText } from "../../text-fit.js";
+import type { PageFonts } from "../font-face.js";
 import type { SeriesStyle } from "../../chart-style.js";
 import { attrs, escapeText, hex, num } from "../markup.js";
 
@@ -25,14 +27,13 @@ export function lineStep(sizePt: number): number {
   return sizePt * LINE_HEIGHT;
 }
 
-/** The width the page's font draws `text` at (the embedded subset has no kerning, as here). */
-export function measure(text: string, sizePt: number, weight: FontWeight): number {
-  return textWidthPt(text, sizePt, weight);
-}
-
-/** Where the baseline sits in a LINE_HEIGHT line box, as render/pdf/text.ts places glyphs. */
-function baselineEm(): number {
-  const { font } = loadFont("regular");
+/**
+ * Where the baseline sits in a LINE_HEIGHT line box, as render/pdf/text.ts places glyphs: the
+ * face's ascent and descent centred in the box (DejaVu's regular metrics for DejaVu of either
+ * weight, as before brand faces).
+ */
+function baselineEm(face: Face): number {
+  const { font } = face.fallback ? face : loadFont("regular");
   const ascent = font.ascent / font.unitsPerEm;
   const descent = -font.descent / font.unitsPerEm;
   return (LINE_HEIGHT - ascent - descent) / 2 + ascent;
@@ -42,7 +43,28 @@ const ANCHORS = { left: "start", center: "middle", right: "end" } as const;
 
 export class SvgCanvas {
   private readonly parts: string[] = [];
-  private readonly baseline = baselineEm();
+  private readonly baseline: Record<FontWeight, number>;
+
+  /** `fonts`: the faces the page draws text with, which the chart's text is measured with. */
+  constructor(private readonly fonts: PageFonts) {
+    this.baseline = { regular: baselineEm(fonts.regular), bold: baselineEm(fonts.bold) };
+  }
+
+  /** The width the page's font draws `text` at (the embedded subset has no kerning, as here). */
+  measure(text: string, sizePt: number, weight: FontWeight): number {
+    return textWidthPt(text, sizePt, this.fonts[weight]);
+  }
+
+  /** text-fit.ts fitText() with the page's face of `weight`. */
+  fit(
+    text: string,
+    box: Pick<Box, "w" | "h">,
+    maxSizePt: number,
+    weight: FontWeight,
+    minSizePt?: number,
+  ): FittedText {
+    return fitText(text, box, maxSizePt, this.fonts[weight], minSizePt);
+  }
 
   rect(x: number, y: number, w: number, h: number, fill: string): void {
     this.parts.push(
@@ -89,7 +111,7 @@ export class SvgCanvas {
         this.parts.push(
           `<text${attrs({
             x: num(x),
-            y: num(top + this.baseline * style.sizePt),
+            y: num(top + this.baseline[style.weight] * style.sizePt),
             "font-size": num(style.sizePt),
             "font-weight": style.weight === "bold" ? 700 : undefined,
             "text-anchor": align === "left" ? undefined : ANCHORS[align],

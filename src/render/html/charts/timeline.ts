@@ -7,7 +7,7 @@ import { CHART_FONT } from "../../pdf/charts/style.js";
 import { num } from "../markup.js";
 import { AXIS_GAP, drawValueGrid, drawValueTicks, valueAxis, type ValueAxis } from "./axis.js";
 import { drawFrame, type LegendEntry } from "./frame.js";
-import { lineStep, measure, type Rect, type SvgCanvas } from "./svg.js";
+import { lineStep, type Rect, type SvgCanvas } from "./svg.js";
 
 /**
  * Plan, actual and forecast over a date axis with the target as a reference line, laid out as
@@ -54,12 +54,12 @@ function dateLabels(ticks: Date[], locale: string): string[] {
   });
 }
 
-function timeTicks(x: ScaleTime<number, number>, width: number, locale: string) {
+function timeTicks(svg: SvgCanvas, x: ScaleTime<number, number>, width: number, locale: string) {
   for (let count = Math.max(2, Math.floor(width / 60)); count >= 1; count--) {
     const ticks = x.ticks(count);
     const labels = dateLabels(ticks, locale);
     const centres = ticks.map((tick) => x(tick));
-    const widths = labels.map((label) => measure(label, CHART_FONT.tick, "regular"));
+    const widths = labels.map((label) => svg.measure(label, CHART_FONT.tick, "regular"));
     const overlaps = centres.some((centre, index) => {
       if (index === 0) return false;
       const gap = centre - (centres[index - 1] ?? 0);
@@ -98,7 +98,7 @@ export function drawTimeline(
     ...chart.referenceLines.map((reference) => reference.value),
   ];
   const xLabelHeight = lineStep(CHART_FONT.tick) + AXIS_GAP;
-  const axis = valueAxis(chart.format, locale, values, Math.floor((plotArea.h - xLabelHeight) / 42));
+  const axis = valueAxis(svg, chart.format, locale, values, Math.floor((plotArea.h - xLabelHeight) / 42));
   const plot: Rect = {
     x: plotArea.x + axis.labelWidth + AXIS_GAP,
     y: plotArea.y + lineStep(CHART_FONT.tick) / 2,
@@ -161,7 +161,7 @@ function drawReferenceLines(
     const style = seriesStyle(theme, reference.role);
     svg.strokePath(`M${num(plot.x)} ${num(y)}H${num(plot.x + plot.w)}`, style);
     const label = `${reference.label}: ${format(reference.value)}`;
-    const width = measure(label, size, "bold");
+    const width = svg.measure(label, size, "bold");
     const above = y - lineStep(size) - 2 >= plot.y;
     const labelY = above ? y - lineStep(size) - 2 : y + 2;
     svg.rect(plot.x + 4, labelY, width + 6, lineStep(size), theme.colors.background);
@@ -177,12 +177,12 @@ function drawTimeAxis(
   plot: Rect,
 ): void {
   const bottom = plot.y + plot.h;
-  const { ticks, labels } = timeTicks(x, plot.w, locale);
+  const { ticks, labels } = timeTicks(svg, x, plot.w, locale);
   svg.line(plot.x, bottom, plot.x + plot.w, bottom, theme.colors.muted, 1);
   for (const tick of ticks) svg.line(x(tick), bottom, x(tick), bottom + 4, theme.colors.muted, 0.75);
   ticks.forEach((tick, index) => {
     const label = labels[index] ?? "";
-    const width = measure(label, CHART_FONT.tick, "regular");
+    const width = svg.measure(label, CHART_FONT.tick, "regular");
     svg.label(label, x(tick) - width / 2, bottom + AXIS_GAP, width, {
       sizePt: CHART_FONT.tick,
       weight: "regular",
