@@ -106,7 +106,8 @@ export async function run(args = []) {
     const raw = medians[label];
     console.log(
       `  qbr / ${label}: ${(ours.wall / raw.wall).toFixed(2)}× wall, ${(ours.cpu / raw.cpu).toFixed(2)}× CPU` +
-        ` (per round, median: ${median(samples.qbr.wall.map((wall, at) => wall / samples[label].wall[at])).toFixed(2)}× wall)`,
+        ` (per round, median: ${median(samples.qbr.wall.map((wall, at) => wall / samples[label].wall[at])).toFixed(2)}× wall,` +
+        ` ${median(samples.qbr.cpu.map((cpu, at) => cpu / samples[label].cpu[at])).toFixed(2)}× CPU)`,
     );
   }
   return { medians, samples };

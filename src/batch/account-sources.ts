@@ -2,8 +2,8 @@ import path from "node:path";
 import { InvalidInputError, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
 import type { LoadAccountOptions } from "../input/load-account.js";
-import { readWorkbookAccounts, type WorkbookContents } from "../input/spreadsheet/read-workbook.js";
-import { isWorkbookFile, MAX_SPREADSHEET_BYTES } from "../input/spreadsheet/read-table.js";
+import type { WorkbookContents } from "../input/spreadsheet/read-workbook.js";
+import { isWorkbookFile, MAX_SPREADSHEET_BYTES } from "../input/spreadsheet/spreadsheet-kind.js";
 import type { LoadedAccount } from "./generate-account.js";
 import { readAccount, readInputFile } from "../io/resources.js";
 
@@ -16,6 +16,8 @@ export async function readWorkbookFile(
   file: string,
   options: LoadAccountOptions = {},
 ): Promise<WorkbookContents> {
+  // Loaded with the first workbook: a run over account files never needs the workbook readers.
+  const { readWorkbookAccounts } = await import("../input/spreadsheet/read-workbook.js");
   return readWorkbookAccounts(file, readInputFile(file, MAX_SPREADSHEET_BYTES), options);
 }
 

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { isWorkbookFile } from "../input/spreadsheet/read-table.js";
+import { isWorkbookFile } from "../input/spreadsheet/spreadsheet-kind.js";
 import { discoverAccountFiles, requireInputs, type DiscoveryNote } from "../io/discover.js";
 import { prepareOutputFolder } from "../io/output-folder.js";
 import type { Io } from "../io/terminal.js";

@@ -1,15 +1,12 @@
 import { randomInt } from "node:crypto";
-import path from "node:path";
-import { stringify } from "csv-stringify/sync";
-import { writeFileAtomic } from "../io/atomic-write.js";
-import { safeText } from "./portfolio-csv.js";
 import type { Shard } from "./shard.js";
 
 /**
  * `--pdf-password-per-account`: each account's customer PDFs open with their own random password,
  * listed in `passwords.csv` beside the manifest for the CSM to pass on by another channel (a call,
  * a chat) — never in the email that carries the PDF. The file is internal: mode 0600, and `qbr send`
- * attaches only files the manifest lists, which it never does.
+ * attaches only files the manifest lists, which it never does. The file itself is written by
+ * passwords-csv.ts, loaded only by runs that make passwords.
  */
 
 export const PASSWORDS_FILE = "passwords.csv";
@@ -41,19 +38,4 @@ export interface AccountPassword {
   /** The encrypted PDFs, "/"-separated and relative to the output folder. */
   files: string[];
   password: string;
-}
-
-export function passwordsCsv(rows: readonly AccountPassword[]): string {
-  const sorted = [...rows].sort((a, b) => (a.files[0] ?? "").localeCompare(b.files[0] ?? ""));
-  return stringify(
-    sorted.map((row) => [safeText(row.id), safeText(row.name), row.files.join(" "), row.password]),
-    { header: true, columns: ["id", "account", "files", "password"] },
-  );
-}
-
-/** Readable by the owner only (umask can remove bits, never add them): the passwords are secrets. */
-export function writePasswords(outDir: string, fileName: string, rows: readonly AccountPassword[]): string {
-  const file = path.join(outDir, fileName);
-  writeFileAtomic(file, passwordsCsv(rows), 0o600);
-  return file;
 }

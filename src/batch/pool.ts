@@ -1,7 +1,8 @@
 import os from "node:os";
 import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 import type { Piscina } from "piscina";
 import { OUTPUT_FORMATS, type OutputFormat } from "../render/renderer.js";
 import type { RenderTask, RenderTaskResult, WorkerSetup } from "./worker.js";
@@ -34,13 +35,12 @@ export function maxConcurrency(): number {
 export const DEFAULT_ACCOUNT_TIMEOUT_MS = 120_000;
 
 /**
- * The compiled worker next to this module. Under vitest this module runs from src/*.ts, which a
- * worker thread cannot load, so it falls back to the build in dist/ (npm test builds first).
+ * The compiled worker, dist/batch/worker.js: also when this module runs from src/*.ts under
+ * vitest (a worker thread cannot load TypeScript; npm test builds first) or from a chunk of the
+ * bundled CLI (scripts/bundle-cli.mjs), which bundles the worker in its place.
  */
 function workerUrl(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith(".js")) return pathToFileURL(path.join(path.dirname(here), "worker.js")).href;
-  return pathToFileURL(path.resolve(path.dirname(here), "../../dist/batch/worker.js")).href;
+  return pathToFileURL(path.join(PACKAGE_ROOT, "dist/batch/worker.js")).href;
 }
 
 /**

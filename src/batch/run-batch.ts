@@ -31,7 +31,7 @@ import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
 import { brandRenderOptions, loadTheme } from "../io/theme-file.js";
 import type { RenderTaskResult } from "./worker.js";
-import { passwordsFileName, writePasswords, type AccountPassword } from "./pdf-passwords.js";
+import { passwordsFileName, type AccountPassword } from "./pdf-passwords.js";
 
 /**
  * `qbr generate` over any number of accounts: plan in the main thread (read, hash, name, skip
@@ -300,9 +300,13 @@ async function runLockedBatch(
   const progress = createProgress(earlyPool ? planner.shardSize : plan.jobs.length, io);
   const passwords: AccountPassword[] = [];
   const passwordsFile = passwordsFileName(shard);
+  // Loaded up front (the checkpoints write synchronously), and only by runs that make passwords.
+  const { writePasswords } = settings.pdfPasswordPerAccount
+    ? await import("./passwords-csv.js")
+    : { writePasswords: undefined };
   const writeSoFar = () => {
     // The passwords first: a manifest must never list encrypted PDFs whose passwords were not kept.
-    if (settings.pdfPasswordPerAccount) writePasswords(settings.outDir, passwordsFile, passwords);
+    writePasswords?.(settings.outDir, passwordsFile, passwords);
     writeManifest(manifestFile, newManifest(generatedAt, runSettings, [...planned(), ...rendered]));
   };
   const stop = watchForStop(
@@ -371,9 +375,7 @@ async function runLockedBatch(
   let manifestError: string | undefined;
   let writtenPasswords: string | undefined;
   try {
-    if (settings.pdfPasswordPerAccount) {
-      writtenPasswords = writePasswords(settings.outDir, passwordsFile, passwords);
-    }
+    writtenPasswords = writePasswords?.(settings.outDir, passwordsFile, passwords);
     writeManifest(manifestFile, manifest);
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 import type { Thresholds } from "../analysis/thresholds.js";
 import { InvalidInputError, UsageError, type ValidationIssue } from "../errors.js";
 import type { Account } from "../input/account-schema.js";
@@ -16,10 +16,7 @@ import { compileTemplateSet, type TemplateFile, type TemplateSet } from "../text
  */
 
 /** The package's own `templates/` folder (next to dist/ or src/). */
-export const DEFAULT_TEMPLATES_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../templates",
-);
+export const DEFAULT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, "templates");
 
 function fileProblem(file: string, message: string): InvalidInputError {
   return new InvalidInputError([{ file, line: 0, column: 0, path: "", message }]);

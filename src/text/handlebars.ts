@@ -1,4 +1,6 @@
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type Handlebars from "handlebars";
+import HandlebarsRuntime from "handlebars/runtime.js";
 import { InvalidInputError } from "../errors.js";
 import { precompiledSpec } from "./precompiled.js";
 import {
@@ -14,11 +16,16 @@ import {
 } from "./format.js";
 
 /**
- * One Handlebars environment for every text qbr-deck writes (prompts, slide wording). Output is
+ * The Handlebars environment for every text qbr-deck writes (prompts, slide wording). Output is
  * plain text for slides, not HTML, so nothing is HTML-escaped. Templates are trusted like code;
  * the data they print comes from validated account files.
+ *
+ * The package's own templates are compiled at build time (precompiled.ts), so a run needs only
+ * Handlebars' runtime; the compiler (with its parser and source-map, ~45 modules and a tenth of a
+ * cold `qbr generate`'s module loading) is loaded the first time a template has to be compiled:
+ * an edited template or a `--templates` folder. Both environments get the same helpers.
  */
-const handlebars = Handlebars.create();
+type HandlebarsEnvironment = typeof Handlebars;
 
 type HelperOptions = Handlebars.HelperOptions;
 const currencyOf = (options: HelperOptions): string =>
@@ -31,38 +38,53 @@ const titleOf = (item: unknown): string =>
         (item as { title?: unknown; name?: unknown })?.title ?? (item as { name?: unknown })?.name ?? "",
       );
 
-/** Percentages keep to their side of the thresholds the caller passes as `@percentGuards`. */
-handlebars.registerHelper("pct", (value: unknown, options: HelperOptions) =>
-  formatPercent(asNumber(value), (options.data as TextData | undefined)?.percentGuards),
-);
-handlebars.registerHelper("multiple", (value: unknown, options: HelperOptions) =>
-  formatMultiple(asNumber(value), (options.data as TextData | undefined)?.percentGuards),
-);
-handlebars.registerHelper("money", (value: unknown, options: HelperOptions) =>
-  formatMoney(asNumber(value), currencyOf(options)),
-);
-handlebars.registerHelper("moneyShort", (value: unknown, options: HelperOptions) =>
-  formatMoneyCompact(asNumber(value), currencyOf(options)),
-);
-handlebars.registerHelper("value", (value: unknown, unit: unknown) =>
-  formatValue(asNumber(value), typeof unit === "string" ? unit : undefined),
-);
-handlebars.registerHelper("date", (value: unknown) => formatDate(typeof value === "string" ? value : null));
-/** {{list tasks}} → "A, B and C"; objects print their title (or name). {{list items "or"}} */
-handlebars.registerHelper("list", (items: unknown, conjunction: unknown) => {
-  const texts = Array.isArray(items) ? items.map(titleOf).filter(Boolean) : [];
-  return formatList(texts, typeof conjunction === "string" ? conjunction : "and");
-});
-/** {{plural 3 "task"}} → "3 tasks" */
-handlebars.registerHelper("plural", (count: unknown, singular: unknown) =>
-  plural(asNumber(count) ?? 0, String(singular)),
-);
-handlebars.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-handlebars.registerHelper("gt", (a: unknown, b: unknown) => Number(a) > Number(b));
-handlebars.registerHelper("lt", (a: unknown, b: unknown) => Number(a) < Number(b));
-/** {{relativeDays daysToRenewal}} → "in 12 days", "today" or "3 days ago" (never "-3 days"). */
-handlebars.registerHelper("relativeDays", (value: unknown) => formatRelativeDays(asNumber(value) ?? 0));
-handlebars.registerHelper("abs", (value: unknown) => Math.abs(Number(value)));
+function registerHelpers(handlebars: HandlebarsEnvironment): void {
+  /** Percentages keep to their side of the thresholds the caller passes as `@percentGuards`. */
+  handlebars.registerHelper("pct", (value: unknown, options: HelperOptions) =>
+    formatPercent(asNumber(value), (options.data as TextData | undefined)?.percentGuards),
+  );
+  handlebars.registerHelper("multiple", (value: unknown, options: HelperOptions) =>
+    formatMultiple(asNumber(value), (options.data as TextData | undefined)?.percentGuards),
+  );
+  handlebars.registerHelper("money", (value: unknown, options: HelperOptions) =>
+    formatMoney(asNumber(value), currencyOf(options)),
+  );
+  handlebars.registerHelper("moneyShort", (value: unknown, options: HelperOptions) =>
+    formatMoneyCompact(asNumber(value), currencyOf(options)),
+  );
+  handlebars.registerHelper("value", (value: unknown, unit: unknown) =>
+    formatValue(asNumber(value), typeof unit === "string" ? unit : undefined),
+  );
+  handlebars.registerHelper("date", (value: unknown) => formatDate(typeof value === "string" ? value : null));
+  /** {{list tasks}} → "A, B and C"; objects print their title (or name). {{list items "or"}} */
+  handlebars.registerHelper("list", (items: unknown, conjunction: unknown) => {
+    const texts = Array.isArray(items) ? items.map(titleOf).filter(Boolean) : [];
+    return formatList(texts, typeof conjunction === "string" ? conjunction : "and");
+  });
+  /** {{plural 3 "task"}} → "3 tasks" */
+  handlebars.registerHelper("plural", (count: unknown, singular: unknown) =>
+    plural(asNumber(count) ?? 0, String(singular)),
+  );
+  handlebars.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  handlebars.registerHelper("gt", (a: unknown, b: unknown) => Number(a) > Number(b));
+  handlebars.registerHelper("lt", (a: unknown, b: unknown) => Number(a) < Number(b));
+  /** {{relativeDays daysToRenewal}} → "in 12 days", "today" or "3 days ago" (never "-3 days"). */
+  handlebars.registerHelper("relativeDays", (value: unknown) => formatRelativeDays(asNumber(value) ?? 0));
+  handlebars.registerHelper("abs", (value: unknown) => Math.abs(Number(value)));
+}
+
+const runtime = (HandlebarsRuntime as HandlebarsEnvironment).create();
+registerHelpers(runtime);
+let compiler: HandlebarsEnvironment | undefined;
+
+function fullHandlebars(): HandlebarsEnvironment {
+  if (!compiler) {
+    const full = createRequire(import.meta.url)("handlebars") as HandlebarsEnvironment;
+    compiler = full.create();
+    registerHelpers(compiler);
+  }
+  return compiler;
+}
 
 /** What a caller passes beside the context: settings for the helpers, not data to print. */
 export interface TextData {
@@ -82,10 +104,10 @@ export type TextTemplate = (context: object, data?: TextData) => string;
 export function compileText(source: string, file: string, path: string, checkSyntax = true): TextTemplate {
   // Compiled when the package was built (this exact text, so its syntax is known to be good).
   const spec = precompiledSpec(source);
-  if (spec) return wrap(handlebars.template(spec as unknown as TemplateSpecification));
+  if (spec) return wrap(runtime.template(spec as unknown as TemplateSpecification));
   if (checkSyntax) {
     try {
-      handlebars.parse(source);
+      fullHandlebars().parse(source);
     } catch (error) {
       const message = (error as Error).message.split("\n")[0] ?? "invalid template";
       throw new InvalidInputError([
@@ -93,7 +115,7 @@ export function compileText(source: string, file: string, path: string, checkSyn
       ]);
     }
   }
-  return wrap(handlebars.compile(source, { ...TEMPLATE_OPTIONS }));
+  return wrap(fullHandlebars().compile(source, { ...TEMPLATE_OPTIONS }));
 }
 
 /** Handlebars options of every text template (scripts/precompile-templates.mjs compiles with them too). */

@@ -1,4 +1,6 @@
 import { createRequire } from "node:module";
+import path from "node:path";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /**
  * The package's own templates, parsed and compiled when the package is built
@@ -25,10 +27,20 @@ export const PRECOMPILED_FILE = "templates.precompiled.cjs";
 
 let loaded: PrecompiledTemplates | null | undefined;
 
+/**
+ * In dist/text/, beside the build of this module; from a chunk of the bundled CLI (at another
+ * depth) it is found through the package's folder. Run from src/ (the tests), there is none.
+ */
+function precompiledPath(): string | null {
+  if (import.meta.url.endsWith(".ts")) return null;
+  return path.join(PACKAGE_ROOT, "dist", "text", PRECOMPILED_FILE);
+}
+
 function precompiledTemplates(): PrecompiledTemplates | null {
   if (loaded === undefined) {
+    const file = precompiledPath();
     try {
-      loaded = createRequire(import.meta.url)(`./${PRECOMPILED_FILE}`) as PrecompiledTemplates;
+      loaded = file ? (createRequire(import.meta.url)(file) as PrecompiledTemplates) : null;
     } catch {
       loaded = null;
     }

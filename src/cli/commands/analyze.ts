@@ -7,7 +7,7 @@ import { todayIso } from "../../dates.js";
 import { formatIssue, InvalidInputError, UsageError } from "../../errors.js";
 import type { Account } from "../../input/account-schema.js";
 import type { LoadAccountOptions } from "../../input/load-account.js";
-import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
+import { isWorkbookFile } from "../../input/spreadsheet/spreadsheet-kind.js";
 import { formatAnalysisReport } from "../analysis-report.js";
 import type { Io } from "../../io/terminal.js";
 import { parseDateOption, resolveAsOf } from "../options.js";

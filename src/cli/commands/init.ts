@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../../package-root.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { DEFAULT_TEMPLATES_DIR, readAccount } from "../../io/resources.js";
 import { UsageError } from "../../errors.js";
@@ -12,10 +12,7 @@ export const STARTER_FILE = "account.yaml";
 export const SCHEMA_FILE = "qbr-account.schema.json";
 
 /** The sample whose account fills the starter workbook (the README's full example). */
-export const WORKBOOK_EXAMPLE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../samples/northwind-logistics.yaml",
-);
+export const WORKBOOK_EXAMPLE = path.join(PACKAGE_ROOT, "samples/northwind-logistics.yaml");
 
 /** `qbr init --workbook plans.xlsx`: the portfolio workbook with one filled example account. */
 async function initWorkbook(target: string, force: boolean, io: Io): Promise<number> {

@@ -3,7 +3,7 @@ import { readWorkbookFile } from "../../batch/account-sources.js";
 import { readAccount } from "../../io/resources.js";
 import { todayIso, type IsoDate } from "../../dates.js";
 import { formatIssue, InvalidInputError } from "../../errors.js";
-import { isWorkbookFile } from "../../input/spreadsheet/read-table.js";
+import { isWorkbookFile } from "../../input/spreadsheet/spreadsheet-kind.js";
 import { plural } from "../../text/format.js";
 import type { Io } from "../../io/terminal.js";
 

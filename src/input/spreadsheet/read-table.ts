@@ -4,22 +4,14 @@ import { readCsv } from "./read-csv.js";
 import { openXlsx } from "./read-xlsx.js";
 import { tableFileIssue, type Table } from "./table.js";
 
-/** Spreadsheet files by their extension: CSV text or an XLSX workbook. */
+import { spreadsheetKind } from "./spreadsheet-kind.js";
 
-/** A 100,000-row export is ~5 MB as CSV; spreadsheets beyond this are refused before they are read. */
-export const MAX_SPREADSHEET_BYTES = 50 * 1024 * 1024;
-
-export type SpreadsheetKind = "csv" | "xlsx";
-
-export function spreadsheetKind(file: string): SpreadsheetKind | undefined {
-  if (/\.(csv|txt|tsv)$/i.test(file)) return "csv";
-  if (/\.(xlsx|xlsm)$/i.test(file)) return "xlsx";
-  return undefined;
-}
-
-export function isWorkbookFile(file: string): boolean {
-  return spreadsheetKind(file) === "xlsx";
-}
+export {
+  isWorkbookFile,
+  MAX_SPREADSHEET_BYTES,
+  spreadsheetKind,
+  type SpreadsheetKind,
+} from "./spreadsheet-kind.js";
 
 function refuse(file: string, message: string): InvalidInputError {
   return new InvalidInputError([tableFileIssue(file, message)]);
