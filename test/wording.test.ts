@@ -214,3 +214,47 @@ describe("prompts about a goal's owner and an achieved goal (issue 12)", () => {
     }
   });
 });
+
+describe("questions about a goal that is on plan today (issue 12)", () => {
+  const gapQuestion = /close that gap/;
+
+  it("asks a forward-looking question, not how to close a gap, when only the trend falls short", () => {
+    const analysis = analyse(loadSample("kestrel-analytik.yaml"));
+    const finding = analysis.findings.find(
+      (candidate) => candidate.rule === "goal-forecast-miss" && candidate.goal === "forecast-accuracy",
+    );
+    expect(finding?.variant).toBe("on-track");
+    const slide = deckFor(analysis, "customer", "qbr").slides.find(
+      (candidate) => candidate.id === "goal-forecast-accuracy",
+    );
+    const text = JSON.stringify(slide);
+    expect(text).not.toMatch(gapQuestion);
+    expect(text).toContain("What would help keep up the pace, or pick it up, through to the target date?");
+  });
+
+  it("still asks how to close the gap when a goal is behind plan and the trend misses its target", () => {
+    const account = makeAccount({
+      ...baseAccountData(),
+      goals: [
+        {
+          id: "g1",
+          title: "Cut the backlog",
+          metric: { name: "Backlog items" },
+          direction: "decrease",
+          baseline: { date: "2025-01-01", value: 100 },
+          target: { date: "2026-06-30", value: 20 },
+          plan: [{ date: "2025-09-30", value: 50 }],
+          actuals: [
+            { date: "2025-06-30", value: 95 },
+            { date: "2025-09-30", value: 92 },
+          ],
+        },
+      ],
+    });
+    const analysis = analyse(account);
+    const finding = analysis.findings.find((candidate) => candidate.rule === "goal-forecast-miss");
+    expect(finding).toBeDefined();
+    expect(finding?.variant).toBeUndefined();
+    expect(finding?.customerPrompts.join("\n")).toMatch(gapQuestion);
+  });
+});

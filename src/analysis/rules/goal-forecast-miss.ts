@@ -13,7 +13,11 @@ export interface GoalForecastMissEvidence {
   slopePerDay: number | null;
 }
 
-export type GoalForecastMissFinding = FindingOf<"goal-forecast-miss", GoalForecastMissEvidence>;
+/**
+ * "on-track": the goal is on plan today and only the trend falls short, so its questions look
+ * ahead instead of asking how to close a gap the sponsor does not see yet.
+ */
+export type GoalForecastMissFinding = FindingOf<"goal-forecast-miss", GoalForecastMissEvidence, "on-track">;
 
 /** At the current trend the goal will not reach its target by the target date. */
 export const goalForecastMiss: Rule<GoalForecastMissFinding> = {
@@ -31,6 +35,7 @@ export const goalForecastMiss: Rule<GoalForecastMissFinding> = {
           rule: "goal-forecast-miss",
           severity: projected < highBelow - EPSILON ? "high" : "medium",
           goal: goal.id,
+          ...(figures.status === "on-track" ? { variant: "on-track" as const } : {}),
           evidence: {
             projectedAttainment: projected,
             projected: figures.forecast?.projected ?? null,
