@@ -6,6 +6,7 @@ import { formatter, tickLabels } from "../src/render/pdf/charts/format.js";
 import {
   formatCount,
   formatDate,
+  formatInSentence,
   formatExact,
   formatMoney,
   formatMoneyCompact,
@@ -160,5 +161,21 @@ describe("formatMultiple (value ÷ ARR)", () => {
     expect(formatMultiple(0.996)).toBe("0.996×");
     expect(formatMultiple(0.99999)).toBe("0.9999×");
     expect(formatMultiple(0.96)).toBe("0.96×");
+  });
+});
+
+describe("formatInSentence (issue 12)", () => {
+  it("lower-cases the first letter of a label inserted mid-sentence", () => {
+    expect(formatInSentence("Patient no-show rate")).toBe("patient no-show rate");
+    expect(formatInSentence("Öffnungsrate")).toBe("öffnungsrate");
+    expect(formatInSentence("already lower")).toBe("already lower");
+    expect(formatInSentence("")).toBe("");
+  });
+
+  it("keeps a first word with two or more capitals: an acronym or a proper name", () => {
+    expect(formatInSentence("NPS")).toBe("NPS");
+    expect(formatInSentence("EU support hub tickets")).toBe("EU support hub tickets");
+    expect(formatInSentence("SAP uptime")).toBe("SAP uptime");
+    expect(formatInSentence("McKinsey score")).toBe("McKinsey score");
   });
 });

@@ -258,3 +258,15 @@ describe("questions about a goal that is on plan today (issue 12)", () => {
     expect(finding?.customerPrompts.join("\n")).toMatch(gapQuestion);
   });
 });
+
+describe("metric names inside a sentence (issue 12)", () => {
+  it("prints a metric name in lower case mid-sentence, as written in tables and titles", () => {
+    const analysis = analyse(loadSample("alpine-health-clinics.yaml"));
+    const deck = deckFor(analysis, "customer", "qbr");
+    const text = deckText(deck);
+    expect(text).not.toMatch(/(?:on|of|in|for) Patient no-show rate/);
+    expect(text).toContain("the progress on patient no-show rate");
+    // Labels keep their capital: the chart title and the goal slide's subtitle.
+    expect(text).toContain("Patient no-show rate: plan vs actual vs forecast");
+  });
+});

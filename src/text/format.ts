@@ -237,3 +237,16 @@ export function formatRelativeDays(days: number): string {
   if (days === 0) return "today";
   return days > 0 ? `in ${plural(days, "day")}` : `${plural(-days, "day")} ago`;
 }
+
+/**
+ * A name as it reads in the middle of a sentence: "Patient no-show rate" → "patient no-show rate"
+ * ("the progress on patient no-show rate"). Account files write metric names as labels, capitalised
+ * for tables and chart titles; mid-sentence that capital reads as a typo. A first word with two or
+ * more capitals is an acronym or a proper name and stays: "NPS", "EU support hub", "SAP uptime".
+ */
+export function formatInSentence(name: string): string {
+  const firstWord = /^\S*/u.exec(name)?.[0] ?? "";
+  if ((firstWord.match(/\p{Lu}/gu) ?? []).length >= 2) return name;
+  const [first = "", ...rest] = name;
+  return first.toLocaleLowerCase("en") + rest.join("");
+}

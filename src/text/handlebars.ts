@@ -5,6 +5,7 @@ import { InvalidInputError } from "../errors.js";
 import { precompiledSpec } from "./precompiled.js";
 import {
   formatDate,
+  formatInSentence,
   formatList,
   formatMoney,
   formatMoneyCompact,
@@ -64,6 +65,10 @@ function registerHelpers(handlebars: HandlebarsEnvironment): void {
   /** {{plural 3 "task"}} → "3 tasks" */
   handlebars.registerHelper("plural", (count: unknown, singular: unknown) =>
     plural(asNumber(count) ?? 0, String(singular)),
+  );
+  /** {{inSentence goal.metric}} → "patient no-show rate"; "NPS" and "EU support hub" stay. */
+  handlebars.registerHelper("inSentence", (value: unknown) =>
+    typeof value === "string" ? formatInSentence(value) : "",
   );
   handlebars.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper("gt", (a: unknown, b: unknown) => Number(a) > Number(b));
