@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { preparationSlides } from "../src/render/pdf/preparation.js";
 import { loadRenderer } from "../src/render/renderer.js";
 import { sampleDeck } from "./helpers/decks.js";
 
@@ -65,5 +66,16 @@ describe("internal PDF preparation notes", () => {
     const text = pdfText((await pdf.render(deck, {})).bytes);
     expect(text).not.toContain("Preparation notes");
     expect(text.split("\f").filter((page) => page.trim()).length).toBe(deck.slides.length);
+  });
+});
+
+describe("preparation pages' titles (issue 12)", () => {
+  it("never says '(continued) (continued)' when a continuation slide's notes run onto the next page", () => {
+    const deck = sampleDeck("kestrel-analytik.yaml", "internal", "qbr");
+    const titles = preparationSlides(deck).flatMap((page) =>
+      page.blocks.flatMap((block) => (block.kind === "bullets" ? block.items.map((item) => item.text) : [])),
+    );
+    expect(titles.some((text) => /^\d+\. .* \(continued\)$/.test(text))).toBe(true);
+    expect(titles.filter((text) => text.includes("(continued) (continued)"))).toEqual([]);
   });
 });

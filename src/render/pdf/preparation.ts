@@ -55,7 +55,9 @@ export function preparationSlides(deck: Deck): Slide[] {
         used = 0;
         if (position > 0) {
           const title = items[0]!;
-          const repeated = { ...title, text: `${title.text} ${print.continued}` };
+          // A continuation slide's title already says "(continued)": never "(continued) (continued)".
+          const text = title.text.endsWith(print.continued) ? title.text : `${title.text} ${print.continued}`;
+          const repeated = { ...title, text };
           page.push(repeated);
           used += itemHeightPt(repeated);
         }
