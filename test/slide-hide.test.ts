@@ -11,6 +11,7 @@ import { loadTemplates } from "../src/io/resources.js";
 import { loadTheme } from "../src/io/theme-file.js";
 import type { Account } from "../src/input/account-schema.js";
 import { accountToDecks } from "../src/pipeline.js";
+import { slidePart } from "../src/deck/slide-ids.js";
 import { loadSample, SAMPLES_DIR } from "./helpers/accounts.js";
 import { qbr } from "./helpers/cli.js";
 
@@ -50,9 +51,25 @@ describe("review.hide", () => {
       for (const audience of ["customer", "internal"] as const) {
         const all = ids(deckOf(northwind, kind, audience));
         const shown = ids(deckOf(withHide(northwind, hide), kind, audience));
-        expect(shown).toEqual(all.filter((id) => !hide.includes(id)));
+        expect(shown).toEqual(all.filter((id) => !hide.includes(id) && !hide.includes(slidePart(id))));
       }
     }
+  });
+
+  it("hides the thresholds slide with the appendix, and on its own by its own id", () => {
+    const all = ids(deckOf(northwind, "qbr", "internal"));
+    expect(all).toContain("appendix-thresholds");
+    expect(ids(deckOf(withHide(northwind, ["appendix"]), "qbr", "internal"))).not.toContain(
+      "appendix-thresholds",
+    );
+    const own = ids(deckOf(withHide(northwind, ["appendix-thresholds"]), "qbr", "internal"));
+    expect(own).toEqual(all.filter((id) => id !== "appendix-thresholds"));
+  });
+
+  it("lists the appendix once on the agenda, thresholds slide and all", () => {
+    const deck = deckOf(northwind, "qbr", "internal");
+    const agenda = JSON.stringify(deck.slides.find((slide) => slide.id === "agenda"));
+    expect(agenda).not.toContain("thresholds in force");
   });
 
   it("takes the hidden slides off the generated agenda", () => {

@@ -5,6 +5,7 @@ import type { Deck, DeckMeta } from "./deck-model.js";
 import { DECK_KINDS } from "./kinds/index.js";
 import { agendaSlide } from "./slides/agenda.js";
 import { appendixSlides } from "./slides/appendix.js";
+import { slidePart } from "./slide-ids.js";
 
 export type { BuildDeckOptions } from "./context.js";
 
@@ -23,7 +24,7 @@ export function buildDeck(analysis: Analysis, options: BuildDeckOptions): Deck {
     slides.push(...appendixSlides(context, options.provenance));
   }
   const hidden = new Set([...analysis.account.review.hide, ...(options.hide ?? [])]);
-  const shown = slides.filter((slide) => !hidden.has(slide.id));
+  const shown = slides.filter((slide) => !hidden.has(slide.id) && !hidden.has(slidePart(slide.id)));
   if (plan.agenda && !hidden.has("agenda")) {
     // After the cover, listing what is left once the hidden slides are out.
     const at = shown[0]?.id === "cover" ? 1 : 0;

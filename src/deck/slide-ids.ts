@@ -25,6 +25,7 @@ export const SLIDE_IDS = [
   "next-steps",
   "next-term",
   "appendix",
+  "appendix-thresholds",
   // The kick-off deck (--kind kickoff) and the one-pager (--kind onepager).
   "kickoff-why",
   "kickoff-criteria",
@@ -36,6 +37,20 @@ export const SLIDE_IDS = [
 ] as const;
 
 export type FixedSlideId = (typeof SLIDE_IDS)[number];
+
+/**
+ * Slides with an id of their own that belong to a larger part: hiding the part hides them too
+ * (`review.hide: [appendix]` leaves out the thresholds slide as well), and the agenda lists the
+ * part once. Their own id names them apart, e.g. in the PDF's preparation notes and `--deck` files.
+ */
+const PART_OF: Readonly<Partial<Record<FixedSlideId, FixedSlideId>>> = {
+  "appendix-thresholds": "appendix",
+};
+
+/** The part a slide id belongs to: itself, or the larger part of PART_OF. */
+export function slidePart(id: string): string {
+  return PART_OF[id as FixedSlideId] ?? id;
+}
 
 /** The prefix of a goal's slide id: `goal-backlog` is the slide of goal `backlog`. */
 export const GOAL_SLIDE_PREFIX = "goal-";

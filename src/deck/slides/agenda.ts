@@ -2,7 +2,7 @@ import type { DeckContext } from "../context.js";
 import type { Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns } from "../layout.js";
-import { GOAL_SLIDE_PREFIX } from "../slide-ids.js";
+import { GOAL_SLIDE_PREFIX, slidePart } from "../slide-ids.js";
 
 /** Slides that are the deck's furniture, not a point of the meeting. */
 const NOT_ON_THE_AGENDA: ReadonlySet<string> = new Set(["cover", "agenda", "appendix"]);
@@ -42,7 +42,7 @@ function generatedItems(context: DeckContext, following: readonly Slide[]): stri
   const items: string[] = [];
   const seen = new Set<string>();
   for (const slide of following) {
-    const part = slide.id.startsWith(GOAL_SLIDE_PREFIX) ? "goals" : slide.id;
+    const part = slide.id.startsWith(GOAL_SLIDE_PREFIX) ? "goals" : slidePart(slide.id);
     if (NOT_ON_THE_AGENDA.has(part) || seen.has(part)) continue;
     seen.add(part);
     const key = `agenda.item.${part}`;

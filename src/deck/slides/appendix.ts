@@ -113,7 +113,8 @@ function thresholdsSlide(context: DeckContext): Slide {
     items: items.map((text) => ({ text })),
   });
   return {
-    id: "appendix",
+    // Its own id, so that it is not read as a page of the overview; hiding "appendix" hides it too.
+    id: "appendix-thresholds",
     layout: "content",
     title: context.text("appendix.thresholds.title"),
     subtitle: context.text("appendix.thresholds.subtitle"),
