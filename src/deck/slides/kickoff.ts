@@ -188,7 +188,8 @@ export function workSlides(context: DeckContext): Slide[] {
   });
 }
 
-const ROLE_KEYS: Record<Stakeholder["role"], string> = {
+/** The wording key of each stakeholder role's label (also used by the internal outlook slide). */
+export const ROLE_KEYS: Record<Stakeholder["role"], string> = {
   "executive-sponsor": "kickoff.role.executive-sponsor",
   "economic-buyer": "kickoff.role.economic-buyer",
   champion: "kickoff.role.champion",

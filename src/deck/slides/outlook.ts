@@ -3,6 +3,7 @@ import type { BulletItem, Kpi, Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
 import { formatDate, formatValue } from "../../text/format.js";
+import { ROLE_KEYS } from "./kickoff.js";
 import { limitItems } from "./summary.js";
 import type { HealthLabel } from "../../input/account-schema.js";
 import type { Tone } from "../deck-model.js";
@@ -57,9 +58,14 @@ export function outlookSlide(context: DeckContext): Slide {
   for (const risk of account.externalRisks)
     renewal.push({ text: `${context.text("outlook.external.heading")}: ${risk}`, tone: "warn" });
   const people = account.stakeholders.map((person) => ({
-    text: `${person.name} — ${person.role}${person.status === "active" ? "" : ` (${person.status})`}${
-      person.lastContact ? `, last contact ${formatDate(person.lastContact)}` : ""
-    }`,
+    text: context.text("outlook.stakeholder", {
+      facts: {
+        name: person.name,
+        role: context.text(ROLE_KEYS[person.role]),
+        status: person.status === "active" ? "" : person.status,
+        lastContact: person.lastContact ? formatDate(person.lastContact) : "",
+      },
+    }),
     tone: person.status === "left" ? ("bad" as const) : ("neutral" as const),
   }));
   const blocks: Slide["blocks"] = [
