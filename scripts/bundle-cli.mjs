@@ -35,7 +35,11 @@ const EXTERNAL = [
   "dejavu-fonts-ttf",
 ];
 
-const entries = { "cli/main": "cli/main.js", "batch/worker": "batch/worker.js" };
+const entries = {
+  "cli/main": "cli/main.js",
+  "batch/worker": "batch/worker.js",
+  "batch/render-thread-worker": "batch/render-thread-worker.js",
+};
 for (const file of Object.values(entries)) {
   if (!existsSync(path.join(DIST, file))) throw new Error(`dist/${file} is missing: run tsc first`);
 }
@@ -61,8 +65,9 @@ const result = await build({
   banner: {
     js: 'import { createRequire as __qbrCreateRequire } from "node:module"; const require = __qbrCreateRequire(import.meta.url);',
   },
-  // Keeps stack traces (--debug) readable: names as written, no minifying.
-  keepNames: true,
+  // No minifying, so --debug stack traces keep the names as written. Not `keepNames`: it wraps
+  // every function expression in a __name() call that runs each time the closure is created —
+  // ~5 % of a batch worker's CPU (docs/performance.md). Error classes set their own `name`.
   sourcemap: "linked",
   legalComments: "linked",
   logLevel: "warning",

@@ -11,7 +11,13 @@ import type { Audience, DeckKind, ImageData } from "../deck/deck-model.js";
 import { imageInfo } from "../deck/image-info.js";
 import { daysBetween, type IsoDate } from "../dates.js";
 import { analyzeAccount, buildDecks } from "../pipeline.js";
-import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
+import {
+  loadRenderer,
+  type OutputFormat,
+  type RenderOptions,
+  type RenderResult,
+} from "../render/renderer.js";
+import type { RenderThread } from "./render-thread.js";
 import { plural } from "../text/format.js";
 import { VERSION } from "../version.js";
 import { locateAccountAsset } from "../io/assets.js";
@@ -210,6 +216,8 @@ export async function generateAccount(
   settings: GenerateSettings,
   slugOverride?: string,
   loaded?: LoadedAccount,
+  /** A second thread for some formats (render-thread.ts): one-account runs only. */
+  thread?: RenderThread,
 ): Promise<AccountOutcome> {
   const { account, sha256: accountSha256, ...read } = loaded ?? readAndHash(source, settings);
   const warnings = read.warnings.map(formatIssue);
@@ -258,31 +266,48 @@ export async function generateAccount(
     customerRatioMin: settings.customerRatioMin,
     ...(settings.deckFile ? { deckSettings: readDeckSettings(settings.deckFile) } : {}),
   });
-  const files: WrittenFile[] = [];
   const pdfPassword = settings.pdfPasswordPerAccount ? newPdfPassword() : undefined;
-  for (const deck of decks) {
-    const { kind, audience } = deck.meta;
-    for (const format of settings.formats) {
-      const renderer = await loadRenderer(format);
-      const encrypt = pdfPassword !== undefined && format === "pdf" && audience === "customer";
-      const render = encrypt ? { ...renderOptions, pdfUserPassword: pdfPassword } : renderOptions;
-      const result = await renderer.render(deck, render);
-      warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
-      const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
-      writeFileAtomic(target, result.bytes);
-      files.push({
-        path: target,
-        format,
-        audience,
-        kind,
-        bytes: result.bytes.byteLength,
-        sha256: sha256(result.bytes),
-        ...(encrypt || (format === "pdf" && settings.render.pdfUserPassword)
-          ? { encrypted: true as const }
-          : {}),
-      });
-    }
+  const renders = decks.flatMap((deck) =>
+    settings.formats.map((format) => {
+      const encrypt = pdfPassword !== undefined && format === "pdf" && deck.meta.audience === "customer";
+      const options = encrypt ? { ...renderOptions, pdfUserPassword: pdfPassword } : renderOptions;
+      return { deck, format, options, encrypt };
+    }),
+  );
+  // Decks for the render thread are sent first, so it works while this thread renders the rest.
+  const onThread = renders.map((render) =>
+    thread?.handles(render.format) ? thread.render(render.deck, render.format, render.options) : null,
+  );
+  const results: RenderResult[] = [];
+  for (const [index, render] of renders.entries()) {
+    if (onThread[index]) continue;
+    results[index] = await (await loadRenderer(render.format)).render(render.deck, render.options);
   }
+  for (const [index, render] of renders.entries()) {
+    const pending = onThread[index];
+    if (!pending) continue;
+    // null: the thread could not render it; here it renders (or fails) as it would without one.
+    results[index] =
+      (await pending) ?? (await (await loadRenderer(render.format)).render(render.deck, render.options));
+  }
+  const files: WrittenFile[] = renders.map(({ deck, format, encrypt }, index) => {
+    const { kind, audience } = deck.meta;
+    const result = results[index]!;
+    warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
+    const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
+    writeFileAtomic(target, result.bytes);
+    return {
+      path: target,
+      format,
+      audience,
+      kind,
+      bytes: result.bytes.byteLength,
+      sha256: sha256(result.bytes),
+      ...(encrypt || (format === "pdf" && settings.render.pdfUserPassword)
+        ? { encrypted: true as const }
+        : {}),
+    };
+  });
   return {
     status: "written",
     source,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Io } from "../io/terminal.js";
 import type { PreloadedInput } from "./account-sources.js";
@@ -26,6 +27,7 @@ import {
 import { lockOutputFolder, type OutputLock } from "../io/output-lock.js";
 import { BatchPlanner, type RenderJob } from "./plan.js";
 import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
+import { startRenderThread, wantsRenderThread, type RenderThread } from "./render-thread.js";
 import { loadTemplates, readDeckSettings, readRules } from "../io/resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
@@ -112,14 +114,21 @@ function jobEntry(job: RenderJob, result: RenderTaskResult, outDir: string): Man
   };
 }
 
-/** One account in this thread: no worker start-up cost, and its error keeps its class. */
+/**
+ * One account in this thread: no worker pool to start, and its error keeps its class. The PDFs
+ * render on a second thread beside the rest when that pays (render-thread.ts).
+ */
 async function renderInProcess(
   job: RenderJob,
   settings: GenerateSettings,
+  thread: RenderThread | undefined,
 ): Promise<{ result: RenderTaskResult; cause?: unknown }> {
   try {
     return {
-      result: { ok: true, outcome: await generateAccount(job.source, settings, job.slug, job.loaded) },
+      result: {
+        ok: true,
+        outcome: await generateAccount(job.source, settings, job.slug, job.loaded, thread),
+      },
     };
   } catch (error) {
     return { result: { ok: false, reason: describeFailure(job.source, error) }, cause: error };
@@ -177,13 +186,14 @@ async function renderJobs(
   stop: AbortSignal,
   record: (job: RenderJob, result: RenderTaskResult, cause?: unknown) => void,
   earlyPool: RenderPool | undefined,
+  thread: RenderThread | undefined,
 ): Promise<void> {
   const { settings } = options;
   // A closed queue of one job (its job not taken yet, so the queue is not `drained`): in this thread.
   if (!earlyPool && jobs.isClosed && jobs.size <= 1) {
     const job = jobs.take();
     if (!job) return;
-    const { result, cause } = await renderInProcess(job, settings);
+    const { result, cause } = await renderInProcess(job, settings, thread);
     record(job, result, cause);
     return;
   }
@@ -255,6 +265,34 @@ async function runLockedBatch(
   options: BatchOptions,
   io: Io,
   lock: OutputLock,
+): Promise<BatchResult> {
+  const { settings, shard } = options;
+  const manifestFile = path.join(settings.outDir, manifestFileName(shard));
+  // One account, most likely to be rendered (a first run, or --force): the PDF's thread starts
+  // now, so it loads its modules and fonts while this thread reads and analyses the account.
+  const thread =
+    files.length === 1 &&
+    (options.force || !existsSync(manifestFile)) &&
+    wantsRenderThread(
+      settings.formats,
+      settings.kinds.length * settings.audiences.length,
+      options.concurrency,
+    )
+      ? startRenderThread(settings.formats)
+      : undefined;
+  try {
+    return await renderAndRecord(files, options, io, lock, thread);
+  } finally {
+    await thread?.close();
+  }
+}
+
+async function renderAndRecord(
+  files: readonly string[],
+  options: BatchOptions,
+  io: Io,
+  lock: OutputLock,
+  thread: RenderThread | undefined,
 ): Promise<BatchResult> {
   const startedAt = Date.now();
   const { settings, shard } = options;
@@ -352,7 +390,7 @@ async function runLockedBatch(
     const planning = earlyPool
       ? feedWhilePlanning(planner, queue, stop.signal).then(() => progress.setTotal(plan.jobs.length))
       : Promise.resolve();
-    await Promise.all([planning, renderJobs(queue, options, stop.signal, record, earlyPool)]);
+    await Promise.all([planning, renderJobs(queue, options, stop.signal, record, earlyPool, thread)]);
   } finally {
     progress.stop();
     stop.dispose();

@@ -1,0 +1,95 @@
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Deck } from "../deck/deck-model.js";
+import { PACKAGE_ROOT } from "../package-root.js";
+import type { OutputFormat, RenderOptions, RenderResult } from "../render/renderer.js";
+import type { RenderThreadReply, RenderThreadRequest, RenderThreadSetup } from "./render-thread-worker.js";
+
+/**
+ * A second thread for a one-account run. `qbr generate one.yaml -f pptx,pdf` is what a CSM waits
+ * for the night before a QBR; rendered one after the other, the PDF (the larger half: shaping
+ * every line with the font, subsetting it, deflating pages) waits for the PPTX. With this thread
+ * the PDF renders beside it: the thread loads pdfkit and parses the fonts while the main thread
+ * is still reading and analysing the account, and the wall time of the run is about the longer
+ * of the two renders instead of their sum (docs/performance.md). A batch has its worker pool
+ * instead (pool.ts): there every core already renders an account of its own.
+ *
+ * The thread only renders: files are written by the main thread, as in any one-account run. If
+ * the thread fails or reports an error, the deck is rendered again in the main thread, so an
+ * error reaches the user exactly as without the thread (its class, its message, exit code 2).
+ */
+
+/** The formats that go to the thread: the PDF is the costly one (see above). */
+const THREAD_FORMATS: readonly OutputFormat[] = ["pdf"];
+
+export interface RenderThread {
+  /** Whether decks of this format render on the thread. */
+  handles(format: OutputFormat): boolean;
+  /** The deck rendered on the thread, or null when the thread could not: render it here then. */
+  render(deck: Deck, format: OutputFormat, options: RenderOptions): Promise<RenderResult | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * A thread when it pays: the run renders something besides the thread's formats (or several decks
+ * of them), and the machine and --concurrency allow a second thread.
+ */
+export function wantsRenderThread(
+  formats: readonly OutputFormat[],
+  decksPerFormat: number,
+  concurrency: number,
+): boolean {
+  const threaded = formats.filter((format) => THREAD_FORMATS.includes(format));
+  if (threaded.length === 0 || concurrency < 2 || os.availableParallelism() < 2) return false;
+  return formats.length > threaded.length || decksPerFormat > 1;
+}
+
+/** The compiled worker (as pool.ts: also when this module runs from src/ under vitest). */
+function workerUrl(): URL {
+  return pathToFileURL(path.join(PACKAGE_ROOT, "dist/batch/render-thread-worker.js"));
+}
+
+export function startRenderThread(formats: readonly OutputFormat[]): RenderThread {
+  const handled = formats.filter((format) => THREAD_FORMATS.includes(format));
+  const worker = new Worker(workerUrl(), { workerData: { formats: handled } satisfies RenderThreadSetup });
+  // The thread must never keep the process alive: a finished run exits even if it is still warming up.
+  worker.unref();
+  const waiting = new Map<number, (reply: RenderThreadReply | null) => void>();
+  let nextId = 0;
+  let failed = false;
+  const failAll = (): void => {
+    failed = true;
+    for (const resolve of waiting.values()) resolve(null);
+    waiting.clear();
+  };
+  worker.on("message", (reply: RenderThreadReply) => {
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+    if (waiting.size === 0) worker.unref();
+  });
+  worker.on("error", failAll);
+  worker.on("exit", failAll);
+  return {
+    handles: (format) => handled.includes(format),
+    async render(deck, format, options) {
+      if (failed) return null;
+      const id = nextId++;
+      const reply = await new Promise<RenderThreadReply | null>((resolve) => {
+        waiting.set(id, resolve);
+        // Held while a deck is on the thread: the run waits for it.
+        worker.ref();
+        // The company template is the PPTX's alone, and holds more than the thread needs.
+        const { pptxTemplate: _pptxOnly, ...threadOptions } = options;
+        worker.postMessage({ id, deck, format, options: threadOptions } satisfies RenderThreadRequest);
+      });
+      if (!reply?.ok) return null;
+      return { bytes: reply.bytes, warnings: reply.warnings };
+    },
+    async close() {
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    },
+  };
+}
