@@ -51,6 +51,31 @@ function workerUrl(): URL {
   return pathToFileURL(path.join(PACKAGE_ROOT, "dist/batch/render-thread-worker.js"));
 }
 
+/** A thread started before the run knew it needed one (prestartRenderThread), until claimed. */
+let parked: { formats: string; thread: RenderThread } | undefined;
+
+/**
+ * Starts the thread as early as possible — the CLI calls this as soon as it has parsed a
+ * one-file `generate` command line, before loading the modules of the run — so that the thread's
+ * own start-up (a fresh V8 isolate, pdfkit, fontkit, the fonts: ~0.3 s) overlaps the main thread's.
+ * The run takes it with claimRenderThread(), or closes it if it turns out not to need it.
+ */
+export function prestartRenderThread(formats: readonly OutputFormat[]): void {
+  parked ??= { formats: formats.join(","), thread: startRenderThread(formats) };
+}
+
+/** The prestarted thread if `wanted` (else it is closed), or a new one if none was started for these formats. */
+export function claimRenderThread(
+  formats: readonly OutputFormat[],
+  wanted: boolean,
+): RenderThread | undefined {
+  const early = parked;
+  parked = undefined;
+  if (early && (!wanted || early.formats !== formats.join(","))) void early.thread.close();
+  else if (early) return early.thread;
+  return wanted ? startRenderThread(formats) : undefined;
+}
+
 export function startRenderThread(formats: readonly OutputFormat[]): RenderThread {
   const handled = formats.filter((format) => THREAD_FORMATS.includes(format));
   const worker = new Worker(workerUrl(), { workerData: { formats: handled } satisfies RenderThreadSetup });

@@ -27,7 +27,7 @@ import {
 import { lockOutputFolder, type OutputLock } from "../io/output-lock.js";
 import { BatchPlanner, type RenderJob } from "./plan.js";
 import { JobQueue, renderInPool, startPool, type RenderPool } from "./pool.js";
-import { startRenderThread, wantsRenderThread, type RenderThread } from "./render-thread.js";
+import { claimRenderThread, wantsRenderThread, type RenderThread } from "./render-thread.js";
 import { loadTemplates, readDeckSettings, readRules } from "../io/resources.js";
 import { createProgress } from "./progress.js";
 import type { Shard } from "./shard.js";
@@ -270,16 +270,16 @@ async function runLockedBatch(
   const manifestFile = path.join(settings.outDir, manifestFileName(shard));
   // One account, most likely to be rendered (a first run, or --force): the PDF's thread starts
   // now, so it loads its modules and fonts while this thread reads and analyses the account.
-  const thread =
+  const thread = claimRenderThread(
+    settings.formats,
     files.length === 1 &&
-    (options.force || !existsSync(manifestFile)) &&
-    wantsRenderThread(
-      settings.formats,
-      settings.kinds.length * settings.audiences.length,
-      options.concurrency,
-    )
-      ? startRenderThread(settings.formats)
-      : undefined;
+      (options.force || !existsSync(manifestFile)) &&
+      wantsRenderThread(
+        settings.formats,
+        settings.kinds.length * settings.audiences.length,
+        options.concurrency,
+      ),
+  );
   try {
     return await renderAndRecord(files, options, io, lock, thread);
   } finally {

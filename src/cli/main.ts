@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { formatIssue, InvalidInputError, isQbrError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { processIo, type Io } from "../io/terminal.js";
+import { prestartForOneAccount } from "./prestart.js";
 
 /**
  * The entry point. Commands are imported lazily (so `qbr --help` and `qbr validate` never load
@@ -176,6 +177,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "read logos outside the account file's folder (absolute paths, ../, links); only for trusted account files",
     )
     .action(async (inputs: string[], options) => {
+      prestartForOneAccount(inputs, options);
       const { generateCommand } = await import("./commands/generate.js");
       exitCode = await generateCommand(inputs, { ...options, debug: program.opts().debug }, io);
     });
