@@ -1,6 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Deck } from "../deck/deck-model.js";
-import { loadFont } from "../render/fonts.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 
 /**
@@ -32,8 +31,7 @@ const setup = workerData as RenderThreadSetup;
 const renderers = new Map(
   await Promise.all(setup.formats.map(async (format) => [format, await loadRenderer(format)] as const)),
 );
-loadFont("regular");
-loadFont("bold");
+for (const renderer of renderers.values()) renderer.warmUp?.();
 
 /**
  * TEST-ONLY hook: with QBR_TEST_RENDER_THREAD_CRASH=1 the thread exits on its first deck, as a

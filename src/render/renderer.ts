@@ -27,6 +27,8 @@ export interface RenderResult {
 export interface Renderer {
   format: OutputFormat;
   render(deck: Deck, options: RenderOptions): Promise<RenderResult>;
+  /** Start-up work of the first render, done ahead by a thread that would otherwise wait. */
+  warmUp?(): void;
 }
 
 export interface OutputFormatSpec {
