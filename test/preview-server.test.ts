@@ -199,7 +199,7 @@ describe("qbr preview: the page's own wording", () => {
       // No preview.yaml yet: the built-in wording.
       let state = await events.next(() => true);
       expect(state.title).toMatch(/ — qbr preview$/);
-      expect(await page()).toContain("<p id=\"warnings-heading\">Warnings</p>");
+      expect(await page()).toContain('<p id="warnings-heading">Warnings</p>');
 
       // A new preview.yaml in the folder: the page's texts change with the next build.
       let before = state.version;
@@ -211,7 +211,7 @@ describe("qbr preview: the page's own wording", () => {
       expect(state.wording.frameTitle).toBe("The deck");
       const saved = await page();
       expect(saved).toMatch(/<title>.+ — Vorschau<\/title>/);
-      expect(saved).toContain("<p id=\"warnings-heading\">Hinweise</p>");
+      expect(saved).toContain('<p id="warnings-heading">Hinweise</p>');
 
       // An invalid one is located like any other input; the last good page and its wording stay.
       writeFileSync(wordingFile, 'pageTitle: "Vorschau"\nwarnings: [Hinweise]\n');
@@ -233,6 +233,26 @@ describe("qbr preview: the page's own wording", () => {
       events.close();
       await preview.stop();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("qbr preview: an invalid preview.yaml at start", () => {
+  it("serves the page in the built-in wording with the located problem, and no deck yet", async () => {
+    const templates = mkdtempSync(path.join(os.tmpdir(), "qbr-preview-wording-"));
+    writeFileSync(path.join(templates, "preview.yaml"), "pageTitle: [Vorschau]\n");
+    const preview = await startPreview("northwind-logistics.yaml", { templatesDir: templates });
+    const events = subscribe(preview.port);
+    try {
+      const state = await events.next(() => true);
+      expect(state.version).toBe(0);
+      expect(state.title).toBe("qbr preview");
+      expect(state.problems).toEqual([expect.stringMatching(/preview\.yaml:1:12 pageTitle — .+/)]);
+      expect(await (await fetch(new URL("/deck", preview.url))).text()).toContain("No deck yet.");
+    } finally {
+      events.close();
+      await preview.stop();
+      rmSync(templates, { recursive: true, force: true });
     }
   });
 });
