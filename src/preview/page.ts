@@ -15,18 +15,18 @@ export interface PageState {
   title: string;
   problems: string[];
   warnings: string[];
-  /** The page's own texts, so a saved preview.yaml shows without reloading the page. */
-  wording: Omit<PreviewWording, "pageTitle" | "building" | "noDeck">;
+  /** The page's own texts the script sets, so a saved preview.yaml shows without reloading the page. */
+  wording: Pick<PreviewWording, "frameTitle" | "problems" | "problemsNoDeck" | "warnings" | "stopped">;
 }
 
 export function pageState(state: PreviewState): PageState {
-  const { pageTitle: _title, building: _building, noDeck: _noDeck, ...wording } = state.wording;
+  const { frameTitle, problems, problemsNoDeck, warnings, stopped } = state.wording;
   return {
     version: state.version,
     title: pageTitle(state),
     problems: state.problems,
     warnings: state.warnings,
-    wording,
+    wording: { frameTitle, problems, problemsNoDeck, warnings, stopped },
   };
 }
 
