@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -27,6 +27,8 @@ describe.skipIf(missing.length > 0)(`qbr preview in Chromium${skipReason(missing
   let preview: RunningPreview;
   let page: Page;
   const consoleErrors: string[] = [];
+  // An empty --templates folder: the preview.yaml test saves one into it.
+  const templates = mkdtempSync(path.join(os.tmpdir(), "qbr-preview-templates-"));
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -37,7 +39,7 @@ describe.skipIf(missing.length > 0)(`qbr preview in Chromium${skipReason(missing
         // As root (CI) Chromium's sandbox cannot start; the pages are our own.
         args: ["--no-sandbox"],
       }),
-      startPreview("northwind-logistics.yaml", {}, renderHtml),
+      startPreview("northwind-logistics.yaml", { templatesDir: templates }, renderHtml),
     ]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("console", (message) => {
@@ -50,6 +52,7 @@ describe.skipIf(missing.length > 0)(`qbr preview in Chromium${skipReason(missing
   afterAll(async () => {
     await browser?.close();
     await preview?.stop();
+    rmSync(templates, { recursive: true, force: true });
   });
 
   const deck = () => page.frameLocator("#deck");
@@ -105,9 +108,27 @@ describe.skipIf(missing.length > 0)(`qbr preview in Chromium${skipReason(missing
     expect(consoleErrors).toEqual([]);
   });
 
+  it("changes the open page's own wording when preview.yaml is saved, without reloading it", async () => {
+    await page.evaluate("window.notReloaded = true");
+    writeFileSync(
+      path.join(templates, "preview.yaml"),
+      'pageTitle: "Vorschau"\nproblems: "Die Datei hat Fehler."\nstopped: "Die Vorschau ist beendet."\n',
+    );
+    await expect.poll(() => page.title(), { timeout: 2000, interval: 50 }).toMatch(/ — Vorschau$/);
+    preview.edit((text) => text.replace("  arr: 240000", "  arr: lots"));
+    await expect
+      .poll(() => page.locator("#problems-heading").textContent(), { timeout: 2000, interval: 50 })
+      .toBe("Die Datei hat Fehler.");
+    preview.edit((text) => text.replace("  arr: lots", "  arr: 240000"));
+    await expect.poll(() => problems().isVisible(), { timeout: 2000, interval: 50 }).toBe(false);
+    expect(await page.evaluate("window.notReloaded")).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("says so on the page when the preview stops", async () => {
     await preview.stop();
     await expect.poll(() => page.locator("#stopped").isVisible(), { timeout: 5000 }).toBe(true);
+    expect(await page.locator("#stopped").textContent()).toBe("Die Vorschau ist beendet.");
     await page.screenshot({ path: path.join(shots, "3-stopped.png") });
   });
 });

@@ -186,6 +186,83 @@ describe("qbr preview: the files an account uses", () => {
   });
 });
 
+describe("qbr preview: the page's own wording", () => {
+  /** A preview with an empty --templates folder (`before` may fill it), stopped and removed after `run`. */
+  async function withTemplates(
+    before: (templates: string) => void,
+    run: (
+      preview: RunningPreview,
+      events: ReturnType<typeof subscribe>,
+      wordingFile: string,
+    ) => Promise<void>,
+  ): Promise<void> {
+    const templates = mkdtempSync(path.join(os.tmpdir(), "qbr-preview-wording-"));
+    before(templates);
+    const preview = await startPreview("northwind-logistics.yaml", { templatesDir: templates });
+    const events = subscribe(preview.port);
+    try {
+      await run(preview, events, path.join(templates, "preview.yaml"));
+    } finally {
+      events.close();
+      await preview.stop();
+      rmSync(templates, { recursive: true, force: true });
+    }
+  }
+
+  it("rebuilds when preview.yaml in --templates is saved: new wording, or a located error over the last good page", () =>
+    withTemplates(
+      () => {},
+      async (preview, events, wordingFile) => {
+        const page = async () => (await fetch(preview.url)).text();
+        // No preview.yaml yet: the built-in wording.
+        let state = await events.next(() => true);
+        expect(state.title).toMatch(/ — qbr preview$/);
+        expect(await page()).toContain('<p id="warnings-heading">Warnings</p>');
+
+        // A new preview.yaml in the folder: the page's texts change with the next build.
+        let before = state.version;
+        writeFileSync(wordingFile, 'pageTitle: "Vorschau"\nwarnings: "Hinweise"\n');
+        state = await events.next((next) => next.version > before);
+        expect(state.problems).toEqual([]);
+        expect(state.title).toMatch(/ — Vorschau$/);
+        expect(state.wording.warnings).toBe("Hinweise");
+        expect(state.wording.frameTitle).toBe("The deck");
+        const saved = await page();
+        expect(saved).toMatch(/<title>.+ — Vorschau<\/title>/);
+        expect(saved).toContain('<p id="warnings-heading">Hinweise</p>');
+
+        // An invalid one is located like any other input; the last good page and its wording stay.
+        writeFileSync(wordingFile, 'pageTitle: "Vorschau"\nwarnings: [Hinweise]\n');
+        const broken = await events.next((next) => next.problems.length > 0);
+        expect(broken.problems).toEqual([expect.stringMatching(/preview\.yaml:2:11 warnings — .+/)]);
+        expect(broken.version).toBe(state.version);
+        expect(broken.title).toMatch(/ — Vorschau$/);
+        expect(broken.wording.warnings).toBe("Hinweise");
+        expect(await page()).toContain("preview.yaml:2:11 warnings — ");
+        expect(await (await fetch(new URL("/deck", preview.url))).text()).toContain(GOAL);
+        expect(preview.err.join("\n")).toMatch(/preview\.yaml:2:11 warnings — /);
+
+        // The fix clears the problem and brings the new wording.
+        before = state.version;
+        writeFileSync(wordingFile, 'pageTitle: "Vorschau"\nwarnings: "Achtung"\n');
+        state = await events.next((next) => next.problems.length === 0 && next.version > before);
+        expect(state.wording.warnings).toBe("Achtung");
+      },
+    ));
+
+  it("starts on an invalid preview.yaml: the built-in wording, the located problem, no deck yet", () =>
+    withTemplates(
+      (templates) => writeFileSync(path.join(templates, "preview.yaml"), "pageTitle: [Vorschau]\n"),
+      async (preview, events) => {
+        const state = await events.next(() => true);
+        expect(state.version).toBe(0);
+        expect(state.title).toBe("qbr preview");
+        expect(state.problems).toEqual([expect.stringMatching(/preview\.yaml:1:12 pageTitle — .+/)]);
+        expect(await (await fetch(new URL("/deck", preview.url))).text()).toContain("No deck yet.");
+      },
+    ));
+});
+
 describe("qbr preview: the account's logo", () => {
   it("rebuilds when the logo file is replaced", async () => {
     const preview = await startPreview();

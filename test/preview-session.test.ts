@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { PreviewBuild } from "../src/preview/build.js";
 import { PreviewSession, type PreviewState } from "../src/preview/session.js";
+import { loadPreviewWording } from "../src/preview/wording.js";
 
 /** The preview's builds: one at a time, the last good deck kept, nothing after close(). */
 
-const good = (text: string, inputs = ["a.yaml"]): PreviewBuild => ({
+const WORDING = loadPreviewWording();
+const good = (text: string, inputs = ["a.yaml"], wording = WORDING): PreviewBuild => ({
   ok: true,
   html: new TextEncoder().encode(text),
   title: text,
+  wording,
   warnings: [],
   inputs,
 });
@@ -37,7 +40,7 @@ function controlledBuilds() {
 describe("PreviewSession", () => {
   it("keeps the last good deck under a failed build, and counts versions of good decks only", async () => {
     const builds = [good("one"), bad("a.yaml:3:7 contract.arr — expected a number"), good("two")];
-    const session = new PreviewSession(async () => builds.shift()!);
+    const session = new PreviewSession(WORDING, async () => builds.shift()!);
     const seen: PreviewState[] = [];
     session.subscribe((state) => seen.push(state));
     await session.rebuild();
@@ -53,9 +56,21 @@ describe("PreviewSession", () => {
     expect(seen.map((state) => state.version)).toEqual([1, 1, 2]);
   });
 
+  it("takes the page's wording from each good build and keeps the last good one under a failed build", async () => {
+    const saved = { ...WORDING, pageTitle: "Vorschau" };
+    const builds = [good("one", ["a.yaml"], saved), bad("preview.yaml:2:12 pageTitle — expected text")];
+    const session = new PreviewSession(WORDING, async () => builds.shift()!);
+    expect(session.state.wording.pageTitle).toBe("qbr preview");
+    await session.rebuild();
+    expect(session.state.wording.pageTitle).toBe("Vorschau");
+    await session.rebuild();
+    expect(session.state.problems).toEqual(["preview.yaml:2:12 pageTitle — expected text"]);
+    expect(session.state.wording.pageTitle).toBe("Vorschau");
+  });
+
   it("runs one build at a time: saves during a build give exactly one more build, of the latest files", async () => {
     const builds = controlledBuilds();
-    const session = new PreviewSession(builds.build);
+    const session = new PreviewSession(WORDING, builds.build);
     const first = session.rebuild();
     void session.rebuild();
     void session.rebuild();
@@ -73,6 +88,7 @@ describe("PreviewSession", () => {
     const builds = [good("one", ["a.yaml"]), good("two", ["a.yaml"]), good("three", ["a.yaml", "logo.png"])];
     const told: string[][] = [];
     const session = new PreviewSession(
+      WORDING,
       async () => builds.shift()!,
       (inputs) => told.push(inputs),
     );
@@ -85,7 +101,7 @@ describe("PreviewSession", () => {
   it("drops what a build gives after close(): no state, no listener, no watcher change", async () => {
     const builds = controlledBuilds();
     const told: string[][] = [];
-    const session = new PreviewSession(builds.build, (inputs) => told.push(inputs));
+    const session = new PreviewSession(WORDING, builds.build, (inputs) => told.push(inputs));
     const seen: PreviewState[] = [];
     session.subscribe((state) => seen.push(state));
     const running = session.rebuild();

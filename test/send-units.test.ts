@@ -10,7 +10,8 @@ import { accountJsonSchema } from "../src/input/account-schema.js";
 import { normaliseAddress, normaliseDomain } from "../src/input/email-address.js";
 import { loadAccount } from "../src/input/load-account.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
-import { customerPdfs, kindTitle } from "../src/send/attachments.js";
+import { OUTPUT_FORMAT_SPECS, OUTPUT_FORMATS } from "../src/render/renderer.js";
+import { checkAttachment, customerPdfs, kindTitle } from "../src/send/attachments.js";
 import { composeMessage, type MessageInput } from "../src/send/compose.js";
 import { loadEmailTemplates } from "../src/send/email-templates.js";
 import { parseMessage, replaceHeaders } from "../src/send/eml.js";
@@ -176,8 +177,53 @@ describe("composing and reading back a message", () => {
       sender: { name: "Dana Reyes", address: "dana@vendor.example" },
       passwordSeparately: true,
     }),
-    attachments: [{ filename: "kes-qbr.pdf", sha256: "ab", bytes: Buffer.from("%PDF-1.7 fake") }],
+    attachments: [
+      { filename: "kes-qbr.pdf", format: "pdf", sha256: "ab", bytes: Buffer.from("%PDF-1.7 fake") },
+    ],
     date: "2025-10-15",
+  });
+
+  it("gives each attachment its format's media type from the output-format registry", async () => {
+    const attachments: MessageInput["attachments"] = OUTPUT_FORMATS.map((format) => ({
+      filename: `kes-qbr.${OUTPUT_FORMAT_SPECS[format].extension}`,
+      format,
+      sha256: format,
+      bytes: Buffer.from(`a ${format} deck`),
+    }));
+    const bytes = await composeMessage({ ...input(), attachments });
+    // The header fields as written, long ones unfolded.
+    const raw = bytes.toString("latin1").replace(/\r\n[ \t]+/g, " ");
+    expect(raw).toContain("\r\nContent-Type: application/pdf; name=kes-qbr.pdf\r\n");
+    expect(raw).toContain(
+      "\r\nContent-Type: application/vnd.openxmlformats-officedocument.presentationml.presentation; name=kes-qbr.pptx\r\n",
+    );
+    expect(raw).toContain("\r\nContent-Type: text/html; name=kes-qbr.html\r\n");
+    const mail = await simpleParser(bytes);
+    expect(mail.attachments.map(({ filename, contentType }) => [filename, contentType])).toEqual([
+      ["kes-qbr.pptx", OUTPUT_FORMAT_SPECS.pptx.mime],
+      ["kes-qbr.pdf", "application/pdf"],
+      ["kes-qbr.html", "text/html"],
+    ]);
+    expect(parseMessage(bytes).attachments.map((attachment) => attachment.filename)).toEqual([
+      "kes-qbr.pptx",
+      "kes-qbr.pdf",
+      "kes-qbr.html",
+    ]);
+  });
+
+  it("refuses to attach a file whose name does not end in its format's extension", () => {
+    const checked = checkAttachment(os.tmpdir(), {
+      path: "kes-qbr.pptx",
+      format: "pdf",
+      audience: "customer",
+      kind: "qbr",
+      bytes: 10,
+      sha256: "0".repeat(64),
+    });
+    expect(checked).toEqual({
+      ok: false,
+      reason: "kes-qbr.pptx: its name does not end in .pdf, as a pdf file's does",
+    });
   });
 
   it("is reproducible, escapes the HTML, and says the password comes separately when the data says so", async () => {

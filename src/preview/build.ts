@@ -17,6 +17,7 @@ import {
 import { analyzeAccount, buildDecks } from "../pipeline.js";
 import type { RenderOptions, RenderResult } from "../render/renderer.js";
 import { VERSION } from "../version.js";
+import { loadPreviewWording, type PreviewWording } from "./wording.js";
 
 /**
  * One preview build: the account file and the files it uses → the HTML deck, through the same
@@ -46,7 +47,15 @@ export interface PreviewSettings {
 export type RenderHtml = (deck: Deck, options: RenderOptions) => Promise<RenderResult>;
 
 export type PreviewBuild =
-  | { ok: true; html: Uint8Array; title: string; warnings: string[]; inputs: string[] }
+  | {
+      ok: true;
+      html: Uint8Array;
+      title: string;
+      /** The page's own wording, read again with every build (a --templates folder's preview.yaml). */
+      wording: PreviewWording;
+      warnings: string[];
+      inputs: string[];
+    }
   | { ok: false; problems: string[]; inputs: string[] };
 
 /**
@@ -89,6 +98,9 @@ export async function buildPreview(settings: PreviewSettings, render: RenderHtml
       if ("file" in logo) inputs.push(logo.file);
     }
     const templates = loadTemplates(settings.templatesDir);
+    // The page's wording is an input like the deck's: an invalid preview.yaml is a located
+    // problem shown over the last good page (which keeps the wording it was built with).
+    const wording = loadPreviewWording(settings.templatesDir);
     const analyses = analyzeAccount(account, {
       asOf: settings.asOf,
       today,
@@ -116,7 +128,14 @@ export async function buildPreview(settings: PreviewSettings, render: RenderHtml
     const brandFonts = loadBrandFonts(settings.themeFile, settings.templateFile);
     const result = await render(deck, brandFonts ? { brandFonts } : {});
     warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
-    return { ok: true, html: result.bytes, title: deck.meta.title, warnings: [...new Set(warnings)], inputs };
+    return {
+      ok: true,
+      html: result.bytes,
+      title: deck.meta.title,
+      wording,
+      warnings: [...new Set(warnings)],
+      inputs,
+    };
   } catch (error) {
     return { ok: false, problems: problemLines(error), inputs };
   }

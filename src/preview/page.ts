@@ -15,19 +15,24 @@ export interface PageState {
   title: string;
   problems: string[];
   warnings: string[];
+  /** The page's own texts the script sets, so a saved preview.yaml shows without reloading the page. */
+  wording: Pick<PreviewWording, "frameTitle" | "problems" | "problemsNoDeck" | "warnings" | "stopped">;
 }
 
-export function pageState(state: PreviewState, wording: PreviewWording): PageState {
+export function pageState(state: PreviewState): PageState {
+  const { frameTitle, problems, problemsNoDeck, warnings, stopped } = state.wording;
   return {
     version: state.version,
-    title: pageTitle(state, wording),
+    title: pageTitle(state),
     problems: state.problems,
     warnings: state.warnings,
+    wording: { frameTitle, problems, problemsNoDeck, warnings, stopped },
   };
 }
 
-function pageTitle(state: PreviewState, wording: PreviewWording): string {
-  return state.title ? `${state.title} — ${wording.pageTitle}` : wording.pageTitle;
+function pageTitle(state: PreviewState): string {
+  const { pageTitle } = state.wording;
+  return state.title ? `${state.title} — ${pageTitle}` : pageTitle;
 }
 
 // Reloading the iframe keeps the reader's place: its scroll position is carried to the new deck.
@@ -48,8 +53,14 @@ const SCRIPT = `(() => {
   const events = new EventSource("/events");
   events.addEventListener("state", (event) => {
     const state = JSON.parse(event.data);
+    const wording = state.wording;
     stopped.hidden = true;
+    stopped.textContent = wording.stopped;
     document.title = state.title;
+    frame.title = wording.frameTitle;
+    heading.dataset.withDeck = wording.problems;
+    heading.dataset.noDeck = wording.problemsNoDeck;
+    byId("warnings-heading").textContent = wording.warnings;
     heading.textContent = state.version > 0 ? heading.dataset.withDeck : heading.dataset.noDeck;
     fill(byId("problem-lines"), state.problems);
     problems.hidden = state.problems.length === 0;
@@ -121,14 +132,15 @@ const items = (lines: readonly string[]) => lines.map((line) => `<li>${escapeHtm
 const hidden = (lines: readonly string[]) => (lines.length === 0 ? " hidden" : "");
 
 /** The page as first served; later states arrive as events and the script applies them. */
-export function previewPage(state: PreviewState, wording: PreviewWording): string {
+export function previewPage(state: PreviewState): string {
+  const { wording } = state;
   const heading = state.version > 0 ? wording.problems : wording.problemsNoDeck;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(pageTitle(state, wording))}</title>
+<title>${escapeHtml(pageTitle(state))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -137,7 +149,7 @@ export function previewPage(state: PreviewState, wording: PreviewWording): strin
 <ul id="problem-lines">${items(state.problems)}</ul>
 </section>
 <section id="warnings" class="banner"${hidden(state.warnings)}>
-<p>${escapeHtml(wording.warnings)}</p>
+<p id="warnings-heading">${escapeHtml(wording.warnings)}</p>
 <ul id="warning-lines">${items(state.warnings)}</ul>
 </section>
 <p id="stopped" class="banner" role="status" hidden>${escapeHtml(wording.stopped)}</p>
@@ -149,8 +161,8 @@ export function previewPage(state: PreviewState, wording: PreviewWording): strin
 }
 
 /** What the iframe shows before any deck has built: "building", or nothing but the problems above it. */
-export function noDeckPage(state: PreviewState, wording: PreviewWording): string {
-  const text = state.problems.length > 0 ? wording.noDeck : wording.building;
+export function noDeckPage(state: PreviewState): string {
+  const text = state.problems.length > 0 ? state.wording.noDeck : state.wording.building;
   return `<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><title>${escapeHtml(text)}</title></head>

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { InvalidInputError } from "../errors.js";
 import type { Io } from "../io/terminal.js";
 import { readInputFile } from "../io/resources.js";
 import { buildPreview, type PreviewSettings, type RenderHtml } from "./build.js";
@@ -6,7 +7,7 @@ import { openInBrowser } from "./open-browser.js";
 import { startPreviewServer } from "./server.js";
 import { PreviewSession, type PreviewState } from "./session.js";
 import { watchInputs } from "./watch.js";
-import { loadPreviewWording } from "./wording.js";
+import { loadPreviewWording, type PreviewWording } from "./wording.js";
 
 /**
  * `qbr preview`: build the deck, serve it, rebuild on every save until `stop` is aborted, then
@@ -24,6 +25,19 @@ export interface PreviewRunOptions {
   stop: AbortSignal;
   /** Told the address once the server listens (tests use it). */
   onListening?: (url: string) => void;
+}
+
+/**
+ * The page's wording until the first build: the --templates folder's, or the built-in one when
+ * that preview.yaml is invalid (the first build then shows where, as for any other input).
+ */
+function startingWording(templatesDir: string | undefined): PreviewWording {
+  try {
+    return loadPreviewWording(templatesDir);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return loadPreviewWording();
+    throw error;
+  }
 }
 
 function clock(): string {
@@ -55,10 +69,10 @@ export async function runPreview(settings: PreviewSettings, options: PreviewRunO
   const { io, stop } = options;
   // A file that cannot be read at all (a typo in its name) is a usage mistake: say so and stop.
   readInputFile(settings.source);
-  const wording = loadPreviewWording(settings.templatesDir);
   const timing = { ms: 0 };
   const watcher = watchInputs([settings.source], () => void session.rebuild());
   const session = new PreviewSession(
+    startingWording(settings.templatesDir),
     async () => {
       const started = performance.now();
       const build = await buildPreview(settings, options.render);
@@ -72,7 +86,7 @@ export async function runPreview(settings: PreviewSettings, options: PreviewRunO
     // Listening comes first, so the address (or a port in use) is known at once; the page shows
     // "building" until the first build (a few seconds cold: the renderer and its font load) is done.
     const [server] = await Promise.all([
-      startPreviewServer({ session, wording, port: options.port }),
+      startPreviewServer({ session, port: options.port }),
       watcher.ready(),
     ]);
     try {

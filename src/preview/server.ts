@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { UsageError } from "../errors.js";
 import { DECK_CSP, noDeckPage, PAGE_CSP, pageState, previewPage } from "./page.js";
 import type { PreviewSession } from "./session.js";
-import type { PreviewWording } from "./wording.js";
 
 /**
  * The preview's web server: Node's http, bound to 127.0.0.1 only, serving three fixed paths —
@@ -24,8 +23,8 @@ export interface PreviewServer {
 }
 
 export interface ServerOptions {
+  /** What to serve, the page's wording included (it changes when preview.yaml is saved). */
   session: PreviewSession;
-  wording: PreviewWording;
   /** 0 (the default): any free port. */
   port?: number;
 }
@@ -68,11 +67,11 @@ function listeningPort(address: AddressInfo | string | null): number {
 }
 
 export async function startPreviewServer(options: ServerOptions): Promise<PreviewServer> {
-  const { session, wording } = options;
+  const { session } = options;
   const streams = new Set<ServerResponse>();
   let port = 0;
 
-  const stateEvent = () => `event: state\ndata: ${JSON.stringify(pageState(session.state, wording))}\n\n`;
+  const stateEvent = () => `event: state\ndata: ${JSON.stringify(pageState(session.state))}\n\n`;
   const unsubscribe = session.subscribe(() => {
     const event = stateEvent();
     for (const stream of streams) stream.write(event);
@@ -101,12 +100,12 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
     const { pathname } = new URL(request.url ?? "/", `http://${HOST}`);
     const html = "text/html; charset=utf-8";
     if (pathname === "/") {
-      send(response, 200, html, previewPage(session.state, wording), {
+      send(response, 200, html, previewPage(session.state), {
         "Content-Security-Policy": PAGE_CSP,
         "X-Frame-Options": "DENY",
       });
     } else if (pathname === "/deck") {
-      send(response, 200, html, session.state.html ?? noDeckPage(session.state, wording), {
+      send(response, 200, html, session.state.html ?? noDeckPage(session.state), {
         "Content-Security-Policy": DECK_CSP,
         "X-Frame-Options": "SAMEORIGIN",
       });

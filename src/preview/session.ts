@@ -1,4 +1,5 @@
 import type { PreviewBuild } from "./build.js";
+import type { PreviewWording } from "./wording.js";
 
 /**
  * What the preview shows: the last deck that built, and the problems of the latest build (none
@@ -12,6 +13,8 @@ export interface PreviewState {
   html: Uint8Array | null;
   /** The deck's title (for the page's title), or "" before any deck. */
   title: string;
+  /** The page's wording of the last good build, or the wording read at start before any. */
+  wording: PreviewWording;
   /** The latest build's problems, as the CLI prints them; empty when it built. */
   problems: string[];
   /** Warnings of the latest build that did not stop it. */
@@ -25,7 +28,7 @@ export type Listener = (state: PreviewState) => void;
  * two at once, never a queue of stale ones), so the page always ends on the files as last saved.
  */
 export class PreviewSession {
-  private current: PreviewState = { version: 0, html: null, title: "", problems: [], warnings: [] };
+  private current: PreviewState;
   private readonly listeners = new Set<Listener>();
   private running: Promise<void> | null = null;
   private again = false;
@@ -33,9 +36,12 @@ export class PreviewSession {
   private closed = false;
 
   constructor(
+    wording: PreviewWording,
     private readonly build: () => Promise<PreviewBuild>,
     private readonly onInputs: (inputs: string[]) => void = () => {},
-  ) {}
+  ) {
+    this.current = { version: 0, html: null, title: "", wording, problems: [], warnings: [] };
+  }
 
   get state(): PreviewState {
     return this.current;
@@ -85,6 +91,7 @@ export class PreviewSession {
           version: previous.version + 1,
           html: build.html,
           title: build.title,
+          wording: build.wording,
           problems: [],
           warnings: build.warnings,
         }

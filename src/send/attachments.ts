@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sha256 } from "../io/input-hash.js";
+import { OUTPUT_FORMAT_SPECS, type OutputFormat } from "../render/renderer.js";
 import { fileInOutDir, type SendManifestEntry, type SendManifestFile } from "./manifest-view.js";
 import { isPdfEncrypted, readPdfAudience } from "./pdf-audience.js";
 
@@ -27,6 +28,8 @@ export interface CheckedAttachment {
   path: string;
   kind: string;
   filename: string;
+  /** What the file is; its media type in the message comes from the format registry. */
+  format: OutputFormat;
   sha256: string;
   bytes: Buffer;
   /** Opens only with a password (--pdf-password-per-account): the email says it comes separately. */
@@ -43,7 +46,8 @@ export function customerPdfs(entry: SendManifestEntry, kinds: readonly string[])
 /**
  * Reads and checks one file for attaching; returns it, or the reason it must not go. Each check
  * stands on its own, so a manifest that lies about a file is caught by the file itself:
- * - the manifest calls it a customer PDF, and its name does not say "internal";
+ * - the manifest calls it a customer PDF, its name ends in the format's extension (so a mail
+ *   client opens it as what the message says it is) and does not say "internal";
  * - it lies inside the output folder;
  * - its bytes on disk still have the manifest's sha256 (not replaced or re-generated since);
  * - the PDF itself declares the customer audience (the marker the PDF writer sets from the deck).
@@ -54,8 +58,14 @@ export function checkAttachment(
 ): { ok: true; attachment: CheckedAttachment } | { ok: false; reason: string } {
   const refuse = (reason: string) => ({ ok: false as const, reason: `${file.path}: ${reason}` });
   if (file.audience !== "customer") return refuse(`the manifest marks it ${file.audience}, not customer`);
-  if (file.format !== "pdf") return refuse(`is ${file.format}; only PDFs are sent`);
-  if (/(^|[-_.])internal([-_.]|$)/i.test(path.posix.basename(file.path))) {
+  const { format } = file;
+  if (format !== "pdf") return refuse(`is ${format}; only PDFs are sent`);
+  const filename = path.posix.basename(file.path);
+  const { extension } = OUTPUT_FORMAT_SPECS[format];
+  if (!filename.toLowerCase().endsWith(`.${extension}`)) {
+    return refuse(`its name does not end in .${extension}, as a ${format} file's does`);
+  }
+  if (/(^|[-_.])internal([-_.]|$)/i.test(filename)) {
     return refuse("its name says internal");
   }
   const location = fileInOutDir(outDir, file);
@@ -83,7 +93,8 @@ export function checkAttachment(
     attachment: {
       path: file.path,
       kind: file.kind,
-      filename: path.posix.basename(file.path),
+      filename,
+      format,
       sha256: actual,
       bytes,
       encrypted: isPdfEncrypted(bytes),

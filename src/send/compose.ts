@@ -2,12 +2,14 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import { sha256 } from "../io/input-hash.js";
 import type { IsoDate } from "../dates.js";
 import { domainOf } from "../input/email-address.js";
+import { OUTPUT_FORMAT_SPECS, type OutputFormat } from "../render/renderer.js";
 import type { RenderedEmail } from "./email-templates.js";
 import type { Recipient } from "./recipients.js";
 
 /**
  * Builds one message with nodemailer's MailComposer — the same library that sends it — into
- * RFC 5322 bytes: multipart/mixed holding multipart/alternative (text, HTML) and the PDFs. The
+ * RFC 5322 bytes: multipart/mixed holding multipart/alternative (text, HTML) and the decks, each
+ * with its format's media type from the output-format registry (render/renderer.ts). The
  * bytes are what the outbox holds, what a person reviews and what is sent, unchanged.
  *
  * Reproducible: nodemailer would take the clock for Date and random bytes for the Message-ID
@@ -25,7 +27,7 @@ export interface MessageInput {
   from: MailAddress;
   to: Recipient[];
   email: RenderedEmail;
-  attachments: { filename: string; sha256: string; bytes: Buffer }[];
+  attachments: { filename: string; format: OutputFormat; sha256: string; bytes: Buffer }[];
   /** The day the decks were made (the manifest's generatedAt). */
   date: IsoDate;
 }
@@ -62,7 +64,7 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
     attachments: input.attachments.map((attachment) => ({
       filename: attachment.filename,
       content: attachment.bytes,
-      contentType: "application/pdf",
+      contentType: OUTPUT_FORMAT_SPECS[attachment.format].mime,
       contentTransferEncoding: "base64",
     })),
     messageId,

@@ -107,6 +107,13 @@ export interface EventState {
   title: string;
   problems: string[];
   warnings: string[];
+  wording: {
+    frameTitle: string;
+    problems: string;
+    problemsNoDeck: string;
+    warnings: string;
+    stopped: string;
+  };
 }
 
 /** Reads the server's `state` events; next(predicate) waits for the first matching one. */

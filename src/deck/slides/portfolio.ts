@@ -23,10 +23,6 @@ import { tableSlides } from "./table-pages.js";
 export type PortfolioText = (key: string, extra?: object) => string;
 
 const RISK_TONE: Record<Severity, Tone> = { high: "bad", medium: "warn", low: "good" };
-const RANKING_ROWS_PER_SLIDE = 9;
-const WATERMELON_ROWS_PER_SLIDE = 8;
-const FAILED_ROWS_PER_SLIDE = 10;
-const OWNER_ROWS_PER_SLIDE = 9;
 /** "Renewing soon" on the overview; the same horizon as the renewal-at-risk rule's default. */
 const RENEWAL_HORIZON_DAYS = 120;
 
@@ -56,27 +52,88 @@ function atRiskTile(
   };
 }
 
-/** A table's columns: deck.yaml's `<prefix>.<id>` headers with their alignment and width. */
-function tableColumns(
-  text: PortfolioText,
-  prefix: string,
-  specs: [id: string, align: TableColumn["align"], width: number][],
-): TableColumn[] {
-  return specs.map(([id, align, width]) => ({ header: text(`${prefix}.${id}`), align, width }));
+/**
+ * One of the portfolio's tables: the slides' id, the deck.yaml prefix of its wording
+ * (`<wording>.title`, `.subtitle`, `.notes` and a header `.col.<id>` per column), its columns
+ * and how many rows fit a slide. The tables differ only in these and in their rows.
+ */
+interface PortfolioTable {
+  slide: string;
+  wording: string;
+  columns: readonly (readonly [id: string, align: TableColumn["align"], width: number])[];
+  rowsPerSlide: number;
 }
 
-/** Slides of one table, titled by deck.yaml's `<wording>.title`, `.subtitle` and `.notes`. */
-function portfolioTable(
-  text: PortfolioText,
-  ids: { slide: string; wording: string },
-  table: { columns: TableColumn[]; rows: TableCell[][]; rowsPerSlide: number },
-): Slide[] {
+const WATERMELON_TABLE: PortfolioTable = {
+  slide: "watermelons",
+  wording: "portfolio.watermelons",
+  columns: [
+    ["account", "left", 3],
+    ["renewal", "right", 1.4],
+    ["arr", "right", 1.2],
+    ["behind", "center", 1.6],
+    ["finding", "left", 4.8],
+  ],
+  rowsPerSlide: 8,
+};
+
+const RANKING_TABLE: PortfolioTable = {
+  slide: "ranking",
+  wording: "portfolio.ranking",
+  columns: [
+    ["rank", "right", 0.5],
+    ["account", "left", 2.4],
+    ["renewal", "right", 1.4],
+    ["arr", "right", 1.2],
+    ["risk", "center", 1.5],
+    ["goals", "center", 1.1],
+    ["value", "right", 1.3],
+    ["roi", "right", 0.8],
+    ["finding", "left", 3.1],
+  ],
+  rowsPerSlide: 9,
+};
+
+const OWNER_TABLE: PortfolioTable = {
+  slide: "owners",
+  wording: "portfolio.owners",
+  columns: [
+    ["rank", "right", 0.5],
+    ["account", "left", 2.6],
+    ["csm", "left", 1.8],
+    ["segment", "left", 1.4],
+    ["asof", "right", 1.6],
+    ["sponsor", "left", 1.9],
+    ["atrisk", "right", 1.3],
+    ["decks", "left", 2.2],
+  ],
+  rowsPerSlide: 9,
+};
+
+const FAILED_TABLE: PortfolioTable = {
+  slide: "not-included",
+  wording: "portfolio.failed",
+  columns: [
+    ["file", "left", 3],
+    ["reason", "left", 7],
+  ],
+  rowsPerSlide: 10,
+};
+
+/** A table's slides: its rows under its headers, continued on more slides when they do not fit. */
+function portfolioTableSlides(text: PortfolioText, table: PortfolioTable, rows: TableCell[][]): Slide[] {
   return tableSlides({
-    id: ids.slide,
-    title: text(`${ids.wording}.title`),
-    subtitle: text(`${ids.wording}.subtitle`),
-    notes: text(`${ids.wording}.notes`),
-    ...table,
+    id: table.slide,
+    title: text(`${table.wording}.title`),
+    subtitle: text(`${table.wording}.subtitle`),
+    notes: text(`${table.wording}.notes`),
+    columns: table.columns.map(([id, align, width]) => ({
+      header: text(`${table.wording}.col.${id}`),
+      align,
+      width,
+    })),
+    rows,
+    rowsPerSlide: table.rowsPerSlide,
     continued: text("continued"),
   });
 }
@@ -197,10 +254,10 @@ export function watermelonSlides(text: PortfolioText, portfolio: Portfolio): Sli
   if (watermelons.length === 0) {
     return [
       {
-        id: "watermelons",
-        title: text("portfolio.watermelons.title"),
-        subtitle: text("portfolio.watermelons.subtitle"),
-        notes: text("portfolio.watermelons.notes"),
+        id: WATERMELON_TABLE.slide,
+        title: text(`${WATERMELON_TABLE.wording}.title`),
+        subtitle: text(`${WATERMELON_TABLE.wording}.subtitle`),
+        notes: text(`${WATERMELON_TABLE.wording}.notes`),
         layout: "content",
         blocks: [
           {
@@ -228,21 +285,7 @@ export function watermelonSlides(text: PortfolioText, portfolio: Portfolio): Sli
       { text: shortLabel(account.topFinding ?? "—", 90) },
     ];
   });
-  return portfolioTable(
-    text,
-    { slide: "watermelons", wording: "portfolio.watermelons" },
-    {
-      columns: tableColumns(text, "portfolio.watermelons.col", [
-        ["account", "left", 3],
-        ["renewal", "right", 1.4],
-        ["arr", "right", 1.2],
-        ["behind", "center", 1.6],
-        ["finding", "left", 4.8],
-      ]),
-      rows: tableRows,
-      rowsPerSlide: WATERMELON_ROWS_PER_SLIDE,
-    },
-  );
+  return portfolioTableSlides(text, WATERMELON_TABLE, tableRows);
 }
 
 function rankingRow(text: PortfolioText, account: PortfolioAccount): TableCell[] {
@@ -274,25 +317,8 @@ function rankingRow(text: PortfolioText, account: PortfolioAccount): TableCell[]
 }
 
 export function rankingSlides(text: PortfolioText, portfolio: Portfolio): Slide[] {
-  return portfolioTable(
-    text,
-    { slide: "ranking", wording: "portfolio.ranking" },
-    {
-      columns: tableColumns(text, "portfolio.ranking.col", [
-        ["rank", "right", 0.5],
-        ["account", "left", 2.4],
-        ["renewal", "right", 1.4],
-        ["arr", "right", 1.2],
-        ["risk", "center", 1.5],
-        ["goals", "center", 1.1],
-        ["value", "right", 1.3],
-        ["roi", "right", 0.8],
-        ["finding", "left", 3.1],
-      ]),
-      rows: portfolio.accounts.map((account) => rankingRow(text, account)),
-      rowsPerSlide: RANKING_ROWS_PER_SLIDE,
-    },
-  );
+  const rows = portfolio.accounts.map((account) => rankingRow(text, account));
+  return portfolioTableSlides(text, RANKING_TABLE, rows);
 }
 
 /**
@@ -333,44 +359,17 @@ function ownerRow(text: PortfolioText, account: PortfolioAccount): TableCell[] {
 
 /** The ranking's accounts again, with who owns them, their sponsor and where their decks are. */
 export function ownerSlides(text: PortfolioText, portfolio: Portfolio): Slide[] {
-  return portfolioTable(
-    text,
-    { slide: "owners", wording: "portfolio.owners" },
-    {
-      columns: tableColumns(text, "portfolio.owners.col", [
-        ["rank", "right", 0.5],
-        ["account", "left", 2.6],
-        ["csm", "left", 1.8],
-        ["segment", "left", 1.4],
-        ["asof", "right", 1.6],
-        ["sponsor", "left", 1.9],
-        ["atrisk", "right", 1.3],
-        ["decks", "left", 2.2],
-      ]),
-      rows: portfolio.accounts.map((account) => ownerRow(text, account)),
-      rowsPerSlide: OWNER_ROWS_PER_SLIDE,
-    },
-  );
+  const rows = portfolio.accounts.map((account) => ownerRow(text, account));
+  return portfolioTableSlides(text, OWNER_TABLE, rows);
 }
 
 export function failedSlides(text: PortfolioText, portfolio: Portfolio): Slide[] {
   if (portfolio.failed.length === 0 && portfolio.starters.length === 0) return [];
-  return portfolioTable(
-    text,
-    { slide: "not-included", wording: "portfolio.failed" },
-    {
-      columns: tableColumns(text, "portfolio.failed.col", [
-        ["file", "left", 3],
-        ["reason", "left", 7],
-      ]),
-      rows: [
-        ...portfolio.failed.map((failure) => [
-          { text: failure.source },
-          { text: shortLabel(failure.reason, 160) },
-        ]),
-        ...portfolio.starters.map((source) => [{ text: source }, { text: text("portfolio.failed.starter") }]),
-      ],
-      rowsPerSlide: FAILED_ROWS_PER_SLIDE,
-    },
-  );
+  return portfolioTableSlides(text, FAILED_TABLE, [
+    ...portfolio.failed.map((failure) => [
+      { text: failure.source },
+      { text: shortLabel(failure.reason, 160) },
+    ]),
+    ...portfolio.starters.map((source) => [{ text: source }, { text: text("portfolio.failed.starter") }]),
+  ]);
 }
