@@ -76,13 +76,14 @@ export interface WorkerSetup {
 
 /**
  * Warm-up when the thread starts (while the main thread is still planning the batch): load the
- * renderers of the run's formats, parse the fonts and compile the default templates — work every
+ * renderers of the run's formats, parse the fonts (the PDF's shaping tables too) and compile the default templates — work every
  * first task would otherwise do.
  */
 const setup = workerData as Partial<WorkerSetup> | undefined;
-await Promise.all((setup?.formats ?? OUTPUT_FORMATS).map((format) => loadRenderer(format)));
+const renderers = await Promise.all((setup?.formats ?? OUTPUT_FORMATS).map((format) => loadRenderer(format)));
 loadFont("regular");
 loadFont("bold");
+for (const renderer of renderers) renderer.warmUp?.();
 loadTemplates();
 loadTheme();
 
