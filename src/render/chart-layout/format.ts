@@ -1,6 +1,6 @@
-import type { NumberFormat } from "../../../deck/deck-model.js";
-import { MONEY_IN_MILLIONS_FROM } from "../../../text/format.js";
-import { stepDecimals } from "../../chart-scale.js";
+import type { NumberFormat } from "../../deck/deck-model.js";
+import { MONEY_IN_MILLIONS_FROM } from "../../text/format.js";
+import { stepDecimals } from "../chart-scale.js";
 
 type Formatter = (value: number) => string;
 

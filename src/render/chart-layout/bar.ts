@@ -1,17 +1,17 @@
 import { scaleBand } from "d3-scale";
-import type { BarChart } from "../../../deck/deck-model.js";
-import type { DrawContext } from "../context.js";
-import { drawLabel, drawLines, fitInRect, lineStep, measure } from "../text.js";
-import { css, mix, type Rect } from "../units.js";
-import { AXIS_GAP, drawValueGrid, drawValueTicks, valueAxis, type ValueAxis } from "./axis.js";
+import type { BarChart } from "../../deck/deck-model.js";
+import { mix } from "../color.js";
+import { valueAxis, valueGrid } from "./axis.js";
 import { formatter } from "./format.js";
-import { drawFrame } from "./frame.js";
-import { CHART_FONT, seriesStyle, type SeriesStyle } from "./style.js";
+import { frame } from "./frame.js";
+import { AXIS_GAP, CHART_FONT, lineStep, seriesStyle, type SeriesStyle } from "./style.js";
+import type { ChartEnv, ChartShape, Rect, TextStyle } from "./types.js";
 
 const CATEGORY_SIZE = 10;
 const MIN_LABEL_SIZE = 7;
 /** Bars thicker than this look like blocks. */
 const MAX_BAR = { vertical: 44, horizontal: 26 } as const;
+const INNER_PADDING = 0.08;
 
 interface BarSeries {
   name: string;
@@ -20,10 +20,10 @@ interface BarSeries {
 }
 
 /** Series colours by role; a colour used twice gets a lighter tint the second time. */
-function barSeries(ctx: DrawContext, chart: BarChart): BarSeries[] {
+function barSeries(env: ChartEnv, chart: BarChart): BarSeries[] {
   const seen = new Map<string, number>();
   return chart.series.map((entry) => {
-    const style = seriesStyle(ctx.theme, entry.role);
+    const style = seriesStyle(env.theme, entry.role);
     const repeats = seen.get(style.color) ?? 0;
     seen.set(style.color, repeats + 1);
     const color = repeats === 0 ? style.color : mix(style.color, "FFFFFF", Math.min(0.7, 0.35 * repeats));
@@ -49,43 +49,36 @@ const LABEL_CANDIDATES: { compact: boolean; sizePt: number }[] = [
  * Value labels per bar in the chart's format that fit `room` points; null when none does (the
  * axis still carries the values).
  */
-function valueLabels(
-  ctx: DrawContext,
-  chart: BarChart,
-  series: BarSeries[],
-  room: number,
-): ValueLabels | null {
+function valueLabels(env: ChartEnv, chart: BarChart, series: BarSeries[], room: number): ValueLabels | null {
+  const { text } = env;
   for (const { compact, sizePt } of LABEL_CANDIDATES) {
-    const format = formatter(chart.format, ctx.locale, { compact });
-    const texts = series.map((entry) =>
-      entry.values.map((value) => ctx.glyphs.clean(format(value), "regular")),
-    );
-    const widest = Math.max(0, ...texts.flat().map((text) => measure(ctx, text, sizePt, "regular")));
+    const format = formatter(chart.format, env.locale, { compact });
+    const texts = series.map((entry) => entry.values.map((value) => text.clean(format(value), "regular")));
+    const widest = Math.max(0, ...texts.flat().map((label) => text.measure(label, sizePt, "regular")));
     if (widest <= room) return { texts, sizePt };
   }
   return null;
 }
 
-export function drawBarChart(ctx: DrawContext, chart: BarChart, area: Rect): void {
-  const series = barSeries(ctx, chart);
+/** Grouped bars with value labels, category labels and a value axis, inside `area`. */
+export function layoutBarChart(env: ChartEnv, chart: BarChart, area: Rect): ChartShape[] {
+  const series = barSeries(env, chart);
   const legend =
     series.length > 1
       ? series.map((entry) => ({ label: entry.name, style: entry.style, swatch: "box" as const }))
       : [];
-  const plotArea = drawFrame(ctx, chart.title, legend, area);
-  if (chart.categories.length === 0 || series.length === 0) return;
+  const { shapes, plot } = frame(env, chart.title, legend, area);
+  if (chart.categories.length === 0 || series.length === 0) return shapes;
   const values = series.flatMap((entry) => entry.values);
-  if (chart.direction === "horizontal") drawHorizontal(ctx, chart, series, values, plotArea);
-  else drawVertical(ctx, chart, series, values, plotArea);
+  const layout = chart.direction === "horizontal" ? horizontal : vertical;
+  return [...shapes, ...layout(env, chart, series, values, plot)];
 }
-
-const INNER_PADDING = 0.08;
 
 /**
  * Category bands and, inside each, one slot per series. Bars are at most MAX_BAR thick; a group
  * of capped bars stays together in the middle of its band instead of spreading across it.
  */
-function bands(
+export function bands(
   categories: string[],
   seriesCount: number,
   range: [number, number],
@@ -102,17 +95,17 @@ function bands(
   return { outer, inner, barStart };
 }
 
-function drawVertical(
-  ctx: DrawContext,
+function vertical(
+  env: ChartEnv,
   chart: BarChart,
   series: BarSeries[],
   values: number[],
   area: Rect,
-): void {
-  const { doc, theme } = ctx;
+): ChartShape[] {
+  const { colors } = env.theme;
   const categoryHeight = lineStep(CATEGORY_SIZE) * 2 + AXIS_GAP;
   const valueHeight = lineStep(CHART_FONT.value) + 2;
-  const axis = valueAxis(ctx, chart.format, values, Math.floor((area.h - categoryHeight) / 42));
+  const axis = valueAxis(env, chart.format, values, Math.floor((area.h - categoryHeight) / 42));
   const plot: Rect = {
     x: area.x + axis.labelWidth + AXIS_GAP,
     y: area.y + valueHeight,
@@ -120,16 +113,10 @@ function drawVertical(
     h: Math.max(10, area.h - categoryHeight - valueHeight),
   };
   axis.scale.range([plot.y + plot.h, plot.y]);
-  const { outer, inner, barStart } = bands(
-    chart.categories,
-    series.length,
-    [plot.x, plot.x + plot.w],
-    "vertical",
-  );
-  drawValueGrid(ctx, axis, plot, "vertical");
-  drawValueTicks(ctx, axis, plot, "vertical");
+  const { outer, inner, barStart } = bands(chart.categories, series.length, [plot.x, plot.x + plot.w], "vertical");
+  const shapes = valueGrid(env, axis, plot, "vertical");
   const zero = axis.scale(0);
-  const labels = valueLabels(ctx, chart, series, inner.step());
+  const labels = valueLabels(env, chart, series, inner.step());
   chart.categories.forEach((category, categoryIndex) => {
     const left = outer(category) ?? plot.x;
     series.forEach((entry, seriesIndex) => {
@@ -137,15 +124,25 @@ function drawVertical(
       const offset = barStart(category, seriesIndex);
       const thickness = inner.bandwidth();
       const end = axis.scale(value);
-      doc.rect(offset, Math.min(zero, end), thickness, Math.abs(zero - end)).fill(css(entry.style.color));
+      shapes.push({
+        kind: "rect",
+        x: offset,
+        y: Math.min(zero, end),
+        w: thickness,
+        h: Math.abs(zero - end),
+        color: entry.style.color,
+      });
       const text = labels?.texts[seriesIndex]?.[categoryIndex];
       if (labels && text) {
-        const width = measure(ctx, text, labels.sizePt, "regular");
-        const y = value >= 0 ? end - lineStep(labels.sizePt) - 1 : end + 1;
-        drawLabel(ctx, text, offset + thickness / 2 - width / 2, y, width + 1, {
-          sizePt: labels.sizePt,
-          weight: "regular",
-          color: theme.colors.text,
+        const style: TextStyle = { sizePt: labels.sizePt, weight: "regular", color: colors.text };
+        shapes.push({
+          kind: "label",
+          text,
+          x: offset + thickness / 2,
+          y: value >= 0 ? end - lineStep(labels.sizePt) - 1 : end + 1,
+          anchor: "middle",
+          width: env.text.measure(text, labels.sizePt, "regular"),
+          style,
         });
       }
     });
@@ -155,44 +152,44 @@ function drawVertical(
       w: outer.step(),
       h: categoryHeight - AXIS_GAP,
     };
-    const fitted = fitInRect(ctx, category, labelBox, CATEGORY_SIZE, "regular", MIN_LABEL_SIZE);
-    drawLines(ctx, fitted.lines, labelBox, {
-      sizePt: fitted.sizePt,
-      weight: "regular",
-      color: theme.colors.text,
+    const fitted = env.text.fit(category, labelBox, CATEGORY_SIZE, "regular", MIN_LABEL_SIZE);
+    shapes.push({
+      kind: "text",
+      lines: fitted.lines,
+      box: labelBox,
       align: "center",
+      valign: "top",
+      style: { sizePt: fitted.sizePt, weight: "regular", color: colors.text },
     });
   });
-  doc
-    .moveTo(plot.x, zero)
-    .lineTo(plot.x + plot.w, zero)
-    .lineWidth(1)
-    .stroke(css(theme.colors.muted));
+  shapes.push({ kind: "line", x1: plot.x, y1: zero, x2: plot.x + plot.w, y2: zero, color: colors.muted, width: 1 });
+  return shapes;
 }
 
-function drawHorizontal(
-  ctx: DrawContext,
+function horizontal(
+  env: ChartEnv,
   chart: BarChart,
   series: BarSeries[],
   values: number[],
   area: Rect,
-): void {
-  const { doc, theme } = ctx;
+): ChartShape[] {
+  const { colors } = env.theme;
+  const { text: measurer } = env;
   const tickHeight = lineStep(CHART_FONT.tick) + AXIS_GAP;
   const natural = Math.max(
     ...chart.categories.map((category) =>
-      measure(ctx, ctx.glyphs.clean(category, "regular"), CATEGORY_SIZE, "regular"),
+      measurer.measure(measurer.clean(category, "regular"), CATEGORY_SIZE, "regular"),
     ),
   );
   const categoryWidth = Math.min(area.w * 0.3, natural + 2);
-  const labels = valueLabels(ctx, chart, series, area.w * 0.15);
+  const labels = valueLabels(env, chart, series, area.w * 0.15);
   const labelRoom = labels
-    ? Math.max(0, ...labels.texts.flat().map((text) => measure(ctx, text, labels.sizePt, "regular"))) + 4
+    ? Math.max(0, ...labels.texts.flat().map((text) => measurer.measure(text, labels.sizePt, "regular"))) + 4
     : 0;
   // Value labels sit past the bar ends: on the right, and on the left too when bars go negative.
   const leftRoom = values.some((value) => value < 0) ? labelRoom : 0;
   const plotWidth = area.w - categoryWidth - AXIS_GAP - leftRoom - labelRoom;
-  const axis: ValueAxis = valueAxis(ctx, chart.format, values, Math.floor(plotWidth / 70), plotWidth);
+  const axis = valueAxis(env, chart.format, values, Math.floor(plotWidth / 70), plotWidth);
   const plot: Rect = {
     x: area.x + categoryWidth + AXIS_GAP + leftRoom,
     y: area.y,
@@ -200,14 +197,8 @@ function drawHorizontal(
     h: Math.max(10, area.h - tickHeight),
   };
   axis.scale.range([plot.x, plot.x + plot.w]);
-  const { outer, inner, barStart } = bands(
-    chart.categories,
-    series.length,
-    [plot.y, plot.y + plot.h],
-    "horizontal",
-  );
-  drawValueGrid(ctx, axis, plot, "horizontal");
-  drawValueTicks(ctx, axis, plot, "horizontal");
+  const { outer, inner, barStart } = bands(chart.categories, series.length, [plot.y, plot.y + plot.h], "horizontal");
+  const shapes = valueGrid(env, axis, plot, "horizontal");
   const zero = axis.scale(0);
   chart.categories.forEach((category, categoryIndex) => {
     const top = outer(category) ?? plot.y;
@@ -216,38 +207,40 @@ function drawHorizontal(
       const offset = barStart(category, seriesIndex);
       const thickness = inner.bandwidth();
       const end = axis.scale(value);
-      doc.rect(Math.min(zero, end), offset, Math.abs(end - zero), thickness).fill(css(entry.style.color));
+      shapes.push({
+        kind: "rect",
+        x: Math.min(zero, end),
+        y: offset,
+        w: Math.abs(end - zero),
+        h: thickness,
+        color: entry.style.color,
+      });
       const text = labels?.texts[seriesIndex]?.[categoryIndex];
       if (labels && text) {
-        const width = measure(ctx, text, labels.sizePt, "regular");
-        const x = value >= 0 ? end + 3 : end - width - 3;
-        drawLabel(ctx, text, x, offset + thickness / 2 - lineStep(labels.sizePt) / 2, width + 1, {
-          sizePt: labels.sizePt,
-          weight: "regular",
-          color: theme.colors.text,
+        const width = measurer.measure(text, labels.sizePt, "regular");
+        shapes.push({
+          kind: "label",
+          text,
+          x: value >= 0 ? end + 3 : end - width - 3,
+          y: offset + thickness / 2 - lineStep(labels.sizePt) / 2,
+          anchor: "start",
+          width,
+          style: { sizePt: labels.sizePt, weight: "regular", color: colors.text },
         });
       }
     });
     const labelBox: Rect = { x: area.x, y: top, w: categoryWidth, h: outer.bandwidth() };
-    const fitted = fitInRect(
-      ctx,
-      category,
-      { ...labelBox, h: Math.max(labelBox.h, lineStep(MIN_LABEL_SIZE)) },
-      CATEGORY_SIZE,
-      "regular",
-      MIN_LABEL_SIZE,
-    );
-    drawLines(
-      ctx,
-      fitted.lines,
-      labelBox,
-      { sizePt: fitted.sizePt, weight: "regular", color: theme.colors.text, align: "right" },
-      "middle",
-    );
+    const fitBox = { ...labelBox, h: Math.max(labelBox.h, lineStep(MIN_LABEL_SIZE)) };
+    const fitted = env.text.fit(category, fitBox, CATEGORY_SIZE, "regular", MIN_LABEL_SIZE);
+    shapes.push({
+      kind: "text",
+      lines: fitted.lines,
+      box: labelBox,
+      align: "right",
+      valign: "middle",
+      style: { sizePt: fitted.sizePt, weight: "regular", color: colors.text },
+    });
   });
-  doc
-    .moveTo(zero, plot.y)
-    .lineTo(zero, plot.y + plot.h)
-    .lineWidth(1)
-    .stroke(css(theme.colors.muted));
+  shapes.push({ kind: "line", x1: zero, y1: plot.y, x2: zero, y2: plot.y + plot.h, color: colors.muted, width: 1 });
+  return shapes;
 }
