@@ -113,7 +113,12 @@ function vertical(
     h: Math.max(10, area.h - categoryHeight - valueHeight),
   };
   axis.scale.range([plot.y + plot.h, plot.y]);
-  const { outer, inner, barStart } = bands(chart.categories, series.length, [plot.x, plot.x + plot.w], "vertical");
+  const { outer, inner, barStart } = bands(
+    chart.categories,
+    series.length,
+    [plot.x, plot.x + plot.w],
+    "vertical",
+  );
   const shapes = valueGrid(env, axis, plot, "vertical");
   const zero = axis.scale(0);
   const labels = valueLabels(env, chart, series, inner.step());
@@ -162,7 +167,15 @@ function vertical(
       style: { sizePt: fitted.sizePt, weight: "regular", color: colors.text },
     });
   });
-  shapes.push({ kind: "line", x1: plot.x, y1: zero, x2: plot.x + plot.w, y2: zero, color: colors.muted, width: 1 });
+  shapes.push({
+    kind: "line",
+    x1: plot.x,
+    y1: zero,
+    x2: plot.x + plot.w,
+    y2: zero,
+    color: colors.muted,
+    width: 1,
+  });
   return shapes;
 }
 
@@ -197,7 +210,12 @@ function horizontal(
     h: Math.max(10, area.h - tickHeight),
   };
   axis.scale.range([plot.x, plot.x + plot.w]);
-  const { outer, inner, barStart } = bands(chart.categories, series.length, [plot.y, plot.y + plot.h], "horizontal");
+  const { outer, inner, barStart } = bands(
+    chart.categories,
+    series.length,
+    [plot.y, plot.y + plot.h],
+    "horizontal",
+  );
   const shapes = valueGrid(env, axis, plot, "horizontal");
   const zero = axis.scale(0);
   chart.categories.forEach((category, categoryIndex) => {
@@ -241,6 +259,14 @@ function horizontal(
       style: { sizePt: fitted.sizePt, weight: "regular", color: colors.text },
     });
   });
-  shapes.push({ kind: "line", x1: zero, y1: plot.y, x2: zero, y2: plot.y + plot.h, color: colors.muted, width: 1 });
+  shapes.push({
+    kind: "line",
+    x1: zero,
+    y1: plot.y,
+    x2: zero,
+    y2: plot.y + plot.h,
+    color: colors.muted,
+    width: 1,
+  });
   return shapes;
 }

@@ -60,7 +60,14 @@ function legendShapes(env: ChartEnv, entries: LegendEntry[], area: Rect, shapes:
     const middle = y + lineStep(size) / 2;
     const { style } = entry;
     if (entry.swatch === "box") {
-      shapes.push({ kind: "rect", x, y: middle - SWATCH_BOX / 2, w: SWATCH_BOX, h: SWATCH_BOX, color: style.color });
+      shapes.push({
+        kind: "rect",
+        x,
+        y: middle - SWATCH_BOX / 2,
+        w: SWATCH_BOX,
+        h: SWATCH_BOX,
+        color: style.color,
+      });
     } else {
       const marker = style.markers ? { x: x + SWATCH_LINE / 2, r: SWATCH_MARKER, outline: "FFFFFF" } : null;
       shapes.push({ kind: "swatch", x1: x, x2: x + SWATCH_LINE, y: middle, style, marker });

@@ -99,7 +99,14 @@ function referenceLines(env: ChartEnv, chart: TimelineChart, axis: ValueAxis, pl
     const above = y - lineStep(size) - 2 >= plot.y;
     const labelY = above ? y - lineStep(size) - 2 : y + 2;
     shapes.push(
-      { kind: "rect", x: plot.x + 4, y: labelY, w: width + 6, h: lineStep(size), color: theme.colors.background },
+      {
+        kind: "rect",
+        x: plot.x + 4,
+        y: labelY,
+        w: width + 6,
+        h: lineStep(size),
+        color: theme.colors.background,
+      },
       {
         kind: "label",
         text: label,
@@ -123,7 +130,15 @@ function timeAxis(env: ChartEnv, x: ScaleTime<number, number>, plot: Rect): Char
     { kind: "line", x1: plot.x, y1: bottom, x2: plot.x + plot.w, y2: bottom, color: muted, width: 1 },
   ];
   for (const tick of ticks) {
-    shapes.push({ kind: "line", x1: x(tick), y1: bottom, x2: x(tick), y2: bottom + 4, color: muted, width: 0.75 });
+    shapes.push({
+      kind: "line",
+      x1: x(tick),
+      y1: bottom,
+      x2: x(tick),
+      y2: bottom + 4,
+      color: muted,
+      width: 0.75,
+    });
   }
   ticks.forEach((tick, index) => {
     const width = widths[index] ?? 0;

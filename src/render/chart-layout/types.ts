@@ -109,14 +109,7 @@ export interface LabelShape {
 }
 
 export type ChartShape =
-  | LineShape
-  | RectShape
-  | SeriesShape
-  | RuleShape
-  | MarkerShape
-  | SwatchShape
-  | TextShape
-  | LabelShape;
+  LineShape | RectShape | SeriesShape | RuleShape | MarkerShape | SwatchShape | TextShape | LabelShape;
 
 /**
  * Text as the renderer draws it: each renderer measures with its own fonts (the PDF with pdfkit's

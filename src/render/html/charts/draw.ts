@@ -24,7 +24,13 @@ export function drawChart(
     clean: (value) => value,
     measure: (value, sizePt, weight) => svg.measure(value, sizePt, weight),
     fit: (value, rect, maxSizePt, weight, minSizePt) =>
-      svg.fit(value, { w: rect.w / POINTS_PER_INCH, h: rect.h / POINTS_PER_INCH }, maxSizePt, weight, minSizePt),
+      svg.fit(
+        value,
+        { w: rect.w / POINTS_PER_INCH, h: rect.h / POINTS_PER_INCH },
+        maxSizePt,
+        weight,
+        minSizePt,
+      ),
   };
   for (const shape of layoutChart({ theme, locale, text }, chart, area)) drawShape(svg, shape);
 }
@@ -53,7 +59,8 @@ function drawShape(svg: SvgCanvas, shape: ChartShape): void {
       return;
     case "swatch":
       svg.strokePath(horizontalPath(shape.x1, shape.x2, shape.y), shape.style);
-      if (shape.marker) svg.circle(shape.marker.x, shape.y, shape.marker.r, shape.style.color, shape.marker.outline, 1);
+      if (shape.marker)
+        svg.circle(shape.marker.x, shape.y, shape.marker.r, shape.style.color, shape.marker.outline, 1);
       return;
     case "text":
       svg.lines(shape.lines, shape.box, { ...shape.style, align: shape.align }, shape.valign);

@@ -12,7 +12,8 @@ export function drawChart(ctx: DrawContext, chart: ChartBlock["chart"], area: Re
   const text: ChartText = {
     clean: (value, weight) => ctx.glyphs.clean(value, weight),
     measure: (value, sizePt, weight) => measure(ctx, value, sizePt, weight),
-    fit: (value, rect, maxSizePt, weight, minSizePt) => fitInRect(ctx, value, rect, maxSizePt, weight, minSizePt),
+    fit: (value, rect, maxSizePt, weight, minSizePt) =>
+      fitInRect(ctx, value, rect, maxSizePt, weight, minSizePt),
   };
   for (const shape of layoutChart({ theme: ctx.theme, locale: ctx.locale, text }, chart, area)) {
     drawShape(ctx, shape);
@@ -26,7 +27,11 @@ function drawShape(ctx: DrawContext, shape: ChartShape): void {
   const { doc } = ctx;
   switch (shape.kind) {
     case "line":
-      doc.moveTo(shape.x1, shape.y1).lineTo(shape.x2, shape.y2).lineWidth(shape.width).stroke(css(shape.color));
+      doc
+        .moveTo(shape.x1, shape.y1)
+        .lineTo(shape.x2, shape.y2)
+        .lineWidth(shape.width)
+        .stroke(css(shape.color));
       return;
     case "rect":
       doc.rect(shape.x, shape.y, shape.w, shape.h).fill(css(shape.color));
@@ -52,7 +57,12 @@ function drawShape(ctx: DrawContext, shape: ChartShape): void {
     case "label": {
       // Placed by its measured width: left-aligned text needs no shaping twice.
       const x = shape.anchor === "middle" ? shape.x - shape.width / 2 : shape.x;
-      drawLines(ctx, [shape.text], { x, y: shape.y, w: shape.width, h: lineStep(shape.style.sizePt) }, shape.style);
+      drawLines(
+        ctx,
+        [shape.text],
+        { x, y: shape.y, w: shape.width, h: lineStep(shape.style.sizePt) },
+        shape.style,
+      );
       return;
     }
   }
@@ -83,6 +93,8 @@ function drawSwatch(ctx: DrawContext, shape: SwatchShape): void {
   doc.moveTo(shape.x1, shape.y).lineTo(shape.x2, shape.y).stroke(css(style.color));
   doc.restore();
   if (shape.marker) {
-    doc.circle(shape.marker.x, shape.y, shape.marker.r).fillAndStroke(css(style.color), css(shape.marker.outline));
+    doc
+      .circle(shape.marker.x, shape.y, shape.marker.r)
+      .fillAndStroke(css(style.color), css(shape.marker.outline));
   }
 }
