@@ -2,7 +2,7 @@ import { scaleUtc } from "d3-scale";
 import { describe, expect, it } from "vitest";
 import type { BarChart, TimelineChart } from "../src/deck/deck-model.js";
 import { valueAxis } from "../src/render/chart-layout/axis.js";
-import { bands } from "../src/render/chart-layout/bar.js";
+import { bands } from "../src/render/chart-layout/bar-parts.js";
 import { dateLabels, timeTicks } from "../src/render/chart-layout/dates.js";
 import { layoutChart } from "../src/render/chart-layout/layout.js";
 import type { ChartEnv, ChartShape, ChartText } from "../src/render/chart-layout/types.js";
