@@ -1,4 +1,4 @@
-import type { Theme } from "../../deck/deck-model.js";
+import type { ChartBlock, Theme } from "../../deck/deck-model.js";
 import type { SeriesStyle } from "../chart-style.js";
 import type { FontWeight } from "../fonts.js";
 import type { FittedText } from "../text-fit.js";
@@ -9,6 +9,11 @@ import type { FittedText } from "../text-fit.js";
  * with a thin adapter (render/pdf/charts/draw.ts, render/html/charts/draw.ts), so the PDF and the
  * HTML of a deck place every bar, tick and label alike.
  */
+
+/** The chart of a chart block: a timeline or a bar chart. */
+export type Chart = ChartBlock["chart"];
+
+/** In points, origin top-left. */
 export interface Rect {
   x: number;
   y: number;

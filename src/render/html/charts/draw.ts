@@ -1,9 +1,8 @@
 import { line } from "d3-shape";
-import type { ChartBlock } from "../../../deck/deck-model.js";
+import type { Theme } from "../../../deck/deck-model.js";
 import { layoutChart } from "../../chart-layout/layout.js";
 import { lineStep } from "../../chart-layout/style.js";
-import type { ChartShape, ChartText, Rect } from "../../chart-layout/types.js";
-import type { Theme } from "../../../deck/deck-model.js";
+import type { Chart, ChartShape, ChartText, Rect } from "../../chart-layout/types.js";
 import { num } from "../markup.js";
 import type { SvgCanvas } from "./svg.js";
 
@@ -13,13 +12,7 @@ const POINTS_PER_INCH = 72;
  * The shared chart layout (render/chart-layout/), measured with the page's faces, drawn as SVG.
  * The page draws text as given (the browser falls back for missing glyphs), so nothing is cleaned.
  */
-export function drawChart(
-  svg: SvgCanvas,
-  theme: Theme,
-  locale: string,
-  chart: ChartBlock["chart"],
-  area: Rect,
-): void {
+export function drawChart(svg: SvgCanvas, theme: Theme, locale: string, chart: Chart, area: Rect): void {
   const text: ChartText = {
     clean: (value) => value,
     measure: (value, sizePt, weight) => svg.measure(value, sizePt, weight),

@@ -3,19 +3,11 @@ import { loadFont, type Face, type FontWeight } from "../../fonts.js";
 import { fitText, LINE_HEIGHT, textWidthPt, type FittedText } from "../../text-fit.js";
 import type { PageFonts } from "../font-face.js";
 import { lineStep } from "../../chart-layout/style.js";
-import type { Rect } from "../../chart-layout/types.js";
+import type { Rect, TextStyle } from "../../chart-layout/types.js";
 import { isDotted, type SeriesStyle } from "../../chart-style.js";
 import { attrs, escapeText, hex, num } from "../markup.js";
 
-/**
- * An SVG drawn in points, the PDF's unit, so that a chart is laid out with the same numbers the
- * PDF uses (render/chart-layout/); the page scales the whole drawing to the chart's box.
- */
-
-export interface LabelStyle {
-  sizePt: number;
-  weight: FontWeight;
-  color: string;
+export interface LabelStyle extends TextStyle {
   align?: "left" | "center" | "right";
 }
 
@@ -33,6 +25,10 @@ function baselineEm(face: Face): number {
 
 const ANCHORS = { left: "start", center: "middle", right: "end" } as const;
 
+/**
+ * An SVG drawn in points, the PDF's unit, so that a chart is laid out with the same numbers the
+ * PDF uses (render/chart-layout/); the page scales the whole drawing to the chart's box.
+ */
 export class SvgCanvas {
   private readonly parts: string[] = [];
   private readonly baseline: Record<FontWeight, number>;

@@ -1,14 +1,13 @@
 import { line } from "d3-shape";
-import type { ChartBlock } from "../../../deck/deck-model.js";
 import { layoutChart } from "../../chart-layout/layout.js";
-import type { ChartShape, ChartText, Rect, SwatchShape } from "../../chart-layout/types.js";
+import type { Chart, ChartShape, ChartText, Rect, SwatchShape } from "../../chart-layout/types.js";
 import { isDotted, type SeriesStyle } from "../../chart-style.js";
 import type { DrawContext } from "../context.js";
 import { drawLines, fitInRect, lineStep, measure } from "../text.js";
 import { css } from "../units.js";
 
 /** The shared chart layout (render/chart-layout/), measured with the document's fonts, drawn with pdfkit. */
-export function drawChart(ctx: DrawContext, chart: ChartBlock["chart"], area: Rect): void {
+export function drawChart(ctx: DrawContext, chart: Chart, area: Rect): void {
   const text: ChartText = {
     clean: (value, weight) => ctx.glyphs.clean(value, weight),
     measure: (value, sizePt, weight) => measure(ctx, value, sizePt, weight),
@@ -55,7 +54,7 @@ function drawShape(ctx: DrawContext, shape: ChartShape): void {
       drawLines(ctx, shape.lines, shape.box, { ...shape.style, align: shape.align }, shape.valign);
       return;
     case "label": {
-      // Placed by its measured width: left-aligned text needs no shaping twice.
+      // Drawn left-aligned from where its measured width puts its left edge.
       const x = shape.anchor === "middle" ? shape.x - shape.width / 2 : shape.x;
       drawLines(
         ctx,
@@ -68,14 +67,23 @@ function drawShape(ctx: DrawContext, shape: ChartShape): void {
   }
 }
 
-/** A series or reference line: its role's width and dashes, dots with round caps, round joins. */
-function stroke(ctx: DrawContext, d: string, style: SeriesStyle): void {
+/**
+ * Saves the graphics state and sets a series' pen: its role's width and dashes, dots with round
+ * caps, and round joins where asked (the caller restores).
+ */
+function pen(ctx: DrawContext, style: SeriesStyle, roundJoins: boolean): void {
   const { doc } = ctx;
-  doc.save().lineWidth(style.width).lineJoin("round");
+  doc.save().lineWidth(style.width);
+  if (roundJoins) doc.lineJoin("round");
   doc.lineCap(isDotted(style) ? "round" : "butt");
   if (style.dash) doc.dash(style.dash[0], { space: style.dash[1] });
-  doc.path(d).stroke(css(style.color));
-  doc.restore();
+}
+
+/** A series or reference line. */
+function stroke(ctx: DrawContext, d: string, style: SeriesStyle): void {
+  pen(ctx, style, true);
+  ctx.doc.path(d).stroke(css(style.color));
+  ctx.doc.restore();
 }
 
 /**
@@ -85,11 +93,7 @@ function stroke(ctx: DrawContext, d: string, style: SeriesStyle): void {
 function drawSwatch(ctx: DrawContext, shape: SwatchShape): void {
   const { doc } = ctx;
   const { style } = shape;
-  doc
-    .save()
-    .lineWidth(style.width)
-    .lineCap(isDotted(style) ? "round" : "butt");
-  if (style.dash) doc.dash(style.dash[0], { space: style.dash[1] });
+  pen(ctx, style, false);
   doc.moveTo(shape.x1, shape.y).lineTo(shape.x2, shape.y).stroke(css(style.color));
   doc.restore();
   if (shape.marker) {
