@@ -24,8 +24,7 @@ export function layoutBarChart(env: ChartEnv, chart: BarChart, area: Rect): Char
   const { shapes, plot } = frame(env, chart.title, legend, area);
   if (chart.categories.length === 0 || series.length === 0) return shapes;
   const values = series.flatMap((entry) => entry.values);
-  const layout = chart.direction === "horizontal" ? horizontal : vertical;
-  return [...shapes, ...layout(env, chart, series, values, plot)];
+  return [...shapes, ...DIRECTIONS[chart.direction](env, chart, series, values, plot)];
 }
 
 /** One bar: its slot across the band, and where its value puts its end on the value axis. */
@@ -103,14 +102,17 @@ function categoryText(
   return { kind: "text", lines: fitted.lines, box, align, valign, style };
 }
 
-/** Bars up from the zero line, values over them, categories under the plot in two lines at most. */
-function vertical(
+/** Lays out the plot area (`area`, below the title and legend) of bars in one direction. */
+type DirectionLayout = (
   env: ChartEnv,
   chart: BarChart,
   series: BarSeries[],
   values: number[],
   area: Rect,
-): ChartShape[] {
+) => ChartShape[];
+
+/** Bars up from the zero line, values over them, categories under the plot in two lines at most. */
+const vertical: DirectionLayout = (env, chart, series, values, area) => {
   const categoryHeight = lineStep(CATEGORY_SIZE) * 2 + AXIS_GAP;
   const valueHeight = lineStep(CHART_FONT.value) + 2;
   const axis = valueAxis(env, chart.format, values, Math.floor((area.h - categoryHeight) / 42));
@@ -140,16 +142,10 @@ function vertical(
       return categoryText(env, category, box, box, "center", "top");
     },
   });
-}
+};
 
 /** Bars right from the zero line (left when negative), values past their ends, categories on the left. */
-function horizontal(
-  env: ChartEnv,
-  chart: BarChart,
-  series: BarSeries[],
-  values: number[],
-  area: Rect,
-): ChartShape[] {
+const horizontal: DirectionLayout = (env, chart, series, values, area) => {
   const { text } = env;
   const tickHeight = lineStep(CHART_FONT.tick) + AXIS_GAP;
   const natural = Math.max(
@@ -187,4 +183,6 @@ function horizontal(
       return categoryText(env, category, box, fitBox, "right", "middle");
     },
   });
-}
+};
+
+const DIRECTIONS: Record<BarChart["direction"], DirectionLayout> = { vertical, horizontal };

@@ -1,5 +1,6 @@
 import type { ScaleTime } from "d3-scale";
 import type { TimePoint } from "../../deck/deck-model.js";
+import { cachedIntl } from "./format.js";
 import { CHART_FONT } from "./style.js";
 import type { ChartText } from "./types.js";
 
@@ -20,15 +21,10 @@ export function toPoints(points: TimePoint[]): Point[] {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Intl date formats are slow to create and used for every tick of every chart: made once each. */
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
-    dateFormats.set(key, format);
-  }
-  return format;
+  return cachedIntl(dateFormats, locale, options, () => {
+    return new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
+  });
 }
 
 /**
