@@ -20,6 +20,16 @@ const text: ChartText = {
 const env: ChartEnv = { theme, locale: "en", text };
 const NUMBER = { style: "number", decimals: 0 } as const;
 
+/** One series of values by category. */
+function valueBars(
+  direction: BarChart["direction"],
+  title: string,
+  values: Record<string, number>,
+): BarChart {
+  const series = [{ name: "Value", role: "value" as const, values: Object.values(values) }];
+  return { type: "bar", title, format: NUMBER, direction, categories: Object.keys(values), series };
+}
+
 function ofKind<K extends ChartShape["kind"]>(
   shapes: ChartShape[],
   kind: K,
@@ -81,14 +91,7 @@ describe("bar positions", () => {
   });
 
   it("lays a vertical chart's bars from the zero line, value labels centred over them", () => {
-    const chart: BarChart = {
-      type: "bar",
-      title: "",
-      format: NUMBER,
-      direction: "vertical",
-      categories: ["Up", "Down"],
-      series: [{ name: "Value", role: "value", values: [40, -20] }],
-    };
+    const chart = valueBars("vertical", "", { Up: 40, Down: -20 });
     const shapes = layoutChart(env, chart, { x: 0, y: 0, w: 300, h: 200 });
     const [up, down] = ofKind(shapes, "rect");
     const zeroLine = ofKind(shapes, "line").at(-1)!;
@@ -109,14 +112,7 @@ describe("bar positions", () => {
   });
 
   it("puts a horizontal chart's value labels past the bar ends, on the left for negatives", () => {
-    const chart: BarChart = {
-      type: "bar",
-      title: "Change",
-      format: NUMBER,
-      direction: "horizontal",
-      categories: ["Gain", "Loss"],
-      series: [{ name: "Value", role: "value", values: [30, -10] }],
-    };
+    const chart = valueBars("horizontal", "Change", { Gain: 30, Loss: -10 });
     const shapes = layoutChart(env, chart, { x: 0, y: 0, w: 400, h: 160 });
     const [gain, loss] = ofKind(shapes, "rect");
     const labels = ofKind(shapes, "label").filter((label) => label.text === "30" || label.text === "-10");
@@ -166,10 +162,10 @@ describe("date axis", () => {
         {
           name: "Actual",
           role: "actual",
-          points: [
-            { date: "2025-01-01", value: 10 },
-            { date: "2025-07-01", value: 30 },
-          ],
+          points: Object.entries({ "2025-01-01": 10, "2025-07-01": 30 }).map(([date, value]) => ({
+            date,
+            value,
+          })),
         },
       ],
       referenceLines: [{ label: "Target", role: "target", value: 50 }],
