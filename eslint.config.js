@@ -73,6 +73,20 @@ export default tseslint.config(
     },
   },
   {
+    // The chart layout is pure geometry shared by the PDF and HTML renderers: they draw its shapes
+    // and inject the text measuring, so it imports neither them nor a drawing or font library.
+    files: ["src/render/chart-layout/**"],
+    rules: {
+      "no-restricted-imports": restrict(LIBRARIES, [
+        ...LIBRARY_PATTERNS,
+        ...PURE.filter((restriction) => restriction.regex !== folder("render", "").regex),
+        folder("pdf", "The chart layout is renderer-neutral: render/pdf draws its shapes."),
+        folder("html", "The chart layout is renderer-neutral: render/html draws its shapes."),
+        folder("pptx", "The chart layout is renderer-neutral; the PPTX draws native charts."),
+      ]),
+    },
+  },
+  {
     files: ["src/send/**"],
     rules: {
       "no-restricted-imports": restrict(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { valueScale, valueTicks } from "../src/render/chart-scale.js";
-import { tickLabels, formatter } from "../src/render/pdf/charts/format.js";
+import { tickLabels, formatter } from "../src/render/chart-layout/format.js";
 import { axisFormatCode, labelFormatCode } from "../src/render/pptx/number-format.js";
 import { formatMoney, formatMoneyCompact } from "../src/text/format.js";
 

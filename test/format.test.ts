@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayNumber, fromDayNumber } from "../src/dates.js";
 import type { NumberFormat } from "../src/deck/deck-model.js";
-import { formatter, tickLabels } from "../src/render/pdf/charts/format.js";
+import { formatter, tickLabels } from "../src/render/chart-layout/format.js";
 import {
   formatCount,
   formatDate,

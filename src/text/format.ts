@@ -119,7 +119,7 @@ export function formatMoney(amount: number | null | undefined, currency: string)
 /**
  * From this amount on, money reads in millions ("£1.0M"): the amounts that round to a million
  * with one decimal. The one rule of every deck's money — slide text, tiles, chart axes and
- * labels in both formats (render/pdf/charts/format.ts, render/pptx/number-format.ts).
+ * labels in both formats (render/chart-layout/format.ts, render/pptx/number-format.ts).
  */
 export const MONEY_IN_MILLIONS_FROM = 999_950;
 

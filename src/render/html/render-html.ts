@@ -1,6 +1,6 @@
 import type { Block, Deck, Slide } from "../../deck/deck-model.js";
 import { brandFaces } from "../brand-fonts.js";
-import { intlLocale } from "../pdf/charts/format.js";
+import { intlLocale } from "../chart-layout/format.js";
 import type { RenderOptions, RenderResult, Renderer } from "../renderer.js";
 import { bulletsBlock } from "./blocks/bullets.js";
 import { chartBlock } from "./blocks/chart.js";

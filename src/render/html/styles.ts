@@ -2,7 +2,7 @@ import type { Deck } from "../../deck/deck-model.js";
 import { dataUri } from "./blocks/image.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../deck/geometry.js";
 import { LINE_HEIGHT } from "../text-fit.js";
-import { mix } from "../pdf/units.js";
+import { mix } from "../color.js";
 
 /**
  * The page's one style sheet. Slides are laid out in points of the 960 × 540 pt slide (the PDF's

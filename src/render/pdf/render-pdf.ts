@@ -6,7 +6,7 @@ import { drawImageBlock } from "./blocks/image.js";
 import { drawKpisBlock } from "./blocks/kpis.js";
 import { drawTableBlock } from "./blocks/table.js";
 import { drawTextBlock } from "./blocks/text.js";
-import { intlLocale } from "./charts/format.js";
+import { intlLocale } from "../chart-layout/format.js";
 import { drawBackground, drawContentChrome, drawCoverChrome } from "./chrome.js";
 import type { DrawContext } from "./context.js";
 import { checkOptions, collectBytes, createDocument, documentFonts, warmUpDocument } from "./document.js";

@@ -105,7 +105,7 @@ export function alignTimeline(chart: TimelineChart, plotWidthInches: number): Al
 }
 
 /**
- * The intervals d3 ticks a time axis with (the PDF's, src/render/pdf/charts/timeline.ts), from a
+ * The intervals d3 ticks a time axis with (the PDF's, src/render/chart-layout/dates.ts), from a
  * day up, with their length in days.
  */
 const STEPS: readonly { unit: "days" | "months"; count: number; days: number }[] = [

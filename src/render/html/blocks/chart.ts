@@ -1,7 +1,6 @@
 import type { ChartBlock } from "../../../deck/deck-model.js";
-import { drawBarChart } from "../charts/bar.js";
+import { drawChart } from "../charts/draw.js";
 import { SvgCanvas } from "../charts/svg.js";
-import { drawTimeline } from "../charts/timeline.js";
 import type { HtmlContext } from "../context.js";
 import { boxStyle, element, escapeText, num } from "../markup.js";
 
@@ -16,8 +15,7 @@ export function chartBlock(ctx: HtmlContext, block: ChartBlock, index: number): 
   const h = block.box.h * POINTS_PER_INCH;
   const svg = new SvgCanvas(ctx.fonts);
   const area = { x: 0, y: 0, w, h };
-  if (block.chart.type === "timeline") drawTimeline(svg, ctx.theme, ctx.locale, block.chart, area);
-  else drawBarChart(svg, ctx.theme, ctx.locale, block.chart, area);
+  drawChart(svg, ctx.theme, ctx.locale, block.chart, area);
   const id = `${ctx.idPrefix}-chart-${index + 1}`;
   const drawing = element(
     "svg",

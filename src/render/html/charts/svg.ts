@@ -2,29 +2,13 @@ import type { Box } from "../../../deck/deck-model.js";
 import { loadFont, type Face, type FontWeight } from "../../fonts.js";
 import { fitText, LINE_HEIGHT, textWidthPt, type FittedText } from "../../text-fit.js";
 import type { PageFonts } from "../font-face.js";
-import type { SeriesStyle } from "../../chart-style.js";
+import { lineStep } from "../../chart-layout/style.js";
+import type { Rect, TextStyle } from "../../chart-layout/types.js";
+import { isDotted, type SeriesStyle } from "../../chart-style.js";
 import { attrs, escapeText, hex, num } from "../markup.js";
 
-/**
- * An SVG drawn in points, the PDF's unit, so that a chart is laid out with the same numbers the
- * PDF renderer uses (render/pdf/charts/); the page scales the whole drawing to the chart's box.
- */
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export interface LabelStyle {
-  sizePt: number;
-  weight: FontWeight;
-  color: string;
+export interface LabelStyle extends TextStyle {
   align?: "left" | "center" | "right";
-}
-
-export function lineStep(sizePt: number): number {
-  return sizePt * LINE_HEIGHT;
 }
 
 /**
@@ -41,6 +25,10 @@ function baselineEm(face: Face): number {
 
 const ANCHORS = { left: "start", center: "middle", right: "end" } as const;
 
+/**
+ * An SVG drawn in points, the PDF's unit, so that a chart is laid out with the same numbers the
+ * PDF uses (render/chart-layout/); the page scales the whole drawing to the chart's box.
+ */
 export class SvgCanvas {
   private readonly parts: string[] = [];
   private readonly baseline: Record<FontWeight, number>;
@@ -80,7 +68,7 @@ export class SvgCanvas {
 
   /** A path stroked as a chart series is (dashes, dots with round caps). */
   strokePath(d: string, style: SeriesStyle): void {
-    const dotted = style.dash !== null && style.dash[0] <= 1.5;
+    const dotted = isDotted(style);
     this.parts.push(
       `<path${attrs({
         d,
@@ -121,10 +109,6 @@ export class SvgCanvas {
       }
       top += step;
     }
-  }
-
-  label(text: string, x: number, y: number, width: number, style: LabelStyle): void {
-    this.lines([text], { x, y, w: width, h: lineStep(style.sizePt) }, style);
   }
 
   toString(): string {

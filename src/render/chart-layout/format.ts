@@ -1,20 +1,32 @@
-import type { NumberFormat } from "../../../deck/deck-model.js";
-import { MONEY_IN_MILLIONS_FROM } from "../../../text/format.js";
-import { stepDecimals } from "../../chart-scale.js";
+import type { NumberFormat } from "../../deck/deck-model.js";
+import { MONEY_IN_MILLIONS_FROM } from "../../text/format.js";
+import { stepDecimals } from "../chart-scale.js";
 
 type Formatter = (value: number) => string;
 
-const cache = new Map<string, Intl.NumberFormat>();
-
-function intl(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/**
+ * The Intl format for `locale` and `options` from `cache`, made by `make` the first time: Intl
+ * formats are slow to create and used for every tick of every chart.
+ */
+export function cachedIntl<Options, Format>(
+  cache: Map<string, Format>,
+  locale: string,
+  options: Options,
+  make: () => Format,
+): Format {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key);
-  if (!format) {
-    // "negative": a value that rounds to zero prints "0", never "-0".
-    format = new Intl.NumberFormat(locale, { signDisplay: "negative", ...options });
-    cache.set(key, format);
-  }
+  if (!format) cache.set(key, (format = make()));
   return format;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function intl(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  // "negative": a value that rounds to zero prints "0", never "-0".
+  return cachedIntl(numberFormats, locale, options, () => {
+    return new Intl.NumberFormat(locale, { signDisplay: "negative", ...options });
+  });
 }
 
 /** meta.language as an Intl locale; "en" when it is not a valid BCP 47 tag. */
