@@ -31,7 +31,7 @@ const setup = workerData as RenderThreadSetup;
 const renderers = new Map(
   await Promise.all(setup.formats.map(async (format) => [format, await loadRenderer(format)] as const)),
 );
-for (const renderer of renderers.values()) renderer.warmUp?.();
+for (const renderer of renderers.values()) await renderer.warmUp?.();
 
 /**
  * TEST-ONLY hook: with QBR_TEST_RENDER_THREAD_CRASH=1 the thread exits on its first deck, as a

@@ -83,7 +83,7 @@ const setup = workerData as Partial<WorkerSetup> | undefined;
 const renderers = await Promise.all((setup?.formats ?? OUTPUT_FORMATS).map((format) => loadRenderer(format)));
 loadFont("regular");
 loadFont("bold");
-for (const renderer of renderers) renderer.warmUp?.();
+for (const renderer of renderers) await renderer.warmUp?.();
 loadTemplates();
 loadTheme();
 

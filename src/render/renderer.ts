@@ -27,8 +27,8 @@ export interface RenderResult {
 export interface Renderer {
   format: OutputFormat;
   render(deck: Deck, options: RenderOptions): Promise<RenderResult>;
-  /** Start-up work of the first render, done ahead by a thread that would otherwise wait. */
-  warmUp?(): void;
+  /** The start-up cost of a process's first render, paid ahead by a thread that would otherwise wait. */
+  warmUp?(): Promise<void>;
 }
 
 export interface OutputFormatSpec {

@@ -175,24 +175,6 @@ export function createDocument(deck: Deck, options: RenderOptions, fonts: Record
   return doc;
 }
 
-/**
- * What a process's first PDF would do before drawing anything: parse the fonts, decode their
- * shaping tables and shape the base glyphs every subset starts with (font-subset.ts). A thread
- * that is idle until its first deck arrives (batch/render-thread-worker.ts) does it meanwhile;
- * the document is thrown away unfinished, and the caches it fills give the same bytes as before.
- */
-export function warmUpDocument(): void {
-  const doc = new PDFDocument({
-    size: [pt(SLIDE_WIDTH), pt(SLIDE_HEIGHT)],
-    margin: 0,
-    autoFirstPage: false,
-    ...defaultFontOption(),
-    pdfVersion: "1.7",
-  });
-  attachInternals(doc);
-  seedSubsets(doc, registerFonts(doc, documentFonts(undefined)));
-}
-
 const WEIGHTS: readonly FontWeight[] = ["regular", "bold"];
 
 /** What each weight is drawn with: the brand faces of `brand`, else DejaVu Sans. */

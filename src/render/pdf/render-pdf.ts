@@ -9,7 +9,8 @@ import { drawTextBlock } from "./blocks/text.js";
 import { intlLocale } from "../chart-layout/format.js";
 import { drawBackground, drawContentChrome, drawCoverChrome } from "./chrome.js";
 import type { DrawContext } from "./context.js";
-import { checkOptions, collectBytes, createDocument, documentFonts, warmUpDocument } from "./document.js";
+import { checkOptions, collectBytes, createDocument, documentFonts } from "./document.js";
+import { warmUpWith } from "./warm-up.js";
 import { GlyphCollector } from "./glyphs.js";
 import { ImageCache } from "./images.js";
 import { internalsWarning } from "./pdfkit-internals.js";
@@ -84,4 +85,8 @@ async function renderPdf(deck: Deck, options: RenderOptions): Promise<RenderResu
   return { bytes, warnings: [...(internals ? [internals] : []), ...glyphs.warnings(), ...warnings] };
 }
 
-export const pdfRenderer: Renderer = { format: "pdf", render: renderPdf, warmUp: warmUpDocument };
+export const pdfRenderer: Renderer = {
+  format: "pdf",
+  render: renderPdf,
+  warmUp: () => warmUpWith(renderPdf),
+};
