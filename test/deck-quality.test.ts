@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { RULE_NAMES } from "../src/analysis/rules/index.js";
 import { categoryLabels } from "../src/deck/charts.js";
+import { RISK_CHECKS } from "../src/deck/slides/risks-clean.js";
 import type { Slide } from "../src/deck/deck-model.js";
 import { analyse, loadSample } from "./helpers/accounts.js";
 import { deckFor } from "./helpers/decks.js";
@@ -62,5 +64,55 @@ describe("the internal appendix", () => {
     const customer = deckFor(analysis, "customer", "qbr", { provenance, customerAppendix: true }).slides;
     expect(customer.some((slide) => slide.title === "Appendix: thresholds in force")).toBe(false);
     expect(JSON.stringify(customer)).toContain("status: on track at pace ≥ 0.9, at risk at pace ≥ 0.7");
+  });
+});
+
+describe("a healthy account's risks slide (no high or medium finding)", () => {
+  const alpine = loadSample("alpine-health-clinics.yaml");
+  const risksOf = (account: typeof alpine) =>
+    deckFor(analyse(account), "internal", "qbr").slides.filter((slide) => slide.id === "risks");
+
+  it("says what was checked and what each check found, outcomes first, not one line on an empty page", () => {
+    const [slide, ...more] = risksOf(alpine);
+    expect(more).toHaveLength(0);
+    expect(slide!.subtitle).toBe("Nothing to escalate — what we checked, and what we found");
+    // Money is written with no-break spaces ("CHF 128,200"); compared here as plain spaces.
+    const rows = tableRows(slide!).map((row) =>
+      row.map((cell) => cell.text.replace(/\s/gu, " ")).join(" | "),
+    );
+    expect(rows).toEqual([
+      "Outcomes against plan | 3 of 3 goals on track or achieved; none forecast to miss its target",
+      "Value against the contract | CHF 128,200 realized — 1.4× the CHF 90,000 annual contract",
+      "Executive sponsor | Dr. Anna Keller is engaged, last contact 20 Oct 2025",
+      "Outcome data | Every goal measured in the last 46 days",
+      "Tasks on the way to the goals | None overdue",
+      "Scores and usage | Read against the outcomes: no green health score, NPS or usage figure hides a goal behind plan",
+      "Stated reasons and outside risks | None on record",
+      "Renewal | 31 Jan 2026 (in 77 days): not at risk on outcomes, value or sponsor",
+    ]);
+    // The table fills the page below the headline, not one line at the top of it.
+    const table = slide!.blocks.find((block) => block.kind === "table")!;
+    expect(table.box.y + table.box.h).toBeCloseTo(6.9, 5);
+    expect(slide!.notes).toContain("agree the next outcome");
+  });
+
+  it("keeps a low finding on its check's row, and lists every rule under exactly one check", () => {
+    const [slide] = risksOf({ ...alpine, externalRisks: ["The clinic group is being sold"] });
+    const blocks = slide!.blocks;
+    expect(blocks[0]).toMatchObject({ text: "No high or medium findings; 1 low finding to keep an eye on." });
+    const row = tableRows(slide!).find((cells) => cells[0]!.text === "Stated reasons and outside risks")!;
+    expect(row[1]).toMatchObject({ tone: "warn" });
+    expect(row[1]!.text).toMatch(/^Low: /);
+    expect(slide!.notes).toContain("The clinic group is being sold");
+    const placed = RISK_CHECKS.flatMap((check) => check.rules);
+    expect([...placed].sort()).toEqual([...RULE_NAMES].sort());
+  });
+
+  it("is never in a customer deck", () => {
+    for (const kind of ["qbr", "renewal"] as const) {
+      const deck = deckFor(analyse(alpine), "customer", kind);
+      expect(deck.slides.some((slide) => slide.id === "risks")).toBe(false);
+      expect(JSON.stringify(deck)).not.toContain("Nothing to escalate");
+    }
   });
 });
