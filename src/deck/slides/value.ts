@@ -4,9 +4,23 @@ import type { Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
 import { summaryKpis } from "./summary.js";
+import { valueWorking } from "./value-working.js";
 
 /** Charts hold at most this many categories; the rest are summed in the totals. */
 const MAX_BARS = 10;
+/**
+ * Up to this many goals, the value chart is only as tall as its bars need and the goals' working
+ * (valueWorking) fills the column below it: one or two bars on a full-height chart float in an
+ * empty frame.
+ */
+const FEW_BARS = 3;
+/** A bar chart's title, legend and axis, and each category's pair of bars, in inches. */
+const CHART_FRAME_HEIGHT = 1.1;
+const CHART_CATEGORY_HEIGHT = 1.0;
+/** The KPI tiles beside the chart: their usual height, and the least beside a compact chart. */
+const KPI_HEIGHT = 3.2;
+const MIN_KPI_HEIGHT = 2.0;
+const ROW_GAP = 0.35;
 
 /** Realized vs planned value per goal; without any value per unit, attainment vs plan instead. */
 export function valueSlide(
@@ -19,7 +33,12 @@ export function valueSlide(
   const notes = context.text("value.notes");
   if (valued.length > 0) {
     const shown = valued.slice(0, MAX_BARS);
-    const [kpiBox, textBox] = rows(sideBox!, [3.2, "*"], 0.3);
+    const compact = shown.length <= FEW_BARS;
+    const chartHeight = CHART_FRAME_HEIGHT + CHART_CATEGORY_HEIGHT * shown.length;
+    const [compactChartBox, workingBox] = rows(chartBox!, [chartHeight, "*"], ROW_GAP);
+    // Beside a compact chart the tiles are as tall as it, and the summary starts level with the working.
+    const kpiHeight = compact ? Math.min(KPI_HEIGHT, Math.max(MIN_KPI_HEIGHT, chartHeight)) : KPI_HEIGHT;
+    const [kpiBox, textBox] = rows(sideBox!, [kpiHeight, "*"], compact ? ROW_GAP : 0.3);
     // Goals without a value per unit are named, not silently left out of the totals.
     const unvalued = analysis.goals
       .filter(({ goal }) => goal.value === undefined)
@@ -32,7 +51,10 @@ export function valueSlide(
       title: context.text(options.titleKey ?? "value.title"),
       subtitle: context.text(options.subtitleKey ?? "value.subtitle"),
       blocks: [
-        valueChart(context, chartBox!, shown, { title: context.text("value.chart.title") }),
+        valueChart(context, compact ? compactChartBox! : chartBox!, shown, {
+          title: context.text("value.chart.title"),
+        }),
+        ...(compact ? valueWorking(context, workingBox!, shown) : []),
         { kind: "kpis", box: kpiBox!, items: kpis },
         { kind: "text", box: summaryBox!, text: context.text("value.summary"), style: "body" },
         ...(unvaluedBox
