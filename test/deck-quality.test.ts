@@ -116,3 +116,70 @@ describe("a healthy account's risks slide (no high or medium finding)", () => {
     }
   });
 });
+
+describe("slides that use their space", () => {
+  const alpine = loadSample("alpine-health-clinics.yaml");
+  const slideOf = (account: typeof alpine, id: string, kind: "qbr" | "renewal" = "qbr") =>
+    deckFor(analyse(account), "customer", kind).slides.find((slide) => slide.id === id)!;
+  const texts = (slide: Slide) => slide.blocks.flatMap((block) => (block.kind === "text" ? [block] : []));
+
+  it("sets a short agenda in display type, spread down the page", () => {
+    const agenda = slideOf(
+      {
+        ...alpine,
+        review: {
+          ...alpine.review,
+          agenda: ["Where we stand", "Online booking", "Pilot clinics", "Next steps"],
+        },
+      },
+      "agenda",
+    );
+    const lines = texts(agenda);
+    expect(lines.map((line) => [line.text, line.style])).toEqual([
+      ["1. Where we stand", "display"],
+      ["2. Online booking", "display"],
+      ["3. Pilot clinics", "display"],
+      ["4. Next steps", "display"],
+    ]);
+    // 24 pt lines 0.433 in high with 1.2 lines of air between them: 0.953 in apart, from the top.
+    expect(lines.map((line) => line.box.y)).toEqual([1.45, 2.403, 3.357, 4.31]);
+    expect(lines.every((line) => line.box.h === 0.433)).toBe(true);
+  });
+
+  it("spreads the generated agenda's lines over the content area, in lead type", () => {
+    const lines = texts(slideOf(alpine, "agenda"));
+    expect(lines).toHaveLength(10);
+    expect(lines.every((line) => line.style === "lead" && line.box.h === 0.325)).toBe(true);
+    // 18 pt lines with the free height shared out below each: the last ends one gap above the foot
+    // of the content area (1.45 + 5.45 in), not half-way down the page.
+    const gap = (5.45 - 10 * 0.325) / 10;
+    const last = lines.at(-1)!;
+    expect(last.box.y + last.box.h).toBeCloseTo(6.9 - gap, 2);
+  });
+
+  it("sizes a one-goal value chart to its bars and puts how the value is counted under it", () => {
+    const single = { ...alpine, goals: alpine.goals.slice(0, 1), roadmap: [] };
+    const value = slideOf(single, "value");
+    const chart = value.blocks.find((block) => block.kind === "chart")!;
+    expect(chart.box).toMatchObject({ y: 1.45, h: 2.1 });
+    const working = value.blocks.find((block) => block.kind === "table")!;
+    expect(working.box.y).toBeCloseTo(1.45 + 2.1 + 0.35 + 0.35 + 0.05, 5);
+    expect(working.rows.map((row) => row.map((cell) => cell.text.replace(/\s/gu, " ")))).toEqual([
+      ["Cut the patient no-show rate", "18% → 10.2%", "CHF 9,000", "CHF 70,200"],
+    ]);
+    expect(texts(value).find((block) => block.style === "heading")!.text).toBe("How the value is counted");
+    // The tiles beside it are as tall as the chart.
+    expect(value.blocks.find((block) => block.kind === "kpis")!.box.h).toBe(2.1);
+  });
+
+  it("keeps the full-height chart for more goals than fit a compact one", () => {
+    const many = {
+      ...alpine,
+      goals: [0, 1, 2, 3].map((index) => ({ ...alpine.goals[0]!, id: `g${index}`, title: `Goal ${index}` })),
+      roadmap: [],
+    };
+    const value = slideOf(many, "value");
+    expect(value.blocks.find((block) => block.kind === "chart")!.box.h).toBeCloseTo(5.45, 5);
+    expect(value.blocks.some((block) => block.kind === "table")).toBe(false);
+  });
+});
