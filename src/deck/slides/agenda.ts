@@ -22,8 +22,8 @@ const MAX_GAP_LINES = { display: 1.2, lead: 0.9 } as const;
  */
 export function agendaSlide(context: DeckContext, following: readonly Slide[]): Slide {
   const items = context.analysis.account.review.agenda ?? generatedItems(context, following);
-  // Numbered lines in lead type, not 14 pt bullets: an agenda is read from across the room,
-  // and "point 4" is easy to say.
+  // Numbered lines in lead type (display type when there are few), not 14 pt bullets: an agenda
+  // is read from across the room, and "point 4" is easy to say.
   const lines = items.map((item, index) => `${index + 1}. ${item}`);
   const half = Math.ceil(lines.length / 2);
   const chunks = lines.length > LINES_PER_COLUMN ? [lines.slice(0, half), lines.slice(half)] : [lines];
