@@ -1,4 +1,4 @@
-import { faceFor, hasGlyph } from "../fonts.js";
+import { faceFor, hasGlyph, type Face } from "../fonts.js";
 import type { PageFonts } from "./font-face.js";
 
 /**
@@ -16,16 +16,10 @@ const BLANK = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
  */
 export function glyphWarnings(pageText: string, fonts: PageFonts): string[] {
   const faces = [fonts.regular, fonts.bold];
-  // DejaVu Sans has all of printable ASCII: without a brand face, only other characters can be missing.
-  if (faces.every((face) => !face.fallback) && !/[^ -~\s]/u.test(pageText)) return [];
-  const seen = new Set<string>();
   const missing: string[] = [];
   const borrowed = new Map<string, string[]>();
-  for (const char of pageText) {
-    if (seen.has(char)) continue;
-    seen.add(char);
+  for (const char of charactersToCheck(pageText, faces)) {
     const codePoint = char.codePointAt(0)!;
-    if (codePoint < 0x20 || BLANK.test(char)) continue;
     if (faces.every((face) => !faceFor(face, codePoint))) {
       missing.push(char);
       continue;
@@ -48,4 +42,23 @@ export function glyphWarnings(pageText: string, fonts: PageFonts): string[] {
         `HTML brand font "${family}" lacks glyphs for ${list(chars)} — drawn in DejaVu Sans instead`,
     ),
   ];
+}
+
+/** Printable ASCII: DejaVu Sans has all of it, a brand face nearly always. */
+const ASCII = Array.from({ length: 0x7f - 0x21 }, (_, index) => String.fromCharCode(0x21 + index));
+
+/**
+ * The page's characters that a face might lack, each once: the printable ASCII a brand face lacks
+ * that the page has, then every character beyond printable ASCII in order of appearance (found by
+ * one native regex pass, a few ms cheaper than walking 100,000 characters of markup in a loop).
+ */
+function charactersToCheck(pageText: string, faces: readonly Face[]): string[] {
+  const beyondAscii = new Set(pageText.match(/[^\s!-~]/gu) ?? []);
+  for (const char of beyondAscii)
+    if (BLANK.test(char) || char.codePointAt(0)! < 0x20) beyondAscii.delete(char);
+  const asciiLacking = ASCII.filter(
+    (char) =>
+      faces.some((face) => face.fallback && !hasGlyph(face, char.charCodeAt(0))) && pageText.includes(char),
+  );
+  return [...asciiLacking, ...beyondAscii];
 }
