@@ -178,4 +178,29 @@ describe("formatInSentence (issue 12)", () => {
     expect(formatInSentence("SAP uptime")).toBe("SAP uptime");
     expect(formatInSentence("McKinsey score")).toBe("McKinsey score");
   });
+
+  it("lower-cases a Title Case label throughout, keeping acronyms and mixed-case words", () => {
+    expect(formatInSentence("Time to First Value")).toBe("time to first value");
+    expect(formatInSentence("Weekly Active Users")).toBe("weekly active users");
+    expect(formatInSentence("On-time Delivery %")).toBe("on-time delivery %");
+    expect(formatInSentence("Time To Value")).toBe("time to value");
+    expect(formatInSentence("NPS Detractor Share")).toBe("NPS detractor share");
+    expect(formatInSentence("iOS Crash-Free Sessions")).toBe("iOS crash-free sessions");
+    expect(formatInSentence("A/B Test Win Rate")).toBe("A/B test win rate");
+    expect(formatInSentence("P1 Incidents per Month")).toBe("P1 incidents per month");
+  });
+
+  it("keeps acronyms, mixed case and a proper noun inside a sentence-case label", () => {
+    expect(formatInSentence("ARR growth")).toBe("ARR growth");
+    expect(formatInSentence("SAP sync rate")).toBe("SAP sync rate");
+    expect(formatInSentence("SLA% met")).toBe("SLA% met");
+    expect(formatInSentence("iOS")).toBe("iOS");
+    expect(formatInSentence("Tickets closed in Zendesk")).toBe("tickets closed in Zendesk");
+    expect(formatInSentence("Open tickets older than 7 days")).toBe("open tickets older than 7 days");
+  });
+
+  it("reads a lone capitalised word as label casing, not as a brand", () => {
+    expect(formatInSentence("Salesforce adoption")).toBe("salesforce adoption");
+    expect(formatInSentence("Revenue")).toBe("revenue");
+  });
 });

@@ -67,7 +67,8 @@ describe("the storyline slides", () => {
     ]);
     const own = { ...northwind, review: { ...northwind.review, agenda: ["Where we stand", "Plan for Q4"] } };
     expect(slideTexts(slide(deckOf(own, "customer"), "agenda"))).toEqual([
-      "1. Where we stand\n2. Plan for Q4",
+      "1. Where we stand",
+      "2. Plan for Q4",
     ]);
   });
 

@@ -269,4 +269,26 @@ describe("metric names inside a sentence (issue 12)", () => {
     // Labels keep their capital: the chart title and the goal slide's subtitle.
     expect(text).toContain("Patient no-show rate: plan vs actual vs forecast");
   });
+
+  it("lower-cases a Title Case name throughout and keeps acronyms", () => {
+    const sample = loadSample("alpine-health-clinics.yaml");
+    const renamed = (name: string) =>
+      deckText(
+        deckFor(
+          analyse({
+            ...sample,
+            goals: sample.goals.map((goal, index) =>
+              index === 0 ? { ...goal, metric: { ...goal.metric, name } } : goal,
+            ),
+          }),
+          "customer",
+          "qbr",
+        ),
+      );
+    const titleCase = renamed("Time to First Value");
+    expect(titleCase).toContain("the progress on time to first value");
+    expect(titleCase).not.toMatch(/time to First Value/);
+    expect(titleCase).toContain("Time to First Value: plan vs actual vs forecast");
+    expect(renamed("ARR Growth of New Clinics")).toContain("the progress on ARR growth of new clinics");
+  });
 });

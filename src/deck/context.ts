@@ -76,6 +76,17 @@ export interface TextExtras {
   evidence?: EvidenceOf<RuleName>;
   /** Internal decks only: the finding the text is about (its title and recommended play). */
   finding?: { title: string; play: string };
+  /**
+   * Internal decks only: what a healthy account's risk checks found (slides/risks-clean.ts): the
+   * active executive sponsor, the age in days of the oldest goal's latest measurement (null when a
+   * goal has none), the number of low findings and the titles of those on the check being worded.
+   */
+  health?: {
+    sponsor: { name: string; lastContact: IsoDate | null } | null;
+    oldestMeasurementDays: number | null;
+    lowCount: number;
+    lowTitles: string[];
+  };
   /** Internal decks only: a signal's reading (health score, NPS, CSAT, active users). */
   signal?: { value: number; max: number } | { label: string } | { score: number };
 }

@@ -123,7 +123,8 @@ export interface TextBlock {
   kind: "text";
   box: Box;
   text: string;
-  style: "lead" | "body" | "callout" | "small" | "heading";
+  /** `display`: large type for a slide with little on it (a short agenda), read from across the room. */
+  style: "display" | "lead" | "body" | "callout" | "small" | "heading";
   tone?: Tone;
 }
 

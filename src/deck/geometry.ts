@@ -23,6 +23,7 @@ export const FONT_SIZES = {
   title: 28,
   subtitle: 14,
   heading: 16,
+  display: 24,
   lead: 18,
   body: 14,
   callout: 16,

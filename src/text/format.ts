@@ -239,14 +239,62 @@ export function formatRelativeDays(days: number): string {
 }
 
 /**
- * A name as it reads in the middle of a sentence: "Patient no-show rate" → "patient no-show rate"
- * ("the progress on patient no-show rate"). Account files write metric names as labels, capitalised
- * for tables and chart titles; mid-sentence that capital reads as a typo. A first word with two or
- * more capitals is an acronym or a proper name and stays: "NPS", "EU support hub", "SAP uptime".
+ * A name as it reads in the middle of a sentence: "Patient no-show rate" → "patient no-show rate",
+ * "Time to First Value" → "time to first value" ("the progress on time to first value"). Account
+ * files write metric names as labels, capitalised for tables and chart titles; mid-sentence those
+ * capitals read as typos, and lowering only the first letter leaves "time to First Value".
+ *
+ * The rule, word by word (a word's parts split at "-" and "/" are judged one by one):
+ * - A part with a capital after its first letter, or a lone capital letter, is an acronym or a
+ *   mixed-case name and stays as written: "NPS", "ARR", "iOS", "SLA%", "McKinsey", "A/B", "Q4".
+ * - A label in Title Case — every word other than acronyms and short joining words ("to", "of",
+ *   "per", …) capitalised, at least one of them after the first word — is lower-cased throughout:
+ *   "Weekly Active Users" → "weekly active users", "On-time Delivery %" → "on-time delivery %".
+ * - Otherwise the label is in sentence case and only its first word is lowered; a capital further
+ *   in is deliberate, a proper noun, and stays: "Tickets closed in Zendesk" → "tickets closed in
+ *   Zendesk".
+ * A capitalised first word cannot be told from a brand by its shape ("Salesforce adoption" reads
+ * like "Patient no-show rate"), so it is lowered: labels start with a capital far more often than
+ * with a brand. Write a brand in its own case (e.g. "SAP sync rate", "adoption of Salesforce") to
+ * keep it.
  */
 export function formatInSentence(name: string): string {
-  const firstWord = /^\S*/u.exec(name)?.[0] ?? "";
-  if ((firstWord.match(/\p{Lu}/gu) ?? []).length >= 2) return name;
-  const [first = "", ...rest] = name;
-  return first.toLocaleLowerCase("en") + rest.join("");
+  // Words, and within them the parts between "-" and "/": ["On", "-", "time", " ", "Delivery", …].
+  const tokens = name.split(/(\s+|[-/])/u);
+  const kinds = tokens.map(partKind);
+  const firstWordEnd = tokens.findIndex((token) => /^\s+$/u.test(token));
+  const inFirstWord = (index: number) => firstWordEnd < 0 || index < firstWordEnd;
+  // The words that show the label's casing: not acronyms, not joining words, and not the part of a
+  // compound after its hyphen (Title Case often writes "On-time", "Follow-up").
+  const startsWord = (index: number) => index === 0 || /^\s+$/u.test(tokens[index - 1] ?? "");
+  const ordinary = tokens.flatMap((token, index) =>
+    (kinds[index] === "capitalised" || kinds[index] === "lower") && startsWord(index)
+      ? [{ index, kind: kinds[index] }]
+      : [],
+  );
+  const titleCase =
+    ordinary.every(({ kind }) => kind === "capitalised") && ordinary.some(({ index }) => !inFirstWord(index));
+  return tokens
+    .map((token, index) =>
+      kinds[index] === "capitalised" && (titleCase || inFirstWord(index))
+        ? token.toLocaleLowerCase("en")
+        : token,
+    )
+    .join("");
+}
+
+/** Short words a Title Case label may leave in lower case ("Time to First Value"). */
+const JOINING_WORDS = new Set("a an and at by for in of on or per the to vs".split(" "));
+
+type PartKind = "kept" | "capitalised" | "lower" | "joining" | "none";
+
+/** What a part of a name is, for formatInSentence: see its rule. */
+function partKind(part: string): PartKind {
+  const letters = part.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return "none";
+  const [first = "", ...rest] = letters;
+  const isUpper = (letter: string) => letter !== letter.toLocaleLowerCase("en");
+  if (rest.some(isUpper) || (rest.length === 0 && isUpper(first))) return "kept";
+  if (isUpper(first)) return "capitalised";
+  return JOINING_WORDS.has(part.toLocaleLowerCase("en")) ? "joining" : "lower";
 }

@@ -66,7 +66,7 @@ function registerHelpers(handlebars: HandlebarsEnvironment): void {
   handlebars.registerHelper("plural", (count: unknown, singular: unknown) =>
     plural(asNumber(count) ?? 0, String(singular)),
   );
-  /** {{inSentence goal.metric}} → "patient no-show rate"; "NPS" and "EU support hub" stay. */
+  /** {{inSentence goal.metric}} → "patient no-show rate", "time to first value"; "NPS", "ARR growth" stay (rule: formatInSentence). */
   handlebars.registerHelper("inSentence", (value: unknown) =>
     typeof value === "string" ? formatInSentence(value) : "",
   );

@@ -2,7 +2,7 @@ import type { DeckContext } from "../context.js";
 import { STATUS_TONE } from "../context.js";
 import type { BulletItem, Slide, TableCell } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
-import { columns, rows } from "../layout.js";
+import { rows } from "../layout.js";
 import { formatDate, formatMoney, formatMoneyCompact, formatValue } from "../../text/format.js";
 import { limitItems, summaryKpis } from "./summary.js";
 import { tablePages } from "./table-pages.js";
@@ -11,40 +11,23 @@ import { valueSlide } from "./value.js";
 /** Renewal kind: value over the term against ARR, outcomes achieved, what is open, the next term. */
 
 export function renewalValueSlide(context: DeckContext): Slide {
-  const slide = valueSlide(context, {
-    id: "value",
-    titleKey: "renewal.value.title",
-    subtitleKey: "renewal.value.subtitle",
-  });
   const arr = context.analysis.account.contract.arr;
   const [, value, roi] = summaryKpis(context);
   // Three tiles (value, the contract's value, ROI) need the full width: a row above the chart.
-  const [kpiRow, lower] = rows(CONTENT_BOX, [1.5, "*"], 0.3);
-  const [chartBox, textBox] = columns(lower!, [7.6, 4.4]);
-  const chart = slide.blocks.find((block) => block.kind === "chart");
-  // The summary, and the goals without a money value when there are any: stacked in the text column.
-  const texts = slide.blocks.filter((block) => block.kind === "text");
-  const textBoxes = texts.length > 1 ? rows(textBox!, ["*", "*"], 0.15) : [textBox!];
-  return {
-    ...slide,
-    blocks: [
+  return valueSlide(context, {
+    id: "value",
+    titleKey: "renewal.value.title",
+    subtitleKey: "renewal.value.subtitle",
+    kpiRow: [
+      value!,
       {
-        kind: "kpis",
-        box: kpiRow!,
-        items: [
-          value!,
-          {
-            label: context.text("renewal.kpi.arr"),
-            value: formatMoneyCompact(arr, context.currency),
-            detail: formatMoney(arr, context.currency),
-          },
-          roi!,
-        ],
+        label: context.text("renewal.kpi.arr"),
+        value: formatMoneyCompact(arr, context.currency),
+        detail: formatMoney(arr, context.currency),
       },
-      ...(chart ? [{ ...chart, box: chartBox! }] : []),
-      ...texts.map((text, index) => ({ ...text, box: textBoxes[index]! })),
+      roi!,
     ],
-  };
+  });
 }
 
 export function outcomesSlides(context: DeckContext): Slide[] {

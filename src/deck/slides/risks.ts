@@ -7,32 +7,18 @@ import { formatValue } from "../../text/format.js";
 import { findingOf } from "../../analysis/rules/index.js";
 import type { GreenSignal } from "../../analysis/rules/watermelon.js";
 import { findingNotes } from "./notes.js";
+import { cleanRiskSlide, onlyLowFindings } from "./risks-clean.js";
 import { tablePages } from "./table-pages.js";
 
 export const RISK_ROWS_PER_SLIDE = 6;
 
-/** Internal only: every finding, most severe first, with its evidence in words. */
+/**
+ * Internal only: every finding, most severe first, with its evidence in words; a healthy account
+ * (nothing above low) gets the checks and what they found instead (risks-clean.ts).
+ */
 export function riskSlides(context: DeckContext): Slide[] {
   const { findings } = context.analysis;
-  if (findings.length === 0) {
-    return [
-      {
-        id: "risks",
-        layout: "content",
-        title: context.text("risks.title"),
-        blocks: [
-          {
-            kind: "text",
-            box: { ...CONTENT_BOX, h: 1 },
-            text: context.text("risks.none"),
-            style: "lead",
-            tone: "good",
-          },
-        ],
-        notes: "",
-      },
-    ];
-  }
+  if (onlyLowFindings(findings)) return [cleanRiskSlide(context)];
   const pages = tablePages(context, {
     id: "risks",
     title: context.text("risks.title"),
