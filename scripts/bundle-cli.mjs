@@ -45,7 +45,28 @@ for (const file of Object.values(entries)) {
 }
 rmSync(CHUNKS, { recursive: true, force: true });
 
+/**
+ * zod re-exports every one of its ~50 message locales (`z.locales`), ~400 KB of the bundle that a
+ * run parses and evaluates; qbr-deck words its own messages (input/validate-source.ts) and zod's
+ * default is English, so the bundle's `locales` holds English only.
+ */
+const englishZodLocales = {
+  name: "english-zod-locales",
+  setup(builder) {
+    builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`)
+        ? { path: path.join(path.dirname(args.importer), "..", "locales", "en.js"), namespace: "zod-en" }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [englishZodLocales],
   entryPoints: Object.fromEntries(
     Object.entries(entries).map(([name, file]) => [name, path.join(DIST, file)]),
   ),
