@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,18 @@ describe("the PDF render thread of a one-account run", () => {
     expect(wantsRenderThread(["pptx", "html"], 2, 2)).toBe(false); // no PDF
     expect(wantsRenderThread(["pptx", "pdf"], 1, 1)).toBe(false); // --concurrency 1
   });
+
+  it("never keeps the process alive: a one-file run that fails before rendering exits at once", () => {
+    const dir = tempDir("qbr-thread-");
+    const file = path.join(dir, "notes.txt");
+    writeFileSync(file, "not a folder\n");
+    const started = Date.now();
+    const result = qbr(["generate", ACCOUNT, "-f", "pptx,pdf", "-o", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is a file, not a folder/);
+    // The thread was started as the arguments were parsed and is still warming up here.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 120_000);
 
   it.skipIf(os.availableParallelism() < 2)(
     "writes the same bytes as a run without it, and survives the thread dying",

@@ -79,8 +79,6 @@ export function claimRenderThread(
 export function startRenderThread(formats: readonly OutputFormat[]): RenderThread {
   const handled = formats.filter((format) => THREAD_FORMATS.includes(format));
   const worker = new Worker(workerUrl(), { workerData: { formats: handled } satisfies RenderThreadSetup });
-  // The thread must never keep the process alive: a finished run exits even if it is still warming up.
-  worker.unref();
   const waiting = new Map<number, (reply: RenderThreadReply | null) => void>();
   let nextId = 0;
   let failed = false;
@@ -96,6 +94,10 @@ export function startRenderThread(formats: readonly OutputFormat[]): RenderThrea
   });
   worker.on("error", failAll);
   worker.on("exit", failAll);
+  // The thread must never keep the process alive: a run that ends early (a usage error, say) exits
+  // even while the thread is still warming up. After the listeners: adding a "message" listener
+  // refs the worker's port again.
+  worker.unref();
   return {
     handles: (format) => handled.includes(format),
     async render(deck, format, options) {
