@@ -73,7 +73,7 @@ export function problemLines(error: unknown): string[] {
  * command line, and the company template and font and logo files a theme file names (when it
  * can be read), so that saving a new version of the brand font shows it.
  */
-function namedInputs(settings: PreviewSettings): string[] {
+export function namedInputs(settings: PreviewSettings): string[] {
   const template = templateFileOf(settings.themeFile, settings.templateFile);
   return [
     settings.source,

@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { InvalidInputError } from "../errors.js";
 import type { Io } from "../io/terminal.js";
 import { readInputFile } from "../io/resources.js";
-import { buildPreview, type PreviewSettings, type RenderHtml } from "./build.js";
+import { buildPreview, namedInputs, type PreviewSettings, type RenderHtml } from "./build.js";
 import { openInBrowser } from "./open-browser.js";
 import { startPreviewServer } from "./server.js";
 import { PreviewSession, type PreviewState } from "./session.js";
@@ -70,7 +70,11 @@ export async function runPreview(settings: PreviewSettings, options: PreviewRunO
   // A file that cannot be read at all (a typo in its name) is a usage mistake: say so and stop.
   readInputFile(settings.source);
   const timing = { ms: 0 };
-  const watcher = watchInputs([settings.source], () => void session.rebuild());
+  // Everything the settings name is watched before the first build: chokidar adds a path given
+  // later asynchronously (with no signal when it is done), so a file saved right after the first
+  // build — a new preview.yaml in --templates — could otherwise go unseen. Only what a build finds
+  // inside the files (the account's logo) is added after it.
+  const watcher = watchInputs(namedInputs(settings), () => void session.rebuild());
   const session = new PreviewSession(
     startingWording(settings.templatesDir),
     async () => {
