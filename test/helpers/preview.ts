@@ -152,7 +152,8 @@ export function subscribe(port: number): {
   req.on("error", () => {});
   req.end();
   return {
-    next(predicate, timeoutMs = 5000) {
+    // Generous: under a loaded CI machine a rebuild can take seconds; a pass returns at once.
+    next(predicate, timeoutMs = 20_000) {
       const seen = states.find(predicate);
       if (seen) {
         states.splice(0, states.indexOf(seen) + 1);
