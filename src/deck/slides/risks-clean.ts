@@ -50,23 +50,26 @@ export function cleanRiskSlide(context: DeckContext): Slide {
   };
   const isOn = (rule: RuleName) => thresholds.rules[rule].enabled;
   const anyOff = RISK_CHECKS.some(({ rules }) => !rules.every(isOn));
-  const checkRows = RISK_CHECKS.map(({ id, rules }): TableCell[] => {
+  /** What a check found: its low findings, else that it did not (fully) look, else its clean wording. */
+  const foundCell = (id: string, rules: readonly RuleName[]): TableCell => {
     const found = findings.filter((finding) => rules.includes(finding.rule));
-    const checked = { offRules: rules.filter((rule) => !isOn(rule)), checkedRules: rules.filter(isOn) };
-    return [
-      { text: context.text(`risks.check.${id}`), bold: true },
-      found.length > 0
-        ? {
-            text: context.text("risks.check.low", {
-              health: { ...health, ...checked, lowTitles: found.map((finding) => finding.title) },
-            }),
-            tone: "warn",
-          }
-        : checked.offRules.length > 0
-          ? { text: context.text("risks.check.off", { health: { ...health, ...checked } }), tone: "muted" }
-          : { text: context.text(`risks.check.${id}.clean`, { health }), tone: "good" },
-    ];
-  });
+    const onRow = {
+      ...health,
+      offRules: rules.filter((rule) => !isOn(rule)),
+      checkedRules: rules.filter(isOn),
+    };
+    if (found.length > 0) {
+      const lowTitles = found.map((finding) => finding.title);
+      return { text: context.text("risks.check.low", { health: { ...onRow, lowTitles } }), tone: "warn" };
+    }
+    if (onRow.offRules.length > 0)
+      return { text: context.text("risks.check.off", { health: onRow }), tone: "muted" };
+    return { text: context.text(`risks.check.${id}.clean`, { health }), tone: "good" };
+  };
+  const checkRows = RISK_CHECKS.map(({ id, rules }): TableCell[] => [
+    { text: context.text(`risks.check.${id}`), bold: true },
+    foundCell(id, rules),
+  ]);
   const headline = findings.length > 0 ? "risks.clean.lows" : anyOff ? "risks.none.partly" : "risks.none";
   const [headlineBox, tableBox] = rows(CONTENT_BOX, [HEADLINE_HEIGHT, "*"], 0.2);
   return {
