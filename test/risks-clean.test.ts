@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadTemplates } from "../src/io/resources.js";
 import { RULE_NAMES } from "../src/analysis/rules/index.js";
 import type { Slide, TableCell } from "../src/deck/deck-model.js";
 import { RISK_CHECKS } from "../src/deck/slides/risks-clean.js";
@@ -121,5 +125,22 @@ describe("a healthy account's risks slide with rules switched off", () => {
     )!;
     expect(plain(row[1]!.text)).toBe("$0 realized");
     expect(row[1]!.tone).toBe("good");
+  });
+
+  it("takes the not-checked wording and its headline from a --templates folder", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "qbr-risks-"));
+    writeFileSync(
+      path.join(dir, "deck.yaml"),
+      [
+        'risks.check.off: "Skipped ({{list health.offRules}}); ran: {{list health.checkedRules}}"',
+        'risks.none.partly: "Some checks skipped"',
+      ].join("\n"),
+    );
+    const analysis = analyse(alpine, undefined, off("stale-outcome-data"));
+    const deck = deckFor(analysis, "internal", "qbr", { templates: loadTemplates(dir) });
+    const slide = deck.slides.find((candidate) => candidate.id === "risks")!;
+    expect(headline(slide)).toBe("Some checks skipped");
+    const data = rowsOf(slide).find((row) => row[0]!.text === "Outcome data")!;
+    expect(data[1]!.text).toBe("Skipped (stale-outcome-data); ran: no-outcome-data");
   });
 });
