@@ -78,14 +78,22 @@ export interface TextExtras {
   finding?: { title: string; play: string };
   /**
    * Internal decks only: what a healthy account's risk checks found (slides/risks-clean.ts): the
-   * active executive sponsor, the age in days of the oldest goal's latest measurement (null when a
-   * goal has none), the number of low findings and the titles of those on the check being worded.
+   * active executive sponsor, the age in days of the oldest of the goals' latest measurements, the
+   * number of low findings and the titles of those on the check being worded, and that check's
+   * rules switched off with `--rules` and those that ran.
    */
   health?: {
     sponsor: { name: string; lastContact: IsoDate | null } | null;
+    /**
+     * Null when a goal has no measurement, which no-outcome-data reports as a high finding: so null
+     * reaches this slide only with that rule switched off, and the data check's row then says
+     * "not checked" (risks.check.off), never its clean wording.
+     */
     oldestMeasurementDays: number | null;
     lowCount: number;
     lowTitles: string[];
+    offRules: string[];
+    checkedRules: string[];
   };
   /** Internal decks only: a signal's reading (health score, NPS, CSAT, active users). */
   signal?: { value: number; max: number } | { label: string } | { score: number };

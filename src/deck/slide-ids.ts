@@ -43,13 +43,13 @@ export type FixedSlideId = (typeof SLIDE_IDS)[number];
  * (`review.hide: [appendix]` leaves out the thresholds slide as well), and the agenda lists the
  * part once. Their own id names them apart, e.g. in the PDF's preparation notes and `--deck` files.
  */
-const PART_OF: Readonly<Partial<Record<FixedSlideId, FixedSlideId>>> = {
-  "appendix-thresholds": "appendix",
-};
+const PART_OF: ReadonlyMap<string, FixedSlideId> = new Map<FixedSlideId, FixedSlideId>([
+  ["appendix-thresholds", "appendix"],
+]);
 
 /** The part a slide id belongs to: itself, or the larger part of PART_OF. */
 export function slidePart(id: string): string {
-  return PART_OF[id as FixedSlideId] ?? id;
+  return PART_OF.get(id) ?? id;
 }
 
 /** The prefix of a goal's slide id: `goal-backlog` is the slide of goal `backlog`. */

@@ -31,7 +31,9 @@ const points = (list: { date: string; value: number }[]) =>
 /** "150 per unit" for a one-off value; "25 per unit a week × 52" for a rate, so the factor is visible. */
 function basisText(context: DeckContext, basis: ValueBasis | null): string {
   if (!basis) return "—";
-  return context.text(`appendix.basis.${basis.per}`, { facts: { perUnit: number(basis.perUnit) } });
+  // The factor is the one the calculation used (PERIODS_PER_YEAR), so the wording cannot drift from it.
+  const facts = { perUnit: number(basis.perUnit), periodsPerYear: String(basis.periodsPerYear) };
+  return context.text(`appendix.basis.${basis.per}`, { facts });
 }
 
 function goalRow(context: DeckContext, { goal, figures }: GoalAnalysis): TableCell[] {

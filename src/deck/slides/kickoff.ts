@@ -1,10 +1,10 @@
 import { addDays, daysBetween, type IsoDate } from "../../dates.js";
-import type { Stakeholder } from "../../input/account-schema.js";
 import type { DeckContext } from "../context.js";
 import type { BulletItem, Slide, TableCell } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns } from "../layout.js";
 import { formatDate, formatValue } from "../../text/format.js";
+import { ROLE_KEYS, roleLabel } from "./stakeholders.js";
 import { limitItems } from "./summary.js";
 import { tablePages } from "./table-pages.js";
 
@@ -188,15 +188,6 @@ export function workSlides(context: DeckContext): Slide[] {
   });
 }
 
-/** The wording key of each stakeholder role's label (also used by the internal outlook slide). */
-export const ROLE_KEYS: Record<Stakeholder["role"], string> = {
-  "executive-sponsor": "kickoff.role.executive-sponsor",
-  "economic-buyer": "kickoff.role.economic-buyer",
-  champion: "kickoff.role.champion",
-  admin: "kickoff.role.admin",
-  user: "kickoff.role.user",
-};
-
 /** Who is who (the people still there, by role), how often we meet and when the first review is. */
 export function teamSlide(context: DeckContext): Slide {
   const { account } = context.analysis;
@@ -206,7 +197,7 @@ export function teamSlide(context: DeckContext): Slide {
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
   const [peopleBox, rhythmBox] = columns(CONTENT_BOX, [1, 1]);
   const team: BulletItem[] = people.map((person) => ({
-    text: `${person.name} — ${context.text(ROLE_KEYS[person.role])}`,
+    text: `${person.name} — ${roleLabel(context, person)}`,
   }));
   if (account.account.csm) team.push({ text: context.text("kickoff.team.csm"), tone: "accent" });
   const firstReview = firstReviewDate(context);

@@ -3,7 +3,7 @@ import type { BulletItem, Kpi, Slide } from "../deck-model.js";
 import { CONTENT_BOX } from "../geometry.js";
 import { columns, rows } from "../layout.js";
 import { formatDate, formatValue } from "../../text/format.js";
-import { ROLE_KEYS } from "./kickoff.js";
+import { roleLabel, statusLabel } from "./stakeholders.js";
 import { limitItems } from "./summary.js";
 import type { HealthLabel } from "../../input/account-schema.js";
 import type { Tone } from "../deck-model.js";
@@ -61,8 +61,8 @@ export function outlookSlide(context: DeckContext): Slide {
     text: context.text("outlook.stakeholder", {
       facts: {
         name: person.name,
-        role: context.text(ROLE_KEYS[person.role]),
-        status: person.status === "active" ? "" : person.status,
+        role: roleLabel(context, person),
+        status: statusLabel(context, person),
         lastContact: person.lastContact ? formatDate(person.lastContact) : "",
       },
     }),
@@ -83,7 +83,7 @@ export function outlookSlide(context: DeckContext): Slide {
       items:
         people.length > 0
           ? limitItems(people, 6, (count) => context.text("more", { count }))
-          : [{ text: "None recorded", tone: "bad" }],
+          : [{ text: context.text("outlook.stakeholders.none"), tone: "bad" }],
     },
   ];
   if (account.internalNotes?.trim()) {
@@ -106,6 +106,8 @@ export function outlookSlide(context: DeckContext): Slide {
     title: context.text("outlook.title"),
     subtitle: context.text("outlook.subtitle"),
     blocks,
-    notes: account.internalNotes?.trim() ? `Internal notes: ${account.internalNotes.trim()}` : "",
+    notes: account.internalNotes?.trim()
+      ? `${context.text("outlook.notes.heading")}: ${account.internalNotes.trim()}`
+      : "",
   };
 }

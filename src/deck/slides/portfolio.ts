@@ -120,13 +120,20 @@ const FAILED_TABLE: PortfolioTable = {
   rowsPerSlide: 10,
 };
 
-/** A table's slides: its rows under its headers, continued on more slides when they do not fit. */
-function portfolioTableSlides(text: PortfolioText, table: PortfolioTable, rows: TableCell[][]): Slide[] {
-  return tableSlides({
+/** A table's slide id and the wording every one of its slides carries, with or without rows. */
+function tableHeading(text: PortfolioText, table: PortfolioTable) {
+  return {
     id: table.slide,
     title: text(`${table.wording}.title`),
     subtitle: text(`${table.wording}.subtitle`),
     notes: text(`${table.wording}.notes`),
+  };
+}
+
+/** A table's slides: its rows under its headers, continued on more slides when they do not fit. */
+function portfolioTableSlides(text: PortfolioText, table: PortfolioTable, rows: TableCell[][]): Slide[] {
+  return tableSlides({
+    ...tableHeading(text, table),
     columns: table.columns.map(([id, align, width]) => ({
       header: text(`${table.wording}.col.${id}`),
       align,
@@ -254,10 +261,7 @@ export function watermelonSlides(text: PortfolioText, portfolio: Portfolio): Sli
   if (watermelons.length === 0) {
     return [
       {
-        id: WATERMELON_TABLE.slide,
-        title: text(`${WATERMELON_TABLE.wording}.title`),
-        subtitle: text(`${WATERMELON_TABLE.wording}.subtitle`),
-        notes: text(`${WATERMELON_TABLE.wording}.notes`),
+        ...tableHeading(text, WATERMELON_TABLE),
         layout: "content",
         blocks: [
           {

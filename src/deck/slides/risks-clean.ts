@@ -28,10 +28,12 @@ const HEADLINE_HEIGHT = 0.55;
 /**
  * Internal only: the risks slide of a healthy account (no high or medium finding). Rather than one
  * line on an empty page, it says what was checked and what each check found, so the CSM can tell
- * "nothing wrong" from "nothing looked at"; low findings stay visible on their check's row.
+ * "nothing wrong" from "nothing looked at"; low findings stay visible on their check's row. A rule
+ * switched off with `--rules` found nothing because it did not look: its check's row says so
+ * rather than claim the check passed.
  */
 export function cleanRiskSlide(context: DeckContext): Slide {
-  const { findings, account, goals } = context.analysis;
+  const { findings, account, goals, thresholds } = context.analysis;
   const sponsor = account.stakeholders.find(
     (person) => person.role === "executive-sponsor" && person.status !== "left",
   );
@@ -43,21 +45,32 @@ export function cleanRiskSlide(context: DeckContext): Slide {
       : null,
     lowCount: findings.length,
     lowTitles: [] as string[],
+    offRules: [] as string[],
+    checkedRules: [] as string[],
   };
-  const checkRows = RISK_CHECKS.map(({ id, rules }): TableCell[] => {
+  const isOn = (rule: RuleName) => thresholds.rules[rule].enabled;
+  const anyOff = RISK_CHECKS.some(({ rules }) => !rules.every(isOn));
+  /** What a check found: its low findings, else that it did not (fully) look, else its clean wording. */
+  const foundCell = (id: string, rules: readonly RuleName[]): TableCell => {
     const found = findings.filter((finding) => rules.includes(finding.rule));
-    return [
-      { text: context.text(`risks.check.${id}`), bold: true },
-      found.length > 0
-        ? {
-            text: context.text("risks.check.low", {
-              health: { ...health, lowTitles: found.map((finding) => finding.title) },
-            }),
-            tone: "warn",
-          }
-        : { text: context.text(`risks.check.${id}.clean`, { health }), tone: "good" },
-    ];
-  });
+    const onRow = {
+      ...health,
+      offRules: rules.filter((rule) => !isOn(rule)),
+      checkedRules: rules.filter(isOn),
+    };
+    if (found.length > 0) {
+      const lowTitles = found.map((finding) => finding.title);
+      return { text: context.text("risks.check.low", { health: { ...onRow, lowTitles } }), tone: "warn" };
+    }
+    if (onRow.offRules.length > 0)
+      return { text: context.text("risks.check.off", { health: onRow }), tone: "muted" };
+    return { text: context.text(`risks.check.${id}.clean`, { health }), tone: "good" };
+  };
+  const checkRows = RISK_CHECKS.map(({ id, rules }): TableCell[] => [
+    { text: context.text(`risks.check.${id}`), bold: true },
+    foundCell(id, rules),
+  ]);
+  const headline = findings.length > 0 ? "risks.clean.lows" : anyOff ? "risks.none.partly" : "risks.none";
   const [headlineBox, tableBox] = rows(CONTENT_BOX, [HEADLINE_HEIGHT, "*"], 0.2);
   return {
     id: "risks",
@@ -68,7 +81,7 @@ export function cleanRiskSlide(context: DeckContext): Slide {
       {
         kind: "text",
         box: headlineBox!,
-        text: context.text(findings.length === 0 ? "risks.none" : "risks.clean.lows", { health }),
+        text: context.text(headline, { health }),
         style: "lead",
         tone: "good",
       },

@@ -41,16 +41,32 @@ export function valueWorking(
         return [
           { text: goal.title, bold: true },
           {
-            text: `${unitText(goal.baseline.value, goal.metric.unit)} → ${unitText(figures.latestActual?.value ?? null, goal.metric.unit)}`,
+            text: context.text("value.working.measured", {
+              facts: {
+                baseline: unitText(goal.baseline.value, goal.metric.unit),
+                latest: unitText(figures.latestActual?.value ?? null, goal.metric.unit),
+              },
+            }),
           },
           {
             text: basis
               ? context.text(`value.working.basis.${basis.per}`, {
-                  facts: { perUnit: formatMoney(basis.perUnit, context.currency) },
+                  facts: {
+                    perUnit: formatMoney(basis.perUnit, context.currency),
+                    // The factor the calculation used (PERIODS_PER_YEAR), so the wording cannot drift from it.
+                    periodsPerYear: String(basis.periodsPerYear),
+                  },
                 })
               : "—",
           },
-          { text: formatMoney(figures.realizedValue, context.currency), bold: true },
+          {
+            // Null for a valued goal not measured since its baseline: said in words, never "n/a".
+            text:
+              figures.realizedValue === null
+                ? context.text("value.working.unrealized")
+                : formatMoney(figures.realizedValue, context.currency),
+            bold: true,
+          },
         ];
       }),
     },
