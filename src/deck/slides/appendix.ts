@@ -40,14 +40,35 @@ function goalRow(context: DeckContext, { goal, figures }: GoalAnalysis): TableCe
   const b = goal.baseline.value;
   const t = goal.target.value;
   const latest = figures.latestActual;
+  const ends = { baseline: number(b), target: number(t) };
   const working = latest
     ? [
-        `attainment = (${number(latest.value)} − ${number(b)}) / (${number(t)} − ${number(b)}) = ${number(figures.attainment)}`,
-        `expected = (${number(figures.plannedValueAtLatest)} − ${number(b)}) / (${number(t)} − ${number(b)}) = ${number(figures.expectedProgress)}`,
-        `pace = ${number(figures.pace)}; forecast ${number(figures.forecast?.projected)} → ${number(figures.projectedAttainment)}`,
+        context.text("appendix.working.attainment", {
+          facts: { ...ends, latest: number(latest.value), attainment: number(figures.attainment) },
+        }),
+        context.text("appendix.working.expected", {
+          facts: {
+            ...ends,
+            planned: number(figures.plannedValueAtLatest),
+            expected: number(figures.expectedProgress),
+          },
+        }),
+        context.text("appendix.working.pace", {
+          facts: {
+            pace: number(figures.pace),
+            projected: number(figures.forecast?.projected),
+            projectedAttainment: number(figures.projectedAttainment),
+          },
+        }),
         figures.plannedValue === null
           ? ""
-          : `value = ${number(figures.realizedValue)} of ${number(figures.plannedValue)} (${basisText(context, figures.valueBasis)})`,
+          : context.text("appendix.working.value", {
+              facts: {
+                realized: number(figures.realizedValue),
+                planned: number(figures.plannedValue),
+                basis: basisText(context, figures.valueBasis),
+              },
+            }),
       ]
     : [context.text("appendix.working.none")];
   return [

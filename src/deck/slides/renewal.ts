@@ -42,10 +42,15 @@ export function outcomesSlides(context: DeckContext): Slide[] {
           : "—",
       },
       { text: `${formatValue(goal.target.value, unit)}\n${formatDate(goal.target.date)}` },
-      { text: context.percent(figures.attainment) },
+      // No measurement yet: a dash, as in the "Now" column, never the formatter's "n/a".
+      { text: figures.attainment === null ? "—" : context.percent(figures.attainment) },
       { text: context.statusLabel(figures.status), tone: STATUS_TONE[figures.status], bold: true },
       {
-        text: figures.plannedValue === null ? "—" : formatMoney(figures.realizedValue ?? 0, context.currency),
+        // An unmeasured goal has realized nothing we can show: a dash, not "$0".
+        text:
+          figures.plannedValue === null || figures.realizedValue === null
+            ? "—"
+            : formatMoney(figures.realizedValue, context.currency),
       },
     ];
   });

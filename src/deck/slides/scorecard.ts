@@ -19,7 +19,12 @@ export function scorecardSlides(context: DeckContext): Slide[] {
       { text: latest ? `${formatValue(latest.value, unit)}\n${formatDate(latest.date)}` : "—" },
       {
         text: latest
-          ? `${context.percent(figures.attainment)}\nof ${context.percent(figures.expectedProgress)} planned`
+          ? context.text("scorecard.attainment", {
+              facts: {
+                attainment: context.percent(figures.attainment),
+                expected: context.percent(figures.expectedProgress),
+              },
+            })
           : "—",
       },
       { text: context.statusLabel(figures.status), tone: STATUS_TONE[figures.status], bold: true },
