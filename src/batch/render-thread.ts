@@ -148,14 +148,21 @@ export function startRenderThread(formats: readonly OutputFormat[]): RenderThrea
         worker.ref();
         // The company template is the PPTX's alone, and holds more than the thread needs.
         const { pptxTemplate: _pptxOnly, brandFonts, ...threadOptions } = options;
-        worker.postMessage({
-          type: "render",
-          id,
-          deck,
-          format,
-          options: threadOptions,
-          ...(brandFonts ? { brandFonts: fontsId(brandFonts) } : {}),
-        } satisfies RenderThreadRequest);
+        try {
+          worker.postMessage({
+            type: "render",
+            id,
+            deck,
+            format,
+            options: threadOptions,
+            ...(brandFonts ? { brandFonts: fontsId(brandFonts) } : {}),
+          } satisfies RenderThreadRequest);
+        } catch {
+          // Not sent (what it holds cannot be copied to a thread): rendered here instead.
+          waiting.delete(id);
+          if (waiting.size === 0) worker.unref();
+          resolve(null);
+        }
       });
       if (!reply?.ok) return null;
       return { bytes: reply.bytes, warnings: reply.warnings };
