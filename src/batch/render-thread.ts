@@ -28,7 +28,7 @@ import type {
  * error reaches the user exactly as without the thread (its class, its message, exit code 2).
  */
 
-/** The formats that go to the thread: the PDF is the costly one (see above). */
+/** The formats the thread renders: the PDF is the costly one (see above). */
 const THREAD_FORMATS: readonly OutputFormat[] = ["pdf"];
 
 export interface RenderThread {
@@ -82,10 +82,12 @@ export async function closeUnclaimedRenderThread(): Promise<void> {
 }
 
 /**
- * Starts the thread as early as possible — the CLI calls this as soon as it has parsed a
- * one-file `generate` command line, before loading the modules of the run — so that the thread's
- * own start-up (a fresh V8 isolate, pdfkit, fontkit, the fonts: ~0.3 s) overlaps the main thread's.
- * The run takes it with claimRenderThread(), or closes it if it turns out not to need it.
+ * Starts the thread as early as possible — the CLI's process entry calls this (cli/prestart.ts) as
+ * soon as it has parsed a one-file `generate` command line, before loading the modules of the
+ * run — so that the thread's own start-up (a fresh V8 isolate, pdfkit, fontkit, the fonts: ~0.3 s)
+ * overlaps the main thread's. The run takes it with claimRenderThread(), or closes it if it turns
+ * out not to need it; when the run fails before that, the entry closes it
+ * (closeUnclaimedRenderThread).
  */
 export function prestartRenderThread(formats: readonly OutputFormat[]): void {
   parked ??= { formats: formats.join(","), thread: startRenderThread(formats) };
