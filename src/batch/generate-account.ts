@@ -286,7 +286,7 @@ export async function generateAccount(
   // microtask), so it works while this thread renders the rest.
   const toThread = thread
     ? sendsToThread(
-        renders.map((render) => render.format),
+        renders.map(({ format }) => format),
         thread,
       )
     : [];
