@@ -284,12 +284,8 @@ export async function generateAccount(
   };
   // Decks for the render thread are sent first (this thread's renders start on the next
   // microtask), so it works while this thread renders the rest.
-  const toThread = thread
-    ? sendsToThread(
-        renders.map(({ format }) => format),
-        thread,
-      )
-    : [];
+  const formats = renders.map(({ format }) => format);
+  const toThread = thread ? sendsToThread(formats, thread) : [];
   const rendered = await Promise.all(
     renders.map(async (render, index) => {
       const onThread =
