@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Deck } from "../src/deck/deck-model.js";
-import { readBrandFont, type BrandFont, type BrandFonts } from "../src/render/brand-fonts.js";
+import { brandFace, readBrandFont, type BrandFont, type BrandFonts } from "../src/render/brand-fonts.js";
+import type { Face } from "../src/render/fonts.js";
+import { glyphWarnings as pageGlyphWarnings } from "../src/render/html/glyph-warnings.js";
+import { shownText } from "../src/render/html/markup.js";
 import { renderHtml } from "../src/render/html/render-html.js";
 import { pdfRenderer } from "../src/render/pdf/render-pdf.js";
 import { ROOT } from "./helpers/accounts.js";
@@ -72,5 +75,74 @@ describe("the HTML page's glyph warnings", () => {
     expect(JSON.stringify(deck)).toContain("CHF\u00a0");
     expect(glyphWarnings((await renderHtml(deck, { brandFonts: CARLITO })).warnings)).toEqual([]);
     expect(glyphWarnings((await renderHtml(deck)).warnings)).toEqual([]);
+  });
+});
+
+/** Carlito as a brand face that lacks `chars` (a real brand font may lack any of them). */
+function carlitoWithout(chars: string): Record<"regular" | "bold", Face> {
+  const lacking = new Set([...chars].map((char) => char.codePointAt(0)));
+  const without = (face: Face): Face => ({
+    ...face,
+    font: new Proxy(face.font, {
+      get: (font, key) =>
+        key === "hasGlyphForCodePoint"
+          ? (codePoint: number) => !lacking.has(codePoint) && font.hasGlyphForCodePoint(codePoint)
+          : Reflect.get(font, key, font),
+    }),
+  });
+  return { regular: without(brandFace(CARLITO, "regular")), bold: without(brandFace(CARLITO, "bold")) };
+}
+
+/** The page's <body>, as render-html.ts checks it. */
+async function bodyOf(deck: Deck): Promise<string> {
+  const html = new TextDecoder().decode((await renderHtml(deck, { brandFonts: CARLITO })).bytes);
+  return html.slice(html.indexOf("<body"), html.indexOf("</body>") + "</body>".length);
+}
+
+describe("the text the HTML glyph warnings check", () => {
+  it("is the slides' text: tags, attributes, style values and data: URIs are not", async () => {
+    const fonts = carlitoWithout("<>#");
+    const body = await bodyOf(deckWith(""));
+    // The markup has all three (tags, colours)…
+    expect(pageGlyphWarnings(body, fonts)).toEqual([
+      'HTML brand font "Carlito" lacks glyphs for "#", "<", ">" — drawn in DejaVu Sans instead',
+    ]);
+    // …the text the page shows has none.
+    expect(pageGlyphWarnings(shownText(body), fonts)).toEqual([]);
+  });
+
+  it("still names a character the slide text uses", async () => {
+    const fonts = carlitoWithout("<>#");
+    const body = await bodyOf(deckWith(" a < b # c"));
+    expect(pageGlyphWarnings(shownText(body), fonts)).toEqual([
+      'HTML brand font "Carlito" lacks glyphs for "#", "<" — drawn in DejaVu Sans instead',
+    ]);
+  });
+
+  it("leaves out a chart's alt text (aria-label, <desc>): screen readers read it, no font draws it", async () => {
+    const deck = deckWith("");
+    const withAlt: Deck = {
+      ...deck,
+      slides: deck.slides.map((slide) => ({
+        ...slide,
+        blocks: slide.blocks.map((block) =>
+          block.kind === "chart" ? { ...block, alt: `${block.alt} ${CHECK}` } : block,
+        ),
+      })),
+    };
+    expect(JSON.stringify(withAlt)).toContain(CHECK);
+    const html = await renderHtml(withAlt, { brandFonts: CARLITO });
+    expect(new TextDecoder().decode(html.bytes)).toContain(`${CHECK}</desc>`);
+    expect(glyphWarnings(html.warnings)).toEqual([]);
+  });
+
+  it("decodes the entities escapeText writes, and leaves out SVG titles and descriptions", () => {
+    const markup =
+      '<p class="x" style="left:1;color:#fff">a &lt;b&gt; &quot;c&quot; &amp;lt;</p>' +
+      '<svg aria-label="✓"><title>T✓</title><desc id="d">D✓</desc><text x="1">1 &amp; 2</text></svg>';
+    const text = shownText(markup);
+    expect(text).toContain('a <b> "c" &lt;');
+    expect(text).toContain("1 & 2");
+    expect(text).not.toMatch(/[#=✓TD]|style|class/);
   });
 });

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { wantsRenderThread } from "../src/batch/render-thread.js";
+import { sendsToThread, wantsRenderThread, type RenderThread } from "../src/batch/render-thread.js";
+import { ROOT } from "./helpers/accounts.js";
 import { tempDir } from "./helpers/batch.js";
 import { qbr } from "./helpers/cli.js";
 
@@ -29,9 +30,13 @@ function digests(dir: string): Record<string, string> {
   );
 }
 
-function generate(extra: string[] = [], env: Record<string, string> = {}): Record<string, string> {
+function generate(
+  extra: string[] = [],
+  env: Record<string, string> = {},
+  args: readonly string[] = ARGS,
+): Record<string, string> {
   const out = path.join(tempDir("qbr-thread-"), "out");
-  const result = qbr(["generate", ACCOUNT, ...ARGS, "-o", out, ...extra], { env });
+  const result = qbr(["generate", ACCOUNT, ...args, "-o", out, ...extra], { env });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return digests(out);
@@ -47,6 +52,18 @@ describe("the PDF render thread of a one-account run", () => {
     expect(wantsRenderThread(["pptx", "pdf"], 1, 1)).toBe(false); // --concurrency 1
   });
 
+  it("takes the PDFs, or every second one when the run renders nothing else", () => {
+    const pdfThread: RenderThread = {
+      handles: (format) => format === "pdf",
+      render: () => Promise.resolve(null),
+      close: () => Promise.resolve(),
+    };
+    expect(sendsToThread(["pptx", "pdf", "pptx", "pdf"], pdfThread)).toEqual([false, true, false, true]);
+    // -f pdf --audience internal,customer (and a third kind): both threads render at once.
+    expect(sendsToThread(["pdf", "pdf"], pdfThread)).toEqual([true, false]);
+    expect(sendsToThread(["pdf", "pdf", "pdf"], pdfThread)).toEqual([true, false, true]);
+  });
+
   it("never keeps the process alive: a one-file run that fails before rendering exits at once", () => {
     const dir = tempDir("qbr-thread-");
     const file = path.join(dir, "notes.txt");
@@ -58,6 +75,45 @@ describe("the PDF render thread of a one-account run", () => {
     // The thread was started as the arguments were parsed and is still warming up here.
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 120_000);
+
+  it("exits at once when the run fails before it claims the thread (a bad --kind)", () => {
+    const out = path.join(tempDir("qbr-thread-"), "out");
+    const started = Date.now();
+    const result = qbr(["generate", ACCOUNT, "-f", "pptx,pdf", "--kind", "bogus", "-o", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--kind bogus: expected qbr or renewal/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 120_000);
+
+  it.skipIf(os.availableParallelism() < 2)(
+    "shares a PDF-only run's decks with this thread, and its brand fonts, in the same bytes",
+    () => {
+      const dir = tempDir("qbr-thread-brand-");
+      mkdirSync(path.join(dir, "fonts"));
+      for (const face of ["Carlito-Bold.ttf", "Carlito-Regular.ttf"]) {
+        copyFileSync(path.join(ROOT, "test/fixtures/fonts", face), path.join(dir, "fonts", face));
+      }
+      const theme = path.join(dir, "theme.yaml");
+      writeFileSync(
+        theme,
+        "fonts:\n  heading: ./fonts/Carlito-Bold.ttf\n  body: ./fonts/Carlito-Regular.ttf\n",
+      );
+      const args = [
+        "-f",
+        "pdf",
+        "--audience",
+        "internal,customer",
+        "--kind",
+        "qbr,onepager",
+        "--theme",
+        theme,
+      ];
+      const withoutThread = generate(["--concurrency", "1"], {}, args);
+      expect(Object.keys(withoutThread)).toHaveLength(4);
+      expect(generate([], {}, args)).toEqual(withoutThread);
+    },
+    120_000,
+  );
 
   it.skipIf(os.availableParallelism() < 2)(
     "writes the same bytes as a run without it, and survives the thread dying",

@@ -17,7 +17,7 @@ import {
   type RenderOptions,
   type RenderResult,
 } from "../render/renderer.js";
-import type { RenderThread } from "./render-thread.js";
+import { sendsToThread, type RenderThread } from "./render-thread.js";
 import { plural } from "../text/format.js";
 import { VERSION } from "../version.js";
 import { locateAccountAsset } from "../io/assets.js";
@@ -274,25 +274,28 @@ export async function generateAccount(
       return { deck, format, options, encrypt };
     }),
   );
-  // Decks for the render thread are sent first, so it works while this thread renders the rest.
-  const onThread = renders.map((render) =>
-    thread?.handles(render.format) ? thread.render(render.deck, render.format, render.options) : null,
+  // This thread renders one deck at a time, in order. After a failure it renders nothing more:
+  // the later decks fail with it, and the run reports the first failure.
+  let queue: Promise<unknown> = Promise.resolve();
+  const renderHere = ({ deck, format, options }: (typeof renders)[number]): Promise<RenderResult> => {
+    const result = queue.then(async () => (await loadRenderer(format)).render(deck, options));
+    queue = result;
+    return result;
+  };
+  // Decks for the render thread are sent first (this thread's renders start on the next
+  // microtask), so it works while this thread renders the rest.
+  const formats = renders.map(({ format }) => format);
+  const toThread = thread ? sendsToThread(formats, thread) : [];
+  const rendered = await Promise.all(
+    renders.map(async (render, index) => {
+      const onThread =
+        thread && toThread[index] ? await thread.render(render.deck, render.format, render.options) : null;
+      // null: the thread could not render it; here it renders (or fails) as it would without one.
+      return { ...render, result: onThread ?? (await renderHere(render)) };
+    }),
   );
-  const results: RenderResult[] = [];
-  for (const [index, render] of renders.entries()) {
-    if (onThread[index]) continue;
-    results[index] = await (await loadRenderer(render.format)).render(render.deck, render.options);
-  }
-  for (const [index, render] of renders.entries()) {
-    const pending = onThread[index];
-    if (!pending) continue;
-    // null: the thread could not render it; here it renders (or fails) as it would without one.
-    results[index] =
-      (await pending) ?? (await (await loadRenderer(render.format)).render(render.deck, render.options));
-  }
-  const files: WrittenFile[] = renders.map(({ deck, format, encrypt }, index) => {
+  const files: WrittenFile[] = rendered.map(({ deck, format, encrypt, result }) => {
     const { kind, audience } = deck.meta;
-    const result = results[index]!;
     warnings.push(...result.warnings.map((warning) => `${source}: ${warning}`));
     const target = path.join(settings.outDir, outputName.file(slug, kind, audience, format));
     writeFileAtomic(target, result.bytes);

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Deck } from "../deck/deck-model.js";
+import type { BrandFonts } from "../render/brand-fonts.js";
 import { loadRenderer, type OutputFormat, type RenderOptions } from "../render/renderer.js";
 
 /**
@@ -13,15 +14,32 @@ export interface RenderThreadSetup {
   formats: OutputFormat[];
 }
 
+/**
+ * A theme's brand fonts, sent once before the first deck that uses them. Kept here as one object
+ * for every deck after, as in the main thread: the parsed faces (render/brand-fonts.ts) and the
+ * subset memo (render/pdf/font-subset.ts) are cached by the fonts' identity, and a font is up to
+ * 25 MB to copy.
+ */
+export interface RenderThreadFonts {
+  type: "brand-fonts";
+  id: number;
+  fonts: BrandFonts;
+}
+
 export interface RenderThreadRequest {
+  type: "render";
   id: number;
   deck: Deck;
   format: OutputFormat;
-  options: RenderOptions;
+  /** Without brandFonts: those are named by `brandFonts`, the id of a RenderThreadFonts message. */
+  options: Omit<RenderOptions, "brandFonts" | "pptxTemplate">;
+  brandFonts?: number;
 }
 
+export type RenderThreadMessage = RenderThreadFonts | RenderThreadRequest;
+
 export type RenderThreadReply =
-  { id: number; ok: true; bytes: Uint8Array; warnings: string[] } | { id: number; ok: false };
+  { id: number; ok: true; bytes: Uint8Array<ArrayBuffer>; warnings: string[] } | { id: number; ok: false };
 
 const port = parentPort;
 if (!port) throw new Error("render-thread-worker.ts runs as a worker thread");
@@ -33,6 +51,8 @@ const renderers = new Map(
 );
 for (const renderer of renderers.values()) await renderer.warmUp?.();
 
+const brandFonts = new Map<number, BrandFonts>();
+
 /**
  * TEST-ONLY hook: with QBR_TEST_RENDER_THREAD_CRASH=1 the thread exits on its first deck, as a
  * native crash would. test/render-thread.test.ts proves the run still writes every deck, rendered
@@ -42,21 +62,29 @@ function crashForTests(): void {
   if (process.env.QBR_TEST_RENDER_THREAD_CRASH === "1") process.exit(70);
 }
 
-port.on("message", (request: RenderThreadRequest) => {
+port.on("message", (message: RenderThreadMessage) => {
+  if (message.type === "brand-fonts") {
+    brandFonts.set(message.id, message.fonts);
+    return;
+  }
   crashForTests();
-  void render(request).then((reply) =>
-    port.postMessage(reply, reply.ok ? [reply.bytes.buffer as ArrayBuffer] : []),
-  );
+  void render(message)
+    .then((reply) => port.postMessage(reply, reply.ok ? [reply.bytes.buffer] : []))
+    // Whatever went wrong sending the bytes, the main thread renders this deck itself.
+    .catch(() => port.postMessage({ id: message.id, ok: false } satisfies RenderThreadReply));
 });
 
-async function render({ id, deck, format, options }: RenderThreadRequest): Promise<RenderThreadReply> {
+async function render(request: RenderThreadRequest): Promise<RenderThreadReply> {
+  const { id, deck, format } = request;
   try {
+    const fonts = request.brandFonts === undefined ? undefined : brandFonts.get(request.brandFonts);
+    if (request.brandFonts !== undefined && !fonts) return { id, ok: false };
+    const options: RenderOptions = { ...request.options, ...(fonts ? { brandFonts: fonts } : {}) };
     const renderer = renderers.get(format) ?? (await loadRenderer(format));
     const { bytes, warnings } = await renderer.render(deck, options);
-    // A view on a pooled or shared buffer cannot be transferred whole: copy it into its own.
-    const own =
-      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    return { id, ok: true, bytes: own, warnings };
+    // Its own buffer, to be transferred: a Buffer's can be Node's shared pool (results < 4 KiB),
+    // or hold more than these bytes.
+    return { id, ok: true, bytes: new Uint8Array(bytes), warnings };
   } catch {
     // The main thread renders this deck again itself, so its error keeps its class and message.
     return { id, ok: false };

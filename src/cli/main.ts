@@ -6,13 +6,24 @@ import { Command, CommanderError, Option } from "commander";
 import { formatIssue, InvalidInputError, isQbrError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { processIo, type Io } from "../io/terminal.js";
-import { prestartForOneAccount } from "./prestart.js";
+import { finishPrestart, prestartForOneAccount, type PrestartOptions } from "./prestart.js";
+
+/** What only the process entry adds to a command: work that changes the whole process. */
+export interface ProcessHooks {
+  /** Called with `generate`'s arguments as soon as they are parsed (cli/prestart.ts). */
+  beforeGenerate?: (inputs: readonly string[], options: PrestartOptions) => void;
+}
 
 /**
  * The entry point. Commands are imported lazily (so `qbr --help` and `qbr validate` never load
- * pptxgenjs or pdfkit); `run` returns the exit code and only `main` ends the process.
+ * pptxgenjs or pdfkit); `run` returns the exit code and only `main` ends the process. `run` leaves
+ * the process as it found it, so tests can call it in theirs: `hooks` are for `main` alone.
  */
-export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: Io = processIo,
+  hooks: ProcessHooks = {},
+): Promise<number> {
   const program = new Command("qbr");
   let exitCode = 0;
   program
@@ -177,7 +188,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       "read logos outside the account file's folder (absolute paths, ../, links); only for trusted account files",
     )
     .action(async (inputs: string[], options) => {
-      prestartForOneAccount(inputs, options);
+      hooks.beforeGenerate?.(inputs, options);
       const { generateCommand } = await import("./commands/generate.js");
       exitCode = await generateCommand(inputs, { ...options, debug: program.opts().debug }, io);
     });
@@ -298,7 +309,13 @@ async function main(): Promise<void> {
   // V8's on-disk compile cache (Node ≥ 22.1): a second `qbr` run skips compiling the modules it
   // loads. Enabled before any command is imported (they all load lazily); a no-op on Node 20.
   enableCompileCache();
-  process.exitCode = await run(process.argv.slice(2));
+  try {
+    process.exitCode = await run(process.argv.slice(2), processIo, {
+      beforeGenerate: prestartForOneAccount,
+    });
+  } finally {
+    await finishPrestart();
+  }
 }
 
 function isEntryPoint(): boolean {

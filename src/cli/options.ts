@@ -35,9 +35,9 @@ export function resolveAsOf(
   return cliAsOf ?? account.review.asOf ?? today;
 }
 
-/** A comma-separated option of known values (duplicates dropped); anything else is a usage error. */
-export function parseList<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
-  const items = [
+/** The items of a comma-separated option, trimmed, empty ones and duplicates dropped. */
+export function listItems(value: string): string[] {
+  return [
     ...new Set(
       value
         .split(",")
@@ -45,6 +45,11 @@ export function parseList<T extends string>(name: string, value: string, allowed
         .filter(Boolean),
     ),
   ];
+}
+
+/** A comma-separated option of known values (duplicates dropped); anything else is a usage error. */
+export function parseList<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
+  const items = listItems(value);
   const bad = items.filter((item) => !allowed.includes(item as T));
   if (items.length === 0 || bad.length > 0) {
     throw new UsageError(`${name} ${value}: expected ${allowed.join(" or ")} (comma-separated for several)`);

@@ -13,6 +13,8 @@ const BLANK = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
  * DejaVu Sans draws for it. The page embeds fonts for all of its text in both weights
  * (font-face.ts), so the check is over the page's text, not per weight like the PDF's: for a brand
  * family whose two faces cover the same characters (the usual case) the two lists agree.
+ * `pageText` is the text the page shows (markup.ts shownText), not its markup: a brand face without
+ * `<`, `=` or `#` is named only when a slide says one.
  */
 export function glyphWarnings(pageText: string, fonts: PageFonts): string[] {
   const faces = [fonts.regular, fonts.bold];
@@ -50,7 +52,7 @@ const ASCII = Array.from({ length: 0x7f - 0x21 }, (_, index) => String.fromCharC
 /**
  * The page's characters that a face might lack, each once: the printable ASCII a brand face lacks
  * that the page has, then every character beyond printable ASCII in order of appearance (found by
- * one native regex pass, a few ms cheaper than walking 100,000 characters of markup in a loop).
+ * one native regex pass, a few ms cheaper than walking the page's text in a loop).
  */
 function charactersToCheck(pageText: string, faces: readonly Face[]): string[] {
   const beyondAscii = new Set(pageText.match(/[^\s!-~]/gu) ?? []);

@@ -10,6 +10,22 @@ export function escapeText(text: string): string {
   return text.replace(/[&<>"]/g, (char) => TEXT_ESCAPES[char] ?? char);
 }
 
+const UNESCAPES: Record<string, string> = Object.fromEntries(
+  Object.entries(TEXT_ESCAPES).map(([char, entity]) => [entity, char]),
+);
+
+/**
+ * The text a page written with these functions shows: its markup without the tags (attributes,
+ * style values and data: URIs go with them; escapeText leaves no `<` or `>` inside one) and
+ * without SVG <title> and <desc>, which only tooltips and screen readers read, in their own fonts.
+ */
+export function shownText(markup: string): string {
+  return markup
+    .replace(/<(title|desc)\b[^>]*>[^<]*<\/\1>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot);/g, (entity) => UNESCAPES[entity] ?? entity);
+}
+
 export type AttrValue = string | number | boolean | null | undefined;
 
 /** ` name="value"` pairs in the order given; false, null and undefined are left out, true is bare. */

@@ -12,7 +12,7 @@ import { contentChrome, coverChrome } from "./chrome.js";
 import type { HtmlContext } from "./context.js";
 import { fontFaces, fontStack } from "./font-face.js";
 import { glyphWarnings } from "./glyph-warnings.js";
-import { attrs, element, escapeText } from "./markup.js";
+import { attrs, element, escapeText, shownText } from "./markup.js";
 import { speakerNotes } from "./notes.js";
 import { styles } from "./styles.js";
 
@@ -99,8 +99,12 @@ export async function renderHtml(deck: Deck, options: RenderOptions = {}): Promi
   const body = element("body", {}, element("main", {}, deckTitle + sections.join("\n")));
   const css = `${fontFaces(body, fonts)}\n${styles(deck, fontStack(fonts))}`;
   const html = `<!DOCTYPE html>\n${element("html", { lang: deck.meta.language }, `${head(deck, css)}\n${body}`)}\n`;
-  // First, as the PDF of the same deck lists them: the characters the page's fonts (or brand faces) lack.
-  return { bytes: new TextEncoder().encode(html), warnings: [...glyphWarnings(body, fonts), ...warnings] };
+  // First, as the PDF of the same deck lists them: the characters of the page's text (not of its
+  // markup) that its fonts (or brand faces) lack.
+  return {
+    bytes: new TextEncoder().encode(html),
+    warnings: [...glyphWarnings(shownText(body), fonts), ...warnings],
+  };
 }
 
 export const htmlRenderer: Renderer = { format: "html", render: renderHtml };
