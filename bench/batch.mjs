@@ -11,14 +11,16 @@
 //
 //   node bench/batch.mjs [--sizes 100,500,1000] [--formats pptx,pdf,pptx+pdf] [--workers 2 | 1,2] [--no-raw]
 // (pptx+pdf: both formats in one run, against the raw script writing both, one after the other;
-// --raw "same content" runs only that baseline)
-import { existsSync, rmSync } from "node:fs";
+// --raw "same content" runs only that baseline; --raw "two processes" runs the same-content script
+// as two processes side by side, each on half the accounts: what two cores give this machine
+// when nothing is shared, the ceiling for "two workers at equal efficiency")
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { dumpDeckContent } from "./deck-content.mjs";
 import { generateAccounts } from "./generate-accounts.mjs";
-import { timed } from "./timed.mjs";
+import { timed, timedTogether } from "./timed.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = path.join(ROOT, "dist/cli/main.js");
@@ -52,6 +54,20 @@ function row(n, format, mode, { seconds, cpuSeconds, peakRssMb }, decks) {
   };
 }
 
+/** Copies a content folder's accounts into two folders of half each (for two raw processes). */
+function splitInHalves(content) {
+  const names = readdirSync(content).sort();
+  return [0, 1].map((index) => {
+    const half = `${content}-half-${index}`;
+    rmSync(half, { recursive: true, force: true });
+    mkdirSync(half, { recursive: true });
+    for (const name of names.filter((_, position) => position % 2 === index)) {
+      copyFileSync(path.join(content, name), path.join(half, name));
+    }
+    return half;
+  });
+}
+
 export async function run(args = []) {
   if (!existsSync(CLI)) throw new Error("dist/ is missing: run `npm run build` first");
   const sizes = option(args, "--sizes", "100,500,1000").split(",").map(Number);
@@ -59,7 +75,7 @@ export async function run(args = []) {
   const workerCounts = option(args, "--workers", "2").split(",");
   const withRaw = !args.includes("--no-raw");
   // --raw "same content" keeps only that baseline (the slowest bench to run); default: all three.
-  const rawModes = option(args, "--raw", "same content,deflated,minimal decks").split(",");
+  const rawModes = option(args, "--raw", "same content,two processes,deflated,minimal decks").split(",");
   const rows = [];
   console.log(
     `Batch bench: sizes ${sizes.join(", ")}; formats ${formats.join(", ")}; ${workerCounts.join(" and ")} workers; ` +
@@ -95,6 +111,28 @@ export async function run(args = []) {
             : []),
           ["raw sequential, minimal decks", [accounts]],
         ];
+        if (rawModes.includes("two processes")) {
+          const halves = splitInHalves(content);
+          const raw = await timedTogether(
+            halves.map((half, index) => ({
+              script: path.join(ROOT, "bench/raw-baseline.mjs"),
+              args: [
+                "--content",
+                half,
+                path.join(OUT, `raw-${n}-${format}-half-${index}`),
+                formatList(format),
+              ],
+            })),
+            `raw, two processes N=${n} ${format}`,
+          );
+          const mode = "raw, same content, two processes side by side";
+          rows.push(row(n, format, mode, raw, decksPer(format) * n));
+          console.log(rows.at(-1));
+          console.log(
+            `  batch / ${mode}: ${(batch.seconds / raw.seconds).toFixed(2)}× time, ` +
+              `${(batch.cpuSeconds / raw.cpuSeconds).toFixed(2)}× CPU`,
+          );
+        }
         for (const [mode, args] of baselines.filter(([label]) => rawModes.some((m) => label.endsWith(m)))) {
           const rawOut = path.join(OUT, `raw-${n}-${format}`);
           rmSync(rawOut, { recursive: true, force: true });

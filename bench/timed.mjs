@@ -2,7 +2,7 @@
 // (via bench/rss-hook.mjs, which includes every worker thread).
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,4 +29,40 @@ export function timed(script, args, label) {
   }
   const { maxRssKb, cpuMicros } = JSON.parse(readFileSync(rssFile, "utf8"));
   return { seconds, cpuSeconds: cpuMicros / 1e6, peakRssMb: maxRssKb / 1024 };
+}
+
+/**
+ * Runs several node scripts side by side (each its own process) and measures them together: wall
+ * time until the last one ends, their CPU times summed and their peak RSS summed. Shows what the
+ * machine's cores give when nothing is shared between the processes.
+ */
+export async function timedTogether(runs, label) {
+  mkdirSync(OUT, { recursive: true });
+  const started = process.hrtime.bigint();
+  const results = await Promise.all(
+    runs.map(({ script, args }, index) => {
+      const rssFile = path.join(OUT, `rss-${process.pid}-${index}.json`);
+      rmSync(rssFile, { force: true });
+      const child = spawn(
+        process.execPath,
+        ["--import", path.join(ROOT, "bench/rss-hook.mjs"), script, ...args],
+        {
+          env: { ...process.env, QBR_BENCH_RSS_FILE: rssFile },
+          stdio: ["ignore", "ignore", "pipe"],
+        },
+      );
+      let stderr = "";
+      child.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-2000)));
+      return new Promise((resolve, reject) =>
+        child.on("close", (status) =>
+          status === 0
+            ? resolve(JSON.parse(readFileSync(rssFile, "utf8")))
+            : reject(new Error(`${label} (process ${index + 1}) failed (exit ${status}):\n${stderr}`)),
+        ),
+      );
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const sum = (key) => results.reduce((total, result) => total + result[key], 0);
+  return { seconds, cpuSeconds: sum("cpuMicros") / 1e6, peakRssMb: sum("maxRssKb") / 1024 };
 }
