@@ -8,21 +8,25 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = path.join(ROOT, "bench/out");
 
+/**
+ * A measured node process: its argv (bench/rss-hook.mjs loaded first) and its environment, which
+ * tells the hook where to write the process's CPU time and peak RSS.
+ */
+function measuredProcess(script, args, rssFile) {
+  rmSync(rssFile, { force: true });
+  return {
+    argv: ["--import", path.join(ROOT, "bench/rss-hook.mjs"), script, ...args],
+    env: { ...process.env, QBR_BENCH_RSS_FILE: rssFile },
+  };
+}
+
 /** Runs a node script, returning wall time, CPU time and the process's peak RSS (via bench/rss-hook.mjs). */
 export function timed(script, args, label) {
   mkdirSync(OUT, { recursive: true });
   const rssFile = path.join(OUT, `rss-${process.pid}.json`);
-  rmSync(rssFile, { force: true });
+  const { argv, env } = measuredProcess(script, args, rssFile);
   const started = process.hrtime.bigint();
-  const result = spawnSync(
-    process.execPath,
-    ["--import", path.join(ROOT, "bench/rss-hook.mjs"), script, ...args],
-    {
-      env: { ...process.env, QBR_BENCH_RSS_FILE: rssFile },
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  const result = spawnSync(process.execPath, argv, { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
     throw new Error(`${label} failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
@@ -42,15 +46,8 @@ export async function timedTogether(runs, label) {
   const results = await Promise.all(
     runs.map(({ script, args }, index) => {
       const rssFile = path.join(OUT, `rss-${process.pid}-${index}.json`);
-      rmSync(rssFile, { force: true });
-      const child = spawn(
-        process.execPath,
-        ["--import", path.join(ROOT, "bench/rss-hook.mjs"), script, ...args],
-        {
-          env: { ...process.env, QBR_BENCH_RSS_FILE: rssFile },
-          stdio: ["ignore", "ignore", "pipe"],
-        },
-      );
+      const { argv, env } = measuredProcess(script, args, rssFile);
+      const child = spawn(process.execPath, argv, { env, stdio: ["ignore", "ignore", "pipe"] });
       let stderr = "";
       child.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-2000)));
       return new Promise((resolve, reject) =>
